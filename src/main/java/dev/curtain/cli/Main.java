@@ -1,0 +1,30 @@
+package dev.curtain.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ./curtain} command line. Not a JavaFX Application subclass, so the shaded jar starts with
+ * {@code java -jar} on the plain classpath. Exit codes: 0 success, 2 invalid input, 1 internal error.
+ */
+@Command(name = "curtain", mixinStandardHelpOptions = true, version = "Curtain 0.1",
+        description = "Animates the Go runtime scheduler (G, M, P) and each OS thread's Linux properties.",
+        subcommands = {BenchCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

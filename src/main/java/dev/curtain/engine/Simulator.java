@@ -1,0 +1,19 @@
+package dev.curtain.engine;
+
+import dev.curtain.engine.program.Program;
+import dev.curtain.engine.rules.Runtime;
+
+/**
+ * Runs a program under a Go version profile and returns its {@link Recording}. Pure and deterministic: no wall
+ * clock, no threads, no hash-order iteration; the same program and options give the same log, byte for byte.
+ */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    public static Recording run(Program program, SimulationOptions options) {
+        Runtime rt = new Runtime(program, options);
+        rt.run();
+        return new Recording(program, options, rt.events(), rt.snapshotIndices(), rt.snapshots(), rt.state());
+    }
+}

@@ -1,0 +1,205 @@
+package dev.curtain.engine.rules;
+
+import dev.curtain.engine.Durations;
+import dev.curtain.engine.GoVersion;
+import dev.curtain.engine.Outcome;
+import dev.curtain.engine.SimulationOptions;
+import dev.curtain.engine.event.Event;
+import dev.curtain.engine.event.Event.RunEnded;
+import dev.curtain.engine.event.RuntimeFunction;
+import dev.curtain.engine.program.Program;
+import dev.curtain.engine.state.Evolver;
+import dev.curtain.engine.state.IntDeque;
+import dev.curtain.engine.state.SchedState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The simulated Go runtime: the decider. It owns the live state (a fold of what it emitted), the agenda of
+ * what is due, and its private working memory (interpreter stacks, wait queues, sysmon's bookkeeping). Every
+ * change to the state goes through {@link #emit(Event)}, which appends to the log and folds the event in.
+ *
+ * <p>The rules live in the classes named after the runtime's own split: {@link Scheduler} (schedule, findRunnable,
+ * run queues), {@link Threads} (startm, newm, handoffp, LockOSThread's thread handling), {@link Sysmon},
+ * {@link Syscalls}, {@link Interpreter} (what goroutines do), {@link Channels} and {@link ThreadSyscalls}.
+ */
+public final class Runtime {
+    /** Bound on statements a goroutine runs without simulated time passing, before time is forced on. */
+    static final int STATEMENTS_PER_INSTANT = 10_000;
+
+    final Program program;
+    final SimulationOptions options;
+    final GoVersion version;
+    final Rng rng;
+    final Agenda agenda = new Agenda();
+    final SchedState state = new SchedState();
+    private final Evolver evolver = new Evolver(state);
+    private final ArrayList<Event> events = new ArrayList<>();
+    private final Snapshots snapshots = new Snapshots();
+
+    long now;
+    boolean ended;
+
+    /** Decider memory per goroutine, by goid (index 0 unused). */
+    final ArrayList<GoroutineContext> goroutines = new ArrayList<>();
+    /** The pending wakeup of each M (STEP, SYSCALL_DONE, SCHEDULE, STEAL_RETRY), by M id. */
+    final ArrayList<Wakeup> mWakeups = new ArrayList<>();
+    /** sched.pidle: a stack, as in the runtime (pidleput pushes, pidleget pops the latest). */
+    final IntDeque pidle = new IntDeque();
+    /** sched.midle: a stack of parked Ms. */
+    final IntDeque midle = new IntDeque();
+    int nmspinning;
+    boolean mainStarted;
+    int sysmonM = -1;
+    int templateM = -1;
+    /** The M blocked in netpoll waiting for the next timer or socket (sched.lastpoll == 0), or -1. */
+    int netpollM = -1;
+    int maxThreads;
+    int nextGoid = 1;
+
+    final Scheduler scheduler;
+    final Threads threads;
+    final Sysmon sysmon;
+    final Syscalls syscalls;
+    final Interpreter interpreter;
+    final Channels channels;
+    final ThreadSyscalls threadSyscalls;
+    final Timers timers;
+
+    public Runtime(Program program, SimulationOptions options) {
+        this.program = program;
+        this.options = options;
+        this.version = options.version();
+        this.rng = new Rng(options.seed());
+        this.maxThreads = options.maxThreads();
+        goroutines.add(null);
+        this.scheduler = new Scheduler(this);
+        this.threads = new Threads(this);
+        this.sysmon = new Sysmon(this);
+        this.syscalls = new Syscalls(this);
+        this.interpreter = new Interpreter(this);
+        this.channels = new Channels(this);
+        this.threadSyscalls = new ThreadSyscalls(this);
+        this.timers = new Timers(this);
+    }
+
+    /** Runs the program to one of the outcomes. */
+    public void run() {
+        snapshots.take(state);
+        Bootstrap.start(this);
+        long maxEvents = options.limits().maxEvents();
+        long maxTime = options.limits().maxTimeNs();
+        while (!ended) {
+            if (events.size() >= maxEvents) {
+                end(RuntimeFunction.SCHEDULE, Outcome.EVENT_LIMIT,
+                        "stopped at the event limit (" + maxEvents + " events)");
+                break;
+            }
+            if (!agenda.hasWorkBesidesSysmon()) {
+                threads.checkdead();
+                if (ended) {
+                    break;
+                }
+            }
+            Wakeup w = agenda.poll();
+            if (w == null) {
+                throw new IllegalStateException("nothing due and no outcome: sysmon must always be scheduled");
+            }
+            if (w.time > maxTime) {
+                now = maxTime;
+                end(RuntimeFunction.SYSMON, Outcome.TIME_LIMIT,
+                        "stopped at the time limit (" + Durations.human(maxTime) + " simulated)");
+                break;
+            }
+            now = w.time;
+            dispatch(w);
+        }
+    }
+
+    private void dispatch(Wakeup w) {
+        switch (w.kind) {
+            case STEP -> {
+                clearMWakeup(w);
+                interpreter.step(w.target);
+            }
+            case SYSCALL_DONE -> {
+                clearMWakeup(w);
+                syscalls.exitsyscall(w.target);
+            }
+            case SCHEDULE -> {
+                clearMWakeup(w);
+                scheduler.schedule(w.target);
+            }
+            case STEAL_RETRY -> {
+                clearMWakeup(w);
+                scheduler.resumeAfterBackoff(w.target);
+            }
+            case TIMER -> timers.expire(w.target);
+            case NET_READY -> timers.socketReady(w.target);
+            case SYSMON -> sysmon.tick();
+        }
+    }
+
+    private void clearMWakeup(Wakeup w) {
+        if (mWakeups.get(w.target) == w) {
+            mWakeups.set(w.target, null);
+        }
+    }
+
+    /** Schedules M {@code m}'s next wakeup, replacing any pending one. */
+    void wakeM(int m, long at, Wakeup.Kind kind) {
+        cancelM(m);
+        mWakeups.set(m, agenda.schedule(at, kind, m));
+    }
+
+    void cancelM(int m) {
+        Wakeup old = mWakeups.get(m);
+        if (old != null) {
+            agenda.cancel(old);
+            mWakeups.set(m, null);
+        }
+    }
+
+    /** The index the next event will have. */
+    int seq() {
+        return events.size();
+    }
+
+    /** Appends an event to the log and folds it into the live state: the only way the state changes. */
+    void emit(Event e) {
+        events.add(e);
+        evolver.apply(e);
+        snapshots.maybeTake(state);
+    }
+
+    /** Ends the run: the final event. */
+    void end(RuntimeFunction fn, Outcome outcome, String message) {
+        if (ended) {
+            return;
+        }
+        emit(new RunEnded(seq(), now, fn, outcome, message));
+        ended = true;
+    }
+
+    GoroutineContext g(int g) {
+        return goroutines.get(g);
+    }
+
+    // The finished run, read by Simulator.
+
+    public List<Event> events() {
+        return events;
+    }
+
+    public SchedState state() {
+        return state;
+    }
+
+    public int[] snapshotIndices() {
+        return snapshots.indices();
+    }
+
+    public SchedState[] snapshots() {
+        return snapshots.states();
+    }
+}

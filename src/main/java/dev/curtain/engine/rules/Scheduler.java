@@ -1,0 +1,413 @@
+package dev.curtain.engine.rules;
+
+import dev.curtain.engine.Outcome;
+import dev.curtain.engine.event.Event.GoroutineCreated;
+import dev.curtain.engine.event.Event.GoroutinePreempted;
+import dev.curtain.engine.event.Event.GoroutineQueued;
+import dev.curtain.engine.event.Event.GoroutineReadied;
+import dev.curtain.engine.event.Event.GoroutineStarted;
+import dev.curtain.engine.event.Event.ProcessorAcquired;
+import dev.curtain.engine.event.Event.ProcessorReleased;
+import dev.curtain.engine.event.Event.ProcessorsResized;
+import dev.curtain.engine.event.Event.ThreadSpinning;
+import dev.curtain.engine.event.Place;
+import dev.curtain.engine.event.PlaceKind;
+import dev.curtain.engine.event.RuntimeFunction;
+import dev.curtain.engine.state.GStatus;
+import dev.curtain.engine.state.IntDeque;
+import dev.curtain.engine.state.MState;
+import dev.curtain.engine.state.PStatus;
+import dev.curtain.engine.state.ProcessorState;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadState;
+
+/**
+ * schedule, findRunnable, execute and the run queues (runtime-semantics.md sections 2 to 4).
+ */
+final class Scheduler {
+    /** Half the ring: the batch runqputslow moves and the cap on a global-queue batch (len(pp.runq)/2). */
+    private static final int HALF_RING = ProcessorState.RING / 2;
+    /** stealWork's passes; runnext and timers only on the last. */
+    private static final int STEAL_TRIES = 4;
+    /** The fairness check: every 61st schedtick looks at the global queue first. */
+    private static final int FAIRNESS_PERIOD = 61;
+
+    private final Runtime rt;
+    private final SchedState s;
+
+    Scheduler(Runtime rt) {
+        this.rt = rt;
+        this.s = rt.state;
+    }
+
+    /** A goroutine chosen to run, where it was, and whether it inherits the time slice (came from runnext). */
+    record Found(int g, Place from, boolean inheritTime) {
+    }
+
+    // ---- schedule ------------------------------------------------------------------------------------------
+
+    /** schedule(): M {@code m}, holding a P, finds the next goroutine to run (section 3.1). */
+    void schedule(int m) {
+        if (rt.ended) {
+            return;
+        }
+        ThreadState t = s.thread(m);
+        if (t.p() < 0) {
+            throw new IllegalStateException("M" + m + " schedules without a P");
+        }
+        if (t.lockedg() >= 0) {
+            rt.threads.stoplockedm(m);
+            return;
+        }
+        findAndRun(m, false);
+    }
+
+    /** Called after runqgrab's 3 µs back-off: search again, now allowed to take a running P's runnext. */
+    void resumeAfterBackoff(int m) {
+        findAndRun(m, true);
+    }
+
+    private void findAndRun(int m, boolean backoffDone) {
+        Found f = findRunnable(m, backoffDone);
+        if (f == null || rt.ended) {
+            return;
+        }
+        if (s.thread(m).spinning()) {
+            resetspinning(m);
+        }
+        int lockedTo = rt.g(f.g()).locked() ? s.goroutines().lockedM(f.g()) : -1;
+        if (lockedTo >= 0 && lockedTo != m) {
+            rt.threads.startlockedm(m, f);
+            return;
+        }
+        execute(m, f);
+    }
+
+    /** execute(): the goroutine runs; schedtick advances unless it inherits the slice from runnext. */
+    void execute(int m, Found f) {
+        int p = s.thread(m).p();
+        rt.emit(new GoroutineStarted(rt.seq(), rt.now, f.g(), m, p, f.from(), f.inheritTime()));
+        rt.g(f.g()).preemptRequested = false;
+        rt.wakeM(m, rt.now, Wakeup.Kind.STEP);
+    }
+
+    /** resetspinning(): a spinning M found work; it stops spinning and wakes another spinner if it can. */
+    private void resetspinning(int m) {
+        rt.nmspinning--;
+        rt.emit(new ThreadSpinning(rt.seq(), rt.now, RuntimeFunction.RESETSPINNING, m, false));
+        rt.threads.wakep(m);
+    }
+
+    // ---- findRunnable --------------------------------------------------------------------------------------
+
+    /** findRunnable() in the order of section 3.2; null when the M parked or is backing off. */
+    private Found findRunnable(int m, boolean backoffDone) {
+        ThreadState t = s.thread(m);
+        int p = t.p();
+        ProcessorState ps = s.processor(p);
+        rt.timers.runExpired(p, m);
+        IntDeque global = s.globalQueue();
+        if (ps.schedtick() % FAIRNESS_PERIOD == 0 && !global.isEmpty()) {
+            return new Found(global.peekFirst(), Place.GLOBAL, false);
+        }
+        Found local = runqget(p);
+        if (local != null) {
+            return local;
+        }
+        if (!global.isEmpty()) {
+            return globrunqget(p);
+        }
+        Found polled = rt.timers.netpollNonBlocking(p);
+        if (polled != null) {
+            return polled;
+        }
+        int busy = s.gomaxprocs() - rt.pidle.size();
+        if (t.spinning() || 2 * rt.nmspinning < busy) {
+            if (!t.spinning()) {
+                rt.nmspinning++;
+                rt.emit(new ThreadSpinning(rt.seq(), rt.now, RuntimeFunction.FIND_RUNNABLE, m, true));
+            }
+            StealResult r = stealWork(m, p, backoffDone);
+            if (r.found != null) {
+                return r.found;
+            }
+            if (r.backoff) {
+                rt.wakeM(m, rt.now + Latencies.STEAL_BACKOFF_NS, Wakeup.Kind.STEAL_RETRY);
+                return null;
+            }
+        }
+        // Timers already due elsewhere would wake a netpoll-blocked M at once; run them here instead.
+        if (rt.timers.runAnyExpired(p, m)) {
+            Found again = runqget(p);
+            if (again != null) {
+                return again;
+            }
+        }
+        // Nothing: give the P back and park. (The runtime re-checks the queues after dropping the P because
+        // other threads race with it; a single-threaded simulation has no such race, so the check is moot.)
+        if (t.spinning()) {
+            rt.nmspinning--;
+            rt.emit(new ThreadSpinning(rt.seq(), rt.now, RuntimeFunction.FIND_RUNNABLE, m, false));
+        }
+        rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.FIND_RUNNABLE, p, m));
+        rt.pidle.addLast(p);
+        rt.threads.stopm(m);
+        return null;
+    }
+
+    /** runqget(): runnext first (inherits the slice), then the head of the ring. */
+    Found runqget(int p) {
+        ProcessorState ps = s.processor(p);
+        if (ps.runnext() >= 0) {
+            return new Found(ps.runnext(), Place.runnext(p), true);
+        }
+        if (ps.runqSize() > 0) {
+            return new Found(ps.runqAt(0), Place.localQueue(p), false);
+        }
+        return null;
+    }
+
+    /**
+     * globrunqget(): n = min(len, len/GOMAXPROCS + 1, 128); one to run, the rest into this P's ring
+     * (section 2.2).
+     */
+    private Found globrunqget(int p) {
+        IntDeque global = s.globalQueue();
+        int n = Math.min(global.size(), global.size() / s.gomaxprocs() + 1);
+        n = Math.min(n, HALF_RING);
+        int first = global.peekFirst();
+        for (int i = 1; i < n; i++) {
+            int g = global.get(1);
+            rt.emit(new GoroutineQueued(rt.seq(), rt.now, RuntimeFunction.GLOBRUNQGET, g, Place.GLOBAL,
+                    Place.localQueue(p), false));
+        }
+        return new Found(first, Place.GLOBAL, false);
+    }
+
+    private record StealResult(Found found, boolean backoff) {
+        static final StealResult NOTHING = new StealResult(null, false);
+        static final StealResult BACKOFF = new StealResult(null, true);
+    }
+
+    /**
+     * stealWork(): four passes over the Ps in a random coprime order; a victim's runnext and timers only on the
+     * last pass (section 4.2).
+     */
+    private StealResult stealWork(int m, int p, boolean backoffDone) {
+        int n = s.gomaxprocs();
+        boolean wantBackoff = false;
+        for (int pass = 0; pass < STEAL_TRIES; pass++) {
+            boolean last = pass == STEAL_TRIES - 1;
+            int start = rt.rng.nextInt(n);
+            int stride = StealOrder.coprime(n, rt.rng.nextInt(Integer.MAX_VALUE));
+            for (int k = 0; k < n; k++) {
+                int victim = (start + k * stride) % n;
+                if (victim == p) {
+                    continue;
+                }
+                if (last && rt.timers.runExpiredOf(victim, p, m)) {
+                    Found f = runqget(p);
+                    if (f != null) {
+                        return new StealResult(f, false);
+                    }
+                }
+                ProcessorState vs = s.processor(victim);
+                if (vs.status() == PStatus.IDLE) {
+                    continue;
+                }
+                int half = vs.runqSize() - vs.runqSize() / 2;
+                if (half > 0) {
+                    return new StealResult(runqsteal(p, victim, half), false);
+                }
+                if (last && vs.runnext() >= 0) {
+                    if (victimRunning(vs) && !backoffDone) {
+                        wantBackoff = true;
+                        continue;
+                    }
+                    return new StealResult(new Found(vs.runnext(), Place.runnext(victim), false), false);
+                }
+            }
+        }
+        return wantBackoff ? StealResult.BACKOFF : StealResult.NOTHING;
+    }
+
+    /** runqgrab sleeps before taking runnext from a P whose G is running (not in a syscall). */
+    private boolean victimRunning(ProcessorState vs) {
+        if (vs.status() != PStatus.RUNNING || vs.m() < 0) {
+            return false;
+        }
+        int curg = s.thread(vs.m()).curg();
+        return curg >= 0 && s.goroutines().status(curg) == GStatus.RUNNING;
+    }
+
+    /** runqsteal(): takes half (rounded up) from the victim's head; the last one taken runs. */
+    private Found runqsteal(int p, int victim, int count) {
+        ProcessorState vs = s.processor(victim);
+        int[] taken = new int[count];
+        for (int i = 0; i < count; i++) {
+            taken[i] = vs.runqAt(i);
+        }
+        for (int i = 0; i < count - 1; i++) {
+            rt.emit(new GoroutineQueued(rt.seq(), rt.now, RuntimeFunction.RUNQSTEAL, taken[i],
+                    Place.localQueue(victim), Place.localQueue(p), false));
+        }
+        return new Found(taken[count - 1], Place.localQueue(victim), false);
+    }
+
+    // ---- run queues ----------------------------------------------------------------------------------------
+
+    /**
+     * runqput(): where goroutine {@code g} goes on P {@code p}. With {@code next} it takes runnext and the
+     * previous runnext is kicked to the tail; a full ring spills half of itself plus the incoming G to the global
+     * queue (runqputslow). Emits the moves of the other goroutines; the caller emits {@code g}'s arrival at the
+     * returned place.
+     */
+    Place runqput(int p, int g, boolean next) {
+        ProcessorState ps = s.processor(p);
+        if (next) {
+            int old = ps.runnext();
+            if (old < 0) {
+                return Place.runnext(p);
+            }
+            if (ps.runqSize() < ProcessorState.RING) {
+                rt.emit(new GoroutineQueued(rt.seq(), rt.now, RuntimeFunction.RUNQPUT, old, Place.runnext(p),
+                        Place.localQueue(p), false));
+            } else {
+                runqputslow(p);
+                rt.emit(new GoroutineQueued(rt.seq(), rt.now, RuntimeFunction.RUNQPUTSLOW, old, Place.runnext(p),
+                        Place.GLOBAL, false));
+            }
+            return Place.runnext(p);
+        }
+        if (ps.runqSize() < ProcessorState.RING) {
+            return Place.localQueue(p);
+        }
+        runqputslow(p);
+        return Place.GLOBAL;
+    }
+
+    /** runqputslow(): the oldest half of a full ring goes to the global queue, in order. */
+    private void runqputslow(int p) {
+        ProcessorState ps = s.processor(p);
+        int[] batch = new int[HALF_RING];
+        for (int i = 0; i < HALF_RING; i++) {
+            batch[i] = ps.runqAt(i);
+        }
+        for (int g : batch) {
+            rt.emit(new GoroutineQueued(rt.seq(), rt.now, RuntimeFunction.RUNQPUTSLOW, g, Place.localQueue(p),
+                    Place.GLOBAL, false));
+        }
+    }
+
+    /** ready(): a parked goroutine becomes runnable into the current P's runnext, and a spinner is woken. */
+    void ready(int g, int p, int m, RuntimeFunction fn) {
+        Place to = p >= 0 ? runqput(p, g, true) : Place.GLOBAL;
+        rt.emit(new GoroutineReadied(rt.seq(), rt.now, fn, g, to));
+        rt.threads.wakep(m);
+    }
+
+    /** newproc(): the go statement. */
+    void newproc(int m, int parent, String function) {
+        if (rt.nextGoid > rt.options.limits().maxGoroutines()) {
+            rt.end(RuntimeFunction.NEWPROC, Outcome.EVENT_LIMIT,
+                    "stopped at the goroutine limit (" + rt.options.limits().maxGoroutines() + ")");
+            return;
+        }
+        int p = s.thread(m).p();
+        int g = rt.interpreter.newGoroutine(function, false);
+        Place to = runqput(p, g, true);
+        rt.emit(new GoroutineCreated(rt.seq(), rt.now, g, function, parent, to));
+        if (rt.mainStarted) {
+            rt.threads.wakep(m);
+        }
+    }
+
+    /** gopreempt_m / goschedImpl: the running goroutine goes to the global queue and the M schedules. */
+    void preemptToGlobal(int m, boolean async) {
+        ThreadState t = s.thread(m);
+        rt.emit(new GoroutinePreempted(rt.seq(), rt.now, t.curg(), m, t.p(), async, Place.GLOBAL));
+        rt.threads.wakep(m);
+        schedule(m);
+    }
+
+    // ---- GOMAXPROCS ----------------------------------------------------------------------------------------
+
+    /**
+     * runtime.GOMAXPROCS(n) → procresize (section 9). The stop-the-world is instantaneous here; the Gs of destroyed
+     * Ps go to the head of the global queue, runnext first; a G running on a destroyed P is preempted to the
+     * global queue and its M parks; a caller on a destroyed P moves to P0.
+     */
+    void procresize(int m, int n) {
+        int old = s.gomaxprocs();
+        if (n == old) {
+            return;
+        }
+        for (int p = n; p < old; p++) {
+            ProcessorState ps = s.processor(p);
+            if (ps.m() >= 0 && ps.m() != m) {
+                evictThread(ps.m(), p);
+            }
+            int[] ring = ps.runq();
+            for (int i = ring.length - 1; i >= 0; i--) {
+                rt.emit(new GoroutineQueued(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, ring[i],
+                        Place.localQueue(p), Place.GLOBAL, true));
+            }
+            if (ps.runnext() >= 0) {
+                rt.emit(new GoroutineQueued(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, ps.runnext(),
+                        Place.runnext(p), Place.GLOBAL, true));
+            }
+            rt.pidle.remove(p);
+        }
+        int callerP = s.thread(m).p();
+        if (callerP >= n) {
+            rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, callerP, m));
+            ProcessorState p0 = s.processor(0);
+            if (p0.m() >= 0) {
+                evictThread(p0.m(), 0);
+            }
+            rt.pidle.remove(0);
+            rt.emit(new ProcessorAcquired(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, 0, m));
+        }
+        rt.emit(new ProcessorsResized(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, old, n));
+        for (int p = n - 1; p >= old; p--) {
+            rt.pidle.addLast(p);
+        }
+        for (int p = 0; p < n && p < old; p++) {
+            if (s.processor(p).status() == PStatus.IDLE && s.processor(p).m() < 0 && rt.pidle.indexOf(p) < 0) {
+                rt.pidle.addLast(p);
+            }
+        }
+        rt.threads.wakep(m);
+    }
+
+    /** A thread loses its P to procresize: its goroutine (if running) is preempted and it parks. */
+    private void evictThread(int victimM, int p) {
+        ThreadState t = s.thread(victimM);
+        if (t.curg() >= 0 && t.state() != MState.SYSCALL) {
+            rt.cancelM(victimM);
+            rt.interpreter.saveRemaining(t.curg());
+            rt.emit(new GoroutinePreempted(rt.seq(), rt.now, t.curg(), victimM, p, false, Place.GLOBAL));
+        }
+        if (t.state() == MState.SPINNING) {
+            rt.nmspinning--;
+            rt.emit(new ThreadSpinning(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, victimM, false));
+        }
+        rt.cancelM(victimM);
+        if (t.state() == MState.SYSCALL) {
+            rt.emit(new dev.curtain.engine.event.Event.ProcessorRetaken(rt.seq(), rt.now, p, victimM));
+            return;
+        }
+        rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, p, victimM));
+        if (s.thread(victimM).lockedg() >= 0) {
+            rt.threads.parkLockedIdle(victimM);
+        } else {
+            rt.threads.stopm(victimM);
+        }
+    }
+
+    /** Whether the place is a run queue. */
+    static boolean queued(Place p) {
+        PlaceKind k = p.kind();
+        return k == PlaceKind.RUNNEXT || k == PlaceKind.LOCAL_QUEUE || k == PlaceKind.GLOBAL_QUEUE;
+    }
+}

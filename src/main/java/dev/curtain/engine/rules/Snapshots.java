@@ -1,0 +1,44 @@
+package dev.curtain.engine.rules;
+
+import dev.curtain.engine.state.SchedState;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+/**
+ * When to copy the live state for seeking. The interval grows with the state's size so that snapshots cost about
+ * {@link #BYTES_PER_EVENT} bytes per event at most, and is capped so a seek never folds more than
+ * {@link #MAX_INTERVAL} events.
+ */
+final class Snapshots {
+    static final int BYTES_PER_EVENT = 48;
+    static final int MIN_INTERVAL = 256;
+    static final int MAX_INTERVAL = 65_536;
+
+    private final ArrayList<SchedState> states = new ArrayList<>();
+    private int[] at = new int[16];
+    private long next;
+
+    void take(SchedState s) {
+        if (states.size() == at.length) {
+            at = Arrays.copyOf(at, at.length * 2);
+        }
+        at[states.size()] = s.eventCount();
+        states.add(s.copy());
+        long interval = Math.min(MAX_INTERVAL, Math.max(MIN_INTERVAL, s.approximateBytes() / BYTES_PER_EVENT));
+        next = s.eventCount() + interval;
+    }
+
+    void maybeTake(SchedState s) {
+        if (s.eventCount() >= next) {
+            take(s);
+        }
+    }
+
+    int[] indices() {
+        return Arrays.copyOf(at, states.size());
+    }
+
+    SchedState[] states() {
+        return states.toArray(new SchedState[0]);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.curtain.engine.rules;
+
+import dev.curtain.engine.event.Event.ProcessorRetaken;
+import dev.curtain.engine.state.GStatus;
+import dev.curtain.engine.state.MState;
+import dev.curtain.engine.state.PStatus;
+import dev.curtain.engine.state.ProcessorState;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadRole;
+
+/**
+ * sysmon (runtime-semantics.md section 6): sleeps 20 µs while it finds syscall Ps to retake, doubles its sleep
+ * after 50 idle cycles up to 10 ms, deep-sleeps while every P is idle, preempts goroutines that ran 10 ms and
+ * takes the Ps of goroutines stuck in syscalls (retake, section 5.4).
+ */
+final class Sysmon {
+    private final Runtime rt;
+    private final SchedState s;
+    private long delay = Latencies.SYSMON_MIN_DELAY_NS;
+    private int idle;
+    private boolean deepSleep;
+    private Wakeup next;
+    private long lastpoll;
+    /** sysmon's per-P memory (pp.sysmontick): what it saw last and since when. */
+    private long[] schedtick = new long[0];
+    private long[] schedwhen = new long[0];
+    private long[] syscalltick = new long[0];
+    private long[] syscallwhen = new long[0];
+
+    Sysmon(Runtime rt) {
+        this.rt = rt;
+        this.s = rt.state;
+    }
+
+    /** runtime.main starts sysmon on its own thread, cloned from m0. */
+    void start(int creator) {
+        int m = rt.threads.newSystemThread(ThreadRole.SYSMON, creator);
+        if (m < 0) {
+            return;
+        }
+        rt.sysmonM = m;
+        next = rt.agenda.schedule(rt.now + Latencies.SYSMON_MIN_DELAY_NS, Wakeup.Kind.SYSMON, m);
+    }
+
+    /** A syscall began or ended: sysmon leaves its deep sleep (sched.sysmonwait). */
+    void wake() {
+        if (!deepSleep || rt.sysmonM < 0) {
+            return;
+        }
+        deepSleep = false;
+        idle = 0;
+        delay = Latencies.SYSMON_MIN_DELAY_NS;
+        rt.agenda.cancel(next);
+        next = rt.agenda.schedule(rt.now, Wakeup.Kind.SYSMON, rt.sysmonM);
+    }
+
+    void tick() {
+        next = null;
+        deepSleep = false;
+        ensureSize();
+        if (s.idleProcessors() == s.gomaxprocs()) {
+            // Every P idle: sleep until the next timer or socket, or forcegcperiod/2.
+            long until = Math.min(rt.agenda.nextTimerOrNet(), rt.now + Latencies.SYSMON_DEEP_SLEEP_NS);
+            deepSleep = true;
+            idle = 0;
+            delay = Latencies.SYSMON_MIN_DELAY_NS;
+            next = rt.agenda.schedule(Math.max(until, rt.now + Latencies.SYSMON_MIN_DELAY_NS), Wakeup.Kind.SYSMON,
+                    rt.sysmonM);
+            return;
+        }
+        if (rt.now - lastpoll > Latencies.SYSMON_NETPOLL_NS) {
+            lastpoll = rt.now;
+            rt.timers.sysmonNetpoll(rt.sysmonM);
+        }
+        int retaken = retake();
+        if (rt.ended) {
+            return;
+        }
+        if (retaken > 0) {
+            idle = 0;
+            delay = Latencies.SYSMON_MIN_DELAY_NS;
+        } else {
+            idle++;
+            if (idle > Latencies.SYSMON_IDLE_CYCLES) {
+                delay = Math.min(delay * 2, Latencies.SYSMON_MAX_DELAY_NS);
+            }
+        }
+        next = rt.agenda.schedule(rt.now + delay, Wakeup.Kind.SYSMON, rt.sysmonM);
+    }
+
+    /** Notes that some M polled the network (findRunnable's netpoll(0)). */
+    void polled() {
+        lastpoll = rt.now;
+    }
+
+    /** retake(): preempt long runners; take syscall Ps (section 5.4). Returns how many Ps it took. */
+    private int retake() {
+        int n = 0;
+        for (int p = 0; p < s.gomaxprocs() && !rt.ended; p++) {
+            ProcessorState ps = s.processor(p);
+            boolean inSyscall = inSyscall(ps);
+            if (ps.status() != PStatus.RUNNING && ps.status() != PStatus.SYSCALL) {
+                continue;
+            }
+            boolean sysretake = false;
+            if (schedtick[p] != ps.schedtick()) {
+                schedtick[p] = ps.schedtick();
+                schedwhen[p] = rt.now;
+            } else if (schedwhen[p] + Latencies.FORCE_PREEMPT_NS <= rt.now) {
+                preemptone(p);
+                sysretake = true;
+            }
+            if (!inSyscall) {
+                continue;
+            }
+            if (!sysretake && syscalltick[p] != ps.syscalltick()) {
+                syscalltick[p] = ps.syscalltick();
+                syscallwhen[p] = rt.now;
+                continue;
+            }
+            if (ps.runqEmpty() && rt.nmspinning + rt.pidle.size() > 0
+                    && syscallwhen[p] + Latencies.RETAKE_IDLE_WAIT_NS > rt.now) {
+                continue;
+            }
+            int m = ps.m();
+            rt.emit(new ProcessorRetaken(rt.seq(), rt.now, p, m));
+            n++;
+            rt.threads.handoffp(p, rt.sysmonM);
+        }
+        return n;
+    }
+
+    /** Up to 1.25 the P says so (_Psyscall); 1.26 keeps it _Prunning and the goroutine's status says it. */
+    private boolean inSyscall(ProcessorState ps) {
+        if (ps.status() == PStatus.SYSCALL) {
+            return true;
+        }
+        return ps.status() == PStatus.RUNNING && ps.m() >= 0 && s.thread(ps.m()).state() == MState.SYSCALL;
+    }
+
+    /**
+     * preemptone(): ask the running goroutine to stop. From 1.14 a signal stops it at once (unless
+     * asyncpreemptoff); before, it stops at its next function prologue, which a loop without calls never reaches.
+     */
+    private void preemptone(int p) {
+        ProcessorState ps = s.processor(p);
+        if (ps.m() < 0 || ps.m() == rt.sysmonM) {
+            return;
+        }
+        int g = s.thread(ps.m()).curg();
+        if (g < 0 || s.goroutines().status(g) != GStatus.RUNNING) {
+            return;
+        }
+        GoroutineContext ctx = rt.g(g);
+        ctx.preemptRequested = true;
+        boolean async = rt.version.asyncPreemption() && !rt.options.asyncPreemptOff();
+        if (ctx.busyUntil > rt.now && ctx.busyPreemptible) {
+            rt.interpreter.preemptNow(ps.m(), async && !ctx.busyCallsFunctions);
+        }
+    }
+
+    private void ensureSize() {
+        int n = s.processors().size();
+        if (schedtick.length < n) {
+            schedtick = java.util.Arrays.copyOf(schedtick, n);
+            schedwhen = java.util.Arrays.copyOf(schedwhen, n);
+            syscalltick = java.util.Arrays.copyOf(syscalltick, n);
+            syscallwhen = java.util.Arrays.copyOf(syscallwhen, n);
+        }
+    }
+}

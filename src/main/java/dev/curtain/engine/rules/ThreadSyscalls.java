@@ -1,0 +1,260 @@
+package dev.curtain.engine.rules;
+
+import dev.curtain.engine.Outcome;
+import dev.curtain.engine.event.Event.ObservationMade;
+import dev.curtain.engine.event.Event.ProcessCwdChanged;
+import dev.curtain.engine.event.Event.SyscallFailed;
+import dev.curtain.engine.event.Event.ThreadPropertyChanged;
+import dev.curtain.engine.event.RuntimeFunction;
+import dev.curtain.engine.program.CloneFlag;
+import dev.curtain.engine.program.CredentialCall;
+import dev.curtain.engine.program.Namespace;
+import dev.curtain.engine.program.ObservationKind;
+import dev.curtain.engine.program.SigHow;
+import dev.curtain.engine.state.MState;
+import dev.curtain.engine.state.Property;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadProps;
+import dev.curtain.engine.state.ThreadState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Linux calls that change one thread (runtime-semantics.md section 11): setns, unshare, setpriority, raw
+ * setuid/setgid, capset, sigprocmask, plus chdir (process-wide unless the thread unshared its fs) and the
+ * Go 1.16+ {@code syscall.Setuid}, which runs on every thread (AllThreadsSyscall). Each either changes the calling
+ * thread's properties or fails with the errno Linux gives. These calls are short and modelled as instantaneous.
+ */
+final class ThreadSyscalls {
+    private final Runtime rt;
+    private final SchedState s;
+    private int unshared;
+
+    ThreadSyscalls(Runtime rt) {
+        this.rt = rt;
+        this.s = rt.state;
+    }
+
+    private ThreadProps props(int m) {
+        return s.thread(m).props();
+    }
+
+    private void change(int m, int g, Property p, ThreadProps after, String syscall, RuntimeFunction fn) {
+        rt.emit(new ThreadPropertyChanged(rt.seq(), rt.now, fn, m, g, p, after, syscall));
+    }
+
+    private void fail(int m, int g, String syscall, String errno, RuntimeFunction fn) {
+        rt.emit(new SyscallFailed(rt.seq(), rt.now, fn, g, m, syscall, errno));
+    }
+
+    void setns(int m, int g, Namespace ns, String target) {
+        ThreadProps p = props(m);
+        String call = "setns(" + target + ", CLONE_NEW" + (ns == Namespace.MNT ? "NS" : ns.name()) + ")";
+        if (ns == Namespace.USER) {
+            // "A multithreaded process may not change user namespace with setns()".
+            fail(m, g, call, "EINVAL", RuntimeFunction.SYSCALL);
+            return;
+        }
+        if (!p.hasCap(ThreadProps.CAP_SYS_ADMIN)) {
+            fail(m, g, call, "EPERM", RuntimeFunction.SYSCALL);
+            return;
+        }
+        switch (ns) {
+            case NET -> change(m, g, Property.NETNS, p.withNetns(target), call, RuntimeFunction.SYSCALL);
+            case UTS -> change(m, g, Property.UTSNS, p.withUtsns(target), call, RuntimeFunction.SYSCALL);
+            case MNT -> {
+                if (!p.privateFs()) {
+                    // The thread shares its fs (CLONE_FS) with the others: setns(2) refuses a new mount namespace.
+                    fail(m, g, call, "EINVAL", RuntimeFunction.SYSCALL);
+                    return;
+                }
+                change(m, g, Property.MNTNS, p.withMntns(target), call, RuntimeFunction.SYSCALL);
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    void unshare(int m, int g, CloneFlag flag) {
+        ThreadProps p = props(m);
+        String call = "unshare(CLONE_" + flag.name() + ")";
+        if (flag == CloneFlag.NEWUSER) {
+            // unshare(CLONE_NEWUSER) needs a single-threaded caller; a running Go program never is.
+            fail(m, g, call, "EINVAL", RuntimeFunction.SYSCALL);
+            return;
+        }
+        if (flag == CloneFlag.FS) {
+            if (!p.privateFs()) {
+                change(m, g, Property.PRIVATE_FS, p.withPrivateFs(true, s.processCwd()), call, RuntimeFunction.SYSCALL);
+            }
+            return;
+        }
+        if (!p.hasCap(ThreadProps.CAP_SYS_ADMIN)) {
+            fail(m, g, call, "EPERM", RuntimeFunction.SYSCALL);
+            return;
+        }
+        unshared++;
+        switch (flag) {
+            case NEWNET -> change(m, g, Property.NETNS, p.withNetns("net-" + unshared), call, RuntimeFunction.SYSCALL);
+            case NEWUTS -> change(m, g, Property.UTSNS, p.withUtsns("uts-" + unshared), call, RuntimeFunction.SYSCALL);
+            case NEWNS -> {
+                // CLONE_NEWNS implies CLONE_FS for unshare(2).
+                ThreadProps fs = p.privateFs() ? p : p.withPrivateFs(true, s.processCwd());
+                if (fs != p) {
+                    change(m, g, Property.PRIVATE_FS, fs, call, RuntimeFunction.SYSCALL);
+                }
+                change(m, g, Property.MNTNS, fs.withMntns("mnt-" + unshared), call, RuntimeFunction.SYSCALL);
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    void setpriority(int m, int g, int nice) {
+        ThreadProps p = props(m);
+        String call = "setpriority(PRIO_PROCESS, 0, " + nice + ")";
+        if (nice < p.nice() && !p.hasCap(ThreadProps.CAP_SYS_NICE)) {
+            fail(m, g, call, "EACCES", RuntimeFunction.SYSCALL);
+            return;
+        }
+        change(m, g, Property.NICE, p.withNice(nice), call, RuntimeFunction.SYSCALL);
+    }
+
+    void capset(int m, int g, long keep) {
+        ThreadProps p = props(m);
+        change(m, g, Property.CAPS, p.withCaps(p.caps() & keep), "capset(" + ThreadProps.capsHex(keep) + ")",
+                RuntimeFunction.SYSCALL);
+    }
+
+    void sigprocmask(int m, int g, SigHow how, long mask) {
+        ThreadProps p = props(m);
+        long after = switch (how) {
+            case BLOCK -> p.sigmask() | mask;
+            case UNBLOCK -> p.sigmask() & ~mask;
+            case SETMASK -> mask;
+        };
+        change(m, g, Property.SIGMASK, p.withSigmask(after),
+                "rt_sigprocmask(SIG_" + how.name() + ", " + ThreadProps.maskHex(mask) + ")", RuntimeFunction.SYSCALL);
+    }
+
+    void chdir(int m, int g, String path) {
+        ThreadProps p = props(m);
+        String resolved = resolve(p, path);
+        if (p.privateFs()) {
+            change(m, g, Property.PRIVATE_FS, p.withPrivateFs(true, resolved), "chdir(" + path + ")",
+                    RuntimeFunction.SYSCALL);
+        } else {
+            rt.emit(new ProcessCwdChanged(rt.seq(), rt.now, g, m, resolved));
+        }
+    }
+
+    /** The cwd this thread resolves relative paths against. */
+    String cwd(ThreadProps p) {
+        return p.privateFs() ? p.cwd() : s.processCwd();
+    }
+
+    String resolve(ThreadProps p, String path) {
+        if (path.startsWith("/")) {
+            return path;
+        }
+        String base = cwd(p);
+        return base.endsWith("/") ? base + path : base + "/" + path;
+    }
+
+    // ---- credentials ---------------------------------------------------------------------------------------
+
+    /** setuid(2) on one thread: with CAP_SETUID any uid (leaving root drops every capability), else only its own. */
+    private static ThreadProps setuidOn(ThreadProps p, int uid) {
+        if (p.hasCap(ThreadProps.CAP_SETUID)) {
+            ThreadProps after = p.withUid(uid);
+            return uid != 0 && p.uid() == 0 ? after.withCaps(0) : after;
+        }
+        return uid == p.uid() ? p : null;
+    }
+
+    private static ThreadProps setgidOn(ThreadProps p, int gid) {
+        if (p.hasCap(ThreadProps.CAP_SETGID)) {
+            return p.withGid(gid);
+        }
+        return gid == p.gid() ? p : null;
+    }
+
+    /** Credential change result for the interpreter: DONE or the program died. */
+    void setuid(int m, int g, int uid, CredentialCall how) {
+        credentials(m, g, uid, how, true);
+    }
+
+    void setgid(int m, int g, int gid, CredentialCall how) {
+        credentials(m, g, gid, how, false);
+    }
+
+    private void credentials(int m, int g, int id, CredentialCall how, boolean uid) {
+        String name = (uid ? "setuid(" : "setgid(") + id + ")";
+        Property property = uid ? Property.UID : Property.GID;
+        if (how == CredentialCall.RAW_THREAD) {
+            ThreadProps after = uid ? setuidOn(props(m), id) : setgidOn(props(m), id);
+            if (after == null) {
+                fail(m, g, "SYS_" + name.toUpperCase(java.util.Locale.ROOT), "EPERM", RuntimeFunction.SYSCALL);
+            } else {
+                emitCredentialChange(m, g, property, after, "RawSyscall(SYS_" + name.toUpperCase(java.util.Locale.ROOT) + ")",
+                        RuntimeFunction.SYSCALL);
+            }
+            return;
+        }
+        String goCall = "syscall." + (uid ? "Setuid(" : "Setgid(") + id + ")";
+        if (!rt.version.setuidAllThreads()) {
+            // Go 1.15 and earlier on Linux: "Previously, they returned an syscall.EOPNOTSUPP error."
+            fail(m, g, goCall, "EOPNOTSUPP", RuntimeFunction.SYSCALL);
+            return;
+        }
+        // Go 1.16+: the call runs on this thread first; on error it returns that error and changes nothing.
+        ThreadProps mine = uid ? setuidOn(props(m), id) : setgidOn(props(m), id);
+        if (mine == null) {
+            fail(m, g, goCall, "EPERM", RuntimeFunction.ALL_THREADS_SYSCALL);
+            return;
+        }
+        List<Integer> order = new ArrayList<>();
+        order.add(m);
+        for (ThreadState t : s.threads()) {
+            if (t.id() != m && t.state() != MState.EXITED) {
+                order.add(t.id());
+            }
+        }
+        for (int target : order) {
+            ThreadProps before = props(target);
+            ThreadProps after = uid ? setuidOn(before, id) : setgidOn(before, id);
+            if (after == null) {
+                String why = rt.options.cgo()
+                        ? "fatal error: glibc's setxid broadcast failed on thread M" + target + " (abort)"
+                        : "fatal error: AllThreadsSyscall6 results differ between threads; runtime corrupted";
+                rt.end(RuntimeFunction.ALL_THREADS_SYSCALL, Outcome.CRASHED, why);
+                return;
+            }
+            emitCredentialChange(target, g, property, after, goCall, RuntimeFunction.ALL_THREADS_SYSCALL);
+        }
+    }
+
+    private void emitCredentialChange(int m, int g, Property property, ThreadProps after, String call,
+                                      RuntimeFunction fn) {
+        ThreadProps before = props(m);
+        if (after.equals(before)) {
+            return;
+        }
+        change(m, g, property, after, call, fn);
+    }
+
+    // ---- observations --------------------------------------------------------------------------------------
+
+    /** Records what the goroutine sees on this thread; returns the syscall behind it, or null for none. */
+    String observe(int m, int g, ObservationKind what, String detail) {
+        ThreadProps p = props(m);
+        String shown = what == ObservationKind.CREATE_FILE ? resolve(p, detail)
+                : what == ObservationKind.THREAD_ID ? "M" + m : detail;
+        rt.emit(new ObservationMade(rt.seq(), rt.now, g, m, what, shown, p));
+        return switch (what) {
+            case CREATE_FILE -> "openat";
+            case OPEN_SOCKET -> "socket";
+            case READ_HOSTNAME -> "uname";
+            case PRINT -> "write";
+            case THREAD_ID -> null;
+        };
+    }
+}

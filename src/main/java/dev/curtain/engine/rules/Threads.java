@@ -1,0 +1,316 @@
+package dev.curtain.engine.rules;
+
+import dev.curtain.engine.Outcome;
+import dev.curtain.engine.event.Event.GoroutineExited;
+import dev.curtain.engine.event.Event.GoroutineLocked;
+import dev.curtain.engine.event.Event.GoroutineStarted;
+import dev.curtain.engine.event.Event.GoroutineUnlocked;
+import dev.curtain.engine.event.Event.ProcessorReleased;
+import dev.curtain.engine.event.Event.ThreadCloned;
+import dev.curtain.engine.event.Event.ThreadExited;
+import dev.curtain.engine.event.Event.ThreadParked;
+import dev.curtain.engine.event.Event.ThreadWoken;
+import dev.curtain.engine.event.RuntimeFunction;
+import dev.curtain.engine.state.GStatus;
+import dev.curtain.engine.state.MState;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadProps;
+import dev.curtain.engine.state.ThreadRole;
+import dev.curtain.engine.state.ThreadState;
+
+/**
+ * Threads: waking, creating, parking and killing Ms, handing Ps between them, and LockOSThread's wiring
+ * (runtime-semantics.md sections 4 and 10). Which thread creates a new one decides what the new one inherits.
+ */
+final class Threads {
+    private final Runtime rt;
+    private final SchedState s;
+    /** The locked M in mexit while it hands its P off (its lockedExt still counts, except under #28979). */
+    private int exitingLockedM = -1;
+
+    Threads(Runtime rt) {
+        this.rt = rt;
+        this.s = rt.state;
+    }
+
+    /** Records a new thread; returns its id. */
+    int addThread(RuntimeFunction fn, ThreadRole role, int creator, ThreadProps props, boolean viaTemplate) {
+        int m = s.threads().size();
+        rt.emit(new ThreadCloned(rt.seq(), rt.now, fn, m, creator, role, props, viaTemplate));
+        rt.mWakeups.add(null);
+        return m;
+    }
+
+    /** checkmcount(): creating one more thread must stay within SetMaxThreads (10,000 by default). */
+    private boolean checkmcount() {
+        if (s.liveThreads() + 1 > rt.maxThreads) {
+            rt.end(RuntimeFunction.NEWM, Outcome.THREAD_EXHAUSTION,
+                    "runtime: program exceeds " + rt.maxThreads + "-thread limit\nfatal error: thread exhaustion");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The thread a clone would copy, and whether the template thread stands in for a locked creator
+     * (section 4.3: from Go 1.10 a locked thread never clones itself).
+     */
+    private int cloneSource(int creator) {
+        if (rt.version.templateThread() && lockedForClone(creator)) {
+            if (rt.templateM < 0) {
+                rt.end(RuntimeFunction.NEWM, Outcome.CRASHED,
+                        "fatal error: on a locked thread with no template thread");
+                return -1;
+            }
+            return rt.templateM;
+        }
+        return creator;
+    }
+
+    private boolean lockedForClone(int m) {
+        if (m == exitingLockedM) {
+            return !rt.version.dyingLockedThreadMayClone();
+        }
+        int g = s.thread(m).lockedg();
+        return g >= 0 && rt.g(g).lockedExt > 0;
+    }
+
+    /** A copy of a thread's properties for its clone: everything but the signal mask (newm sets initSigmask). */
+    private ThreadProps inherit(int source) {
+        return s.thread(source).props().withSigmask(s.baseline().sigmask());
+    }
+
+    /** newm(): a new thread for P {@code p}, cloned by {@code creator} or by the template thread for it. */
+    int newm(int creator, int p, boolean spinning) {
+        if (!checkmcount()) {
+            return -1;
+        }
+        int source = cloneSource(creator);
+        if (source < 0) {
+            return -1;
+        }
+        boolean viaTemplate = source != creator;
+        int m = addThread(viaTemplate ? RuntimeFunction.TEMPLATE_THREAD : RuntimeFunction.NEWM, ThreadRole.WORKER,
+                source, inherit(source), viaTemplate);
+        rt.emit(new ThreadWoken(rt.seq(), rt.now, RuntimeFunction.NEWM, m, p, spinning));
+        rt.wakeM(m, rt.now + rt.rng.between(Latencies.CLONE_MIN_NS, Latencies.CLONE_MAX_NS), Wakeup.Kind.SCHEDULE);
+        return m;
+    }
+
+    /** A system thread (sysmon, the template thread), cloned by {@code creator}. */
+    int newSystemThread(ThreadRole role, int creator) {
+        if (!checkmcount()) {
+            return -1;
+        }
+        return addThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false);
+    }
+
+    /** startm(): an idle M (or a new one) gets P {@code p} and wakes. */
+    void startm(int p, boolean spinning, int creator, RuntimeFunction fn) {
+        if (rt.midle.isEmpty()) {
+            newm(creator, p, spinning);
+            return;
+        }
+        int m = rt.midle.removeLast();
+        rt.emit(new ThreadWoken(rt.seq(), rt.now, fn, m, p, spinning));
+        rt.wakeM(m, rt.now + wakeLatency(), Wakeup.Kind.SCHEDULE);
+    }
+
+    long wakeLatency() {
+        return rt.rng.between(Latencies.WAKE_MIN_NS, Latencies.WAKE_MAX_NS);
+    }
+
+    /** wakep(): new work; start a spinning M if nobody spins and a P is idle (section 4.1). */
+    void wakep(int creator) {
+        if (rt.ended || rt.nmspinning != 0 || rt.pidle.isEmpty()) {
+            return;
+        }
+        int p = rt.pidle.removeLast();
+        rt.nmspinning++;
+        startm(p, true, creator, RuntimeFunction.WAKEP);
+    }
+
+    /** handoffp(): the decision table of section 4.4 for a P nobody holds. */
+    void handoffp(int p, int creator) {
+        if (rt.ended) {
+            return;
+        }
+        if (!s.processor(p).runqEmpty() || !s.globalQueue().isEmpty()) {
+            startm(p, false, creator, RuntimeFunction.HANDOFFP);
+            return;
+        }
+        if (rt.nmspinning + rt.pidle.size() == 0) {
+            rt.nmspinning++;
+            startm(p, true, creator, RuntimeFunction.HANDOFFP);
+            return;
+        }
+        if (rt.pidle.size() == s.gomaxprocs() - 1 && rt.netpollM < 0 && rt.timers.anyPending()) {
+            // The last running P, and nobody polls the network: someone must wait for the timers.
+            startm(p, false, creator, RuntimeFunction.HANDOFFP);
+            return;
+        }
+        rt.pidle.addLast(p);
+    }
+
+    /** stopm(): the M parks in the idle pool, or blocks in netpoll if timers or sockets are pending. */
+    void stopm(int m) {
+        rt.cancelM(m);
+        rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
+        if (rt.netpollM < 0 && rt.timers.anyPending()) {
+            rt.netpollM = m;
+        } else {
+            rt.midle.addLast(m);
+        }
+    }
+
+    /** An M whose locked G cannot run parks waiting for it (nmidlelocked). */
+    void parkLockedIdle(int m) {
+        rt.cancelM(m);
+        rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPLOCKEDM, m, MState.LOCKED_IDLE));
+    }
+
+    /** stoplockedm(): the locked M hands its P off and waits for its G (section 10.2). */
+    void stoplockedm(int m) {
+        int p = s.thread(m).p();
+        rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.STOPLOCKEDM, p, m));
+        parkLockedIdle(m);
+        handoffp(p, m);
+    }
+
+    /**
+     * startlockedm(): M {@code m} picked a goroutine locked to another M; it hands that M its P and parks.
+     * The hand-over is one step here (the runtime's "two thread switches", golang/go#18023, appear as events).
+     */
+    void startlockedm(int m, Scheduler.Found f) {
+        int p = s.thread(m).p();
+        int lockedM = s.goroutines().lockedM(f.g());
+        rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.STARTLOCKEDM, p, m));
+        rt.emit(new ThreadWoken(rt.seq(), rt.now, RuntimeFunction.STARTLOCKEDM, lockedM, p, false));
+        rt.emit(new GoroutineStarted(rt.seq(), rt.now, f.g(), lockedM, p, f.from(), f.inheritTime()));
+        rt.g(f.g()).preemptRequested = false;
+        stopm(m);
+        rt.wakeM(lockedM, rt.now + wakeLatency(), Wakeup.Kind.STEP);
+    }
+
+    // ---- LockOSThread --------------------------------------------------------------------------------------
+
+    /** LockOSThread(): nests from 1.10 (lockedExt++), a single bit before; 1.10 starts the template thread. */
+    void lockOSThread(int m, int g) {
+        GoroutineContext ctx = rt.g(g);
+        if (rt.version.templateThread() && rt.templateM < 0) {
+            startTemplateThread(m);
+            if (rt.ended) {
+                return;
+            }
+        }
+        if (rt.version.nestedLocks()) {
+            if (ctx.lockedExt == Integer.MAX_VALUE) {
+                rt.end(RuntimeFunction.LOCK_OS_THREAD, Outcome.CRASHED, "panic: LockOSThread nesting overflow");
+                return;
+            }
+            ctx.lockedExt++;
+        } else {
+            ctx.lockedExt = 1;
+        }
+        rt.emit(new GoroutineLocked(rt.seq(), rt.now, g, m, ctx.lockDepth()));
+    }
+
+    /** UnlockOSThread(): one call fully unlocks before 1.10; from 1.10 it undoes one LockOSThread. */
+    void unlockOSThread(int m, int g) {
+        GoroutineContext ctx = rt.g(g);
+        if (ctx.lockedExt == 0) {
+            return;
+        }
+        if (rt.version.nestedLocks()) {
+            ctx.lockedExt--;
+        } else {
+            ctx.lockedExt = 0;
+        }
+        rt.emit(new GoroutineUnlocked(rt.seq(), rt.now, g, m, ctx.lockDepth()));
+    }
+
+    /** runtime.main's lockOSThread around init (lockedInt): init runs on the main thread. */
+    void lockInternal(int m, int g) {
+        GoroutineContext ctx = rt.g(g);
+        ctx.lockedInt++;
+        rt.emit(new GoroutineLocked(rt.seq(), rt.now, g, m, ctx.lockDepth()));
+    }
+
+    void unlockInternal(int m, int g) {
+        GoroutineContext ctx = rt.g(g);
+        if (ctx.lockedInt == 0) {
+            return;
+        }
+        ctx.lockedInt--;
+        rt.emit(new GoroutineUnlocked(rt.seq(), rt.now, g, m, ctx.lockDepth()));
+    }
+
+    /** startTemplateThread(): cloned from the thread that first locks (observed: it inherits that thread's taint). */
+    void startTemplateThread(int creator) {
+        int m = newSystemThread(ThreadRole.TEMPLATE, creator);
+        if (m >= 0) {
+            rt.templateM = m;
+        }
+    }
+
+    // ---- goroutine and thread exit -------------------------------------------------------------------------
+
+    /**
+     * goexit0(): the goroutine is dead. From 1.10 a goroutine that exits locked takes its thread with it (m0 is
+     * wedged instead); before, the thread goes back to the pool as it is (section 10.3).
+     */
+    void goexit(int m, int g) {
+        boolean locked = rt.g(g).lockedExt > 0;
+        rt.emit(new GoroutineExited(rt.seq(), rt.now, g, m));
+        if (locked && rt.version.lockedExitKillsThread()) {
+            mexit(m);
+        } else {
+            rt.scheduler.schedule(m);
+        }
+    }
+
+    /** mexit(): hand the P off and exit; the main thread cannot exit, so it is wedged (section 4.5). */
+    private void mexit(int m) {
+        int p = s.thread(m).p();
+        rt.cancelM(m);
+        rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.MEXIT, p, m));
+        exitingLockedM = m;
+        handoffp(p, m);
+        exitingLockedM = -1;
+        if (rt.ended) {
+            return;
+        }
+        if (s.thread(m).role() == ThreadRole.MAIN) {
+            rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.MEXIT, m, MState.WEDGED));
+        } else {
+            rt.emit(new ThreadExited(rt.seq(), rt.now, m));
+        }
+    }
+
+    /**
+     * checkdead(): nothing is due but sysmon, so no thread can ever run again. A runnable goroutine left behind
+     * would be a scheduler bug (the runtime throws "checkdead: runnable g"); otherwise it is the famous deadlock.
+     */
+    void checkdead() {
+        for (int g = 1; g < s.goroutines().size(); g++) {
+            GStatus st = s.goroutines().status(g);
+            if (st == GStatus.RUNNABLE || st == GStatus.RUNNING || st == GStatus.SYSCALL) {
+                rt.end(RuntimeFunction.CHECKDEAD, Outcome.CRASHED,
+                        "runtime: checkdead: find g " + g + " in status " + st.code()
+                                + "\nfatal error: checkdead: runnable g");
+                return;
+            }
+        }
+        rt.end(RuntimeFunction.CHECKDEAD, Outcome.DEADLOCK, "fatal error: all goroutines are asleep - deadlock!");
+    }
+
+    /** Whether M {@code m} is the main thread. */
+    boolean isMain(int m) {
+        return s.thread(m).role() == ThreadRole.MAIN;
+    }
+
+    /** Whether the M is still usable (not exited or wedged). */
+    boolean usable(ThreadState t) {
+        return t.state() != MState.EXITED && t.state() != MState.WEDGED;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.curtain.engine.rules;
+
+import dev.curtain.engine.event.Event.GoroutineReadied;
+import dev.curtain.engine.event.Event.ThreadWoken;
+import dev.curtain.engine.event.Place;
+import dev.curtain.engine.event.RuntimeFunction;
+import dev.curtain.engine.state.IntDeque;
+import dev.curtain.engine.state.SchedState;
+import java.util.ArrayList;
+
+/**
+ * Sleep timers and the network poller (runtime-semantics.md sections 7 and 16). A due timer makes its goroutine
+ * runnable only when some thread with a P runs timers: from 1.14 the owning P in schedule/findRunnable or a thief
+ * on its last steal pass; before 1.14 the timerproc goroutine, modelled as whichever P schedules next. A thread
+ * blocked in netpoll wakes when the first timer or socket is due and takes an idle P if there is one.
+ */
+final class Timers {
+    private final Runtime rt;
+    private final SchedState s;
+    /** Due timers not yet run, per owning P (1.14+). */
+    private final ArrayList<IntDeque> duePerP = new ArrayList<>();
+    /** Due timers not yet run (before 1.14: timerproc's heap is global). */
+    private final IntDeque dueGlobal = new IntDeque();
+    /** Sockets ready but not yet polled. */
+    private final IntDeque readySockets = new IntDeque();
+    private int pendingTimers;
+    private int pendingSockets;
+    private int dueCount;
+
+    Timers(Runtime rt) {
+        this.rt = rt;
+        this.s = rt.state;
+    }
+
+    /** Whether a timer or socket is still to come or due: a parking thread should block in netpoll for it. */
+    boolean anyPending() {
+        return pendingTimers + pendingSockets + dueCount + readySockets.size() > 0;
+    }
+
+    /** time.Sleep: the timer goes on P {@code p}'s heap. */
+    void addTimer(int g, int p, long when) {
+        rt.g(g).timerP = p;
+        pendingTimers++;
+        rt.agenda.schedule(when, Wakeup.Kind.TIMER, g);
+    }
+
+    /** A socket read or accept completes at {@code when}. */
+    void addSocket(int g, long when) {
+        pendingSockets++;
+        rt.agenda.schedule(when, Wakeup.Kind.NET_READY, g);
+    }
+
+    void expire(int g) {
+        pendingTimers--;
+        dueCount++;
+        if (rt.version.perPTimers()) {
+            due(rt.g(g).timerP).addLast(g);
+        } else {
+            dueGlobal.addLast(g);
+        }
+        kickNetpoller();
+    }
+
+    void socketReady(int g) {
+        pendingSockets--;
+        readySockets.addLast(g);
+        kickNetpoller();
+    }
+
+    private IntDeque due(int p) {
+        while (duePerP.size() <= p) {
+            duePerP.add(new IntDeque());
+        }
+        return duePerP.get(p);
+    }
+
+    /** The thread blocked in netpoll returns: it takes an idle P and schedules, or joins the idle pool. */
+    private void kickNetpoller() {
+        int m = rt.netpollM;
+        if (m < 0) {
+            return;
+        }
+        rt.netpollM = -1;
+        if (rt.pidle.isEmpty()) {
+            rt.midle.addLast(m);
+            return;
+        }
+        int p = rt.pidle.removeLast();
+        rt.emit(new ThreadWoken(rt.seq(), rt.now, RuntimeFunction.NETPOLL, m, p, false));
+        rt.wakeM(m, rt.now + rt.threads.wakeLatency(), Wakeup.Kind.SCHEDULE);
+    }
+
+    /** checkTimers at the top of findRunnable: this P's due timers (1.14+) or all due timers (timerproc). */
+    void runExpired(int p, int m) {
+        if (rt.version.perPTimers()) {
+            runExpiredOf(p, p, m);
+        } else {
+            runList(dueGlobal, p, m);
+        }
+    }
+
+    /** A thief on its last steal pass runs the victim's due timers; their goroutines land on the thief's P. */
+    boolean runExpiredOf(int victim, int p, int m) {
+        if (!rt.version.perPTimers() || victim >= duePerP.size()) {
+            return false;
+        }
+        return runList(duePerP.get(victim), p, m);
+    }
+
+    /** Runs every due timer anywhere onto P {@code p}: what a thread about to park in netpoll would find. */
+    boolean runAnyExpired(int p, int m) {
+        boolean ran = runList(dueGlobal, p, m);
+        for (IntDeque d : duePerP) {
+            ran |= runList(d, p, m);
+        }
+        return ran;
+    }
+
+    private boolean runList(IntDeque list, int p, int m) {
+        boolean ran = false;
+        while (!list.isEmpty() && !rt.ended) {
+            int g = list.removeFirst();
+            dueCount--;
+            rt.scheduler.ready(g, p, m, RuntimeFunction.TIMERS);
+            ran = true;
+        }
+        return ran;
+    }
+
+    /**
+     * findRunnable's netpoll(0): with local and global queues empty, ready sockets' goroutines; the first runs
+     * here, the rest go to the global queue (injectglist).
+     */
+    Scheduler.Found netpollNonBlocking(int p) {
+        if (readySockets.isEmpty() || rt.netpollM >= 0) {
+            return null;
+        }
+        rt.sysmon.polled();
+        int first = readySockets.removeFirst();
+        rt.emit(new GoroutineReadied(rt.seq(), rt.now, RuntimeFunction.NETPOLL, first, Place.runnext(p)));
+        injectGlobal(s.processor(p).m());
+        return new Scheduler.Found(first, Place.runnext(p), false);
+    }
+
+    /** sysmon's netpoll every 10 ms: ready goroutines go to the global queue and idle Ps get threads. */
+    void sysmonNetpoll(int sysmonM) {
+        if (readySockets.isEmpty()) {
+            return;
+        }
+        injectGlobal(sysmonM);
+    }
+
+    /** injectglist() without a P: everything to the global queue, and a thread for each idle P that has work. */
+    private void injectGlobal(int creator) {
+        int n = 0;
+        while (!readySockets.isEmpty()) {
+            int g = readySockets.removeFirst();
+            rt.emit(new GoroutineReadied(rt.seq(), rt.now, RuntimeFunction.INJECTGLIST, g, Place.GLOBAL));
+            n++;
+        }
+        for (int i = 0; i < n && !rt.pidle.isEmpty() && !rt.ended; i++) {
+            rt.threads.startm(rt.pidle.removeLast(), false, creator, RuntimeFunction.INJECTGLIST);
+        }
+    }
+}

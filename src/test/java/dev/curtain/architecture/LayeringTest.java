@@ -1,0 +1,49 @@
+package dev.curtain.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules as tests: retrofitting them later is what large JavaFX apps regret. */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.curtain");
+    }
+
+    @Test
+    void engineUsesNeitherJavaFxNorJackson() {
+        noClasses().that().resideInAPackage("dev.curtain.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.fasterxml..", "org.controlsfx..")
+                .because("the engine is pure, deterministic Java that runs headless and in benchmarks")
+                .check(classes);
+    }
+
+    @Test
+    void engineDoesNotReachOutward() {
+        noClasses().that().resideInAPackage("dev.curtain.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.curtain.scenario..", "dev.curtain.view..",
+                        "dev.curtain.app..", "dev.curtain.cli..", "dev.curtain.render..", "dev.curtain.importer..")
+                .check(classes);
+    }
+
+    @Test
+    void engineHasNoClockThreadsOrUnorderedRandomness() {
+        noClasses().that().resideInAPackage("dev.curtain.engine..")
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.UUID")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.HashSet")
+                .because("a seed and a program must give the same log, byte for byte")
+                .check(classes);
+    }
+}
