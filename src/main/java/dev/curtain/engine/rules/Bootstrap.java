@@ -37,8 +37,12 @@ final class Bootstrap {
         for (int p = n - 1; p >= 1; p--) {
             rt.pidle.addLast(p);
         }
+        // rt0_go's newproc puts main in runnext, and runtime.main then schedules its helpers (forcegchelper,
+        // bgsweep, bgscavenge) before main.main, so P0's schedtick is past 0 when user code starts. The model does
+        // not show those helpers; it starts main from P0's ring instead, which ticks schedtick once. Without this,
+        // the 1-in-61 fairness check would fire on P0's very first global-queue look, which real programs never see.
         int main = rt.interpreter.newGoroutine(Program.MAIN, true);
-        rt.emit(new GoroutineCreated(rt.seq(), 0, main, Program.MAIN, -1, Place.runnext(0)));
+        rt.emit(new GoroutineCreated(rt.seq(), 0, main, Program.MAIN, -1, Place.localQueue(0)));
         rt.wakeM(m0, 0, Wakeup.Kind.SCHEDULE);
     }
 }

@@ -86,8 +86,14 @@ final class Interpreter {
             return;
         }
         ctx.busyUntil = -1;
+        long maxEvents = rt.options.limits().maxEvents();
         for (int i = 0; i < Runtime.STATEMENTS_PER_INSTANT; i++) {
             if (rt.ended) {
+                return;
+            }
+            if (rt.seq() >= maxEvents) {
+                // Hand control back so the run loop ends at the event limit, not thousands of events past it.
+                busy(m, ctx, 1, true, true);
                 return;
             }
             Statement st = nextStatement(m, g, ctx);

@@ -159,13 +159,23 @@ final class Sysmon {
         }
     }
 
+    /**
+     * Grows sysmon's per-P memory for new Ps. The runtime starts it zeroed, so a P's very first syscall could be
+     * retaken on the next tick; real programs have made syscalls during init by then, so unseen Ps start at -1
+     * ("never looked"), and the first tick that finds a P in a syscall only records it.
+     */
     private void ensureSize() {
         int n = s.processors().size();
-        if (schedtick.length < n) {
+        int old = schedtick.length;
+        if (old < n) {
             schedtick = java.util.Arrays.copyOf(schedtick, n);
             schedwhen = java.util.Arrays.copyOf(schedwhen, n);
             syscalltick = java.util.Arrays.copyOf(syscalltick, n);
             syscallwhen = java.util.Arrays.copyOf(syscallwhen, n);
+            for (int i = old; i < n; i++) {
+                schedtick[i] = -1;
+                syscalltick[i] = -1;
+            }
         }
     }
 }
