@@ -6,6 +6,7 @@ import dev.curtain.engine.Outcome;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.event.Event;
 import dev.curtain.engine.event.Event.RunEnded;
+import dev.curtain.engine.event.EventLog;
 import dev.curtain.engine.event.RuntimeFunction;
 import dev.curtain.engine.program.Program;
 import dev.curtain.engine.state.Evolver;
@@ -34,7 +35,7 @@ public final class Runtime {
     final Agenda agenda = new Agenda();
     final SchedState state = new SchedState();
     private final Evolver evolver = new Evolver(state);
-    private final ArrayList<Event> events = new ArrayList<>();
+    private final EventLog events = new EventLog();
     private final Snapshots snapshots = new Snapshots();
 
     long now;
@@ -167,7 +168,7 @@ public final class Runtime {
 
     /** Appends an event to the log and folds it into the live state: the only way the state changes. */
     void emit(Event e) {
-        events.add(e);
+        events.append(e);
         evolver.apply(e);
         snapshots.maybeTake(state);
     }

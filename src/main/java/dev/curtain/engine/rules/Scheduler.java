@@ -40,8 +40,14 @@ final class Scheduler {
         this.s = rt.state;
     }
 
-    /** A goroutine chosen to run, where it was, and whether it inherits the time slice (came from runnext). */
-    record Found(int g, Place from, boolean inheritTime) {
+    /**
+     * A goroutine chosen to run, where it was, whether it inherits the time slice (came from runnext), and how
+     * many more goroutines of a global-queue batch follow it into the P's ring once it has started.
+     */
+    record Found(int g, Place from, boolean inheritTime, int batch) {
+        Found(int g, Place from, boolean inheritTime) {
+            this(g, from, inheritTime, 0);
+        }
     }
 
     // ---- schedule ------------------------------------------------------------------------------------------
@@ -75,12 +81,23 @@ final class Scheduler {
         if (s.thread(m).spinning()) {
             resetspinning(m);
         }
+        int p = s.thread(m).p();
         int lockedTo = rt.g(f.g()).locked() ? s.goroutines().lockedM(f.g()) : -1;
         if (lockedTo >= 0 && lockedTo != m) {
             rt.threads.startlockedm(m, f);
-            return;
+        } else {
+            execute(m, f);
         }
-        execute(m, f);
+        takeRestOfBatch(p, f.batch());
+    }
+
+    /** The rest of a global-queue batch goes into the ring of the P that took it (always from the head). */
+    private void takeRestOfBatch(int p, int count) {
+        for (int i = 0; i < count; i++) {
+            int g = s.globalQueue().peekFirst();
+            rt.emit(new GoroutineQueued(rt.seq(), rt.now, RuntimeFunction.GLOBRUNQGET, g, Place.GLOBAL,
+                    Place.localQueue(p), false));
+        }
     }
 
     /** execute(): the goroutine runs; schedtick advances unless it inherits the slice from runnext. */
@@ -175,13 +192,7 @@ final class Scheduler {
         IntDeque global = s.globalQueue();
         int n = Math.min(global.size(), global.size() / s.gomaxprocs() + 1);
         n = Math.min(n, HALF_RING);
-        int first = global.peekFirst();
-        for (int i = 1; i < n; i++) {
-            int g = global.get(1);
-            rt.emit(new GoroutineQueued(rt.seq(), rt.now, RuntimeFunction.GLOBRUNQGET, g, Place.GLOBAL,
-                    Place.localQueue(p), false));
-        }
-        return new Found(first, Place.GLOBAL, false);
+        return new Found(global.peekFirst(), Place.GLOBAL, false, n - 1);
     }
 
     private record StealResult(Found found, boolean backoff) {

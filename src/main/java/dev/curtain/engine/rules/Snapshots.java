@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
- * When to copy the live state for seeking. The interval grows with the state's size so that snapshots cost about
- * {@link #BYTES_PER_EVENT} bytes per event at most, and is capped so a seek never folds more than
- * {@link #MAX_INTERVAL} events.
+ * When to copy the live state for seeking. Copies share unchanged storage, so a snapshot costs what changed since
+ * the previous one; the interval stretches when that is large so snapshots stay near {@link #BYTES_PER_EVENT}
+ * bytes per event, and is capped so a seek never folds more than {@link #MAX_INTERVAL} events.
  */
 final class Snapshots {
     static final int BYTES_PER_EVENT = 48;
-    static final int MIN_INTERVAL = 256;
-    static final int MAX_INTERVAL = 65_536;
+    static final int MIN_INTERVAL = 1_024;
+    static final int MAX_INTERVAL = 16_384;
 
     private final ArrayList<SchedState> states = new ArrayList<>();
     private int[] at = new int[16];
@@ -24,7 +24,7 @@ final class Snapshots {
         }
         at[states.size()] = s.eventCount();
         states.add(s.copy());
-        long interval = Math.min(MAX_INTERVAL, Math.max(MIN_INTERVAL, s.approximateBytes() / BYTES_PER_EVENT));
+        long interval = Math.min(MAX_INTERVAL, Math.max(MIN_INTERVAL, s.bytesSinceLastSnapshot() / BYTES_PER_EVENT));
         next = s.eventCount() + interval;
     }
 

@@ -67,9 +67,8 @@ public final class Evolver implements Event.Visitor<Void> {
     }
 
     private void leave(int g, Place from) {
-        Place actual = s.goroutines.place(g);
-        if (!actual.equals(from)) {
-            throw new IllegalStateException("G" + g + " is " + actual + ", not " + from);
+        if (!s.goroutines.isAt(g, from)) {
+            throw new IllegalStateException("G" + g + " is " + s.goroutines.place(g) + ", not " + from);
         }
         boolean ok = switch (from.kind()) {
             case RUNNEXT -> {

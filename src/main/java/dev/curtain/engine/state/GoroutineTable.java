@@ -9,47 +9,80 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every goroutine ever created, indexed by goid, stored column by column. A run can create 100,000 goroutines and
- * keep a snapshot every few thousand events; parallel primitive arrays copy in a fraction of a millisecond where
- * 100,000 objects would not. Goid 0 is never used (the runtime starts at 1, the main goroutine).
+ * Every goroutine ever created, indexed by goid, stored column by column in chunks of 1,024 that copies share
+ * until one of them writes (copy on write). A run can create 100,000 goroutines and take a snapshot every few
+ * thousand events; each snapshot then costs only the chunks that changed since the last one, not 100,000 rows.
+ * Goid 0 is never used (the runtime starts at 1, the main goroutine).
  */
 public final class GoroutineTable {
+    private static final int SHIFT = 10;
+    private static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
     private static final GStatus[] STATUSES = GStatus.values();
     private static final PlaceKind[] KINDS = PlaceKind.values();
     private static final WaitReason[] REASONS = WaitReason.values();
 
+    /** The columns of 1,024 goroutines. */
+    private static final class Chunk {
+        final byte[] status = new byte[CHUNK];
+        final byte[] placeKind = new byte[CHUNK];
+        final byte[] waitReason = new byte[CHUNK];
+        final int[] placeId = new int[CHUNK];
+        final int[] lockedM = new int[CHUNK];
+        final int[] lockDepth = new int[CHUNK];
+        final int[] line = new int[CHUNK];
+        final int[] function = new int[CHUNK];
+        final int[] parent = new int[CHUNK];
+
+        Chunk copy() {
+            Chunk c = new Chunk();
+            System.arraycopy(status, 0, c.status, 0, CHUNK);
+            System.arraycopy(placeKind, 0, c.placeKind, 0, CHUNK);
+            System.arraycopy(waitReason, 0, c.waitReason, 0, CHUNK);
+            System.arraycopy(placeId, 0, c.placeId, 0, CHUNK);
+            System.arraycopy(lockedM, 0, c.lockedM, 0, CHUNK);
+            System.arraycopy(lockDepth, 0, c.lockDepth, 0, CHUNK);
+            System.arraycopy(line, 0, c.line, 0, CHUNK);
+            System.arraycopy(function, 0, c.function, 0, CHUNK);
+            System.arraycopy(parent, 0, c.parent, 0, CHUNK);
+            return c;
+        }
+    }
+
+    /** Bytes one chunk holds, for estimating what a snapshot costs. */
+    static final long CHUNK_BYTES = CHUNK * (3L + 6L * 4L);
+
     private int size = 1;
-    private byte[] status = new byte[64];
-    private byte[] placeKind = new byte[64];
-    private int[] placeId = new int[64];
-    private byte[] waitReason = new byte[64];
-    private int[] lockedM = new int[64];
-    private int[] lockDepth = new int[64];
-    private int[] line = new int[64];
-    private int[] function = new int[64];
-    private int[] parent = new int[64];
-    /** Function names are few: interned to indices. The list only grows, in creation order. */
+    private Chunk[] chunks = new Chunk[4];
+    /** Whether this table may write chunk c in place (no copy shares it). */
+    private boolean[] owned = new boolean[4];
+    private int chunksCopied;
+    /** Function names are few: interned to indices. */
     private List<String> names = new ArrayList<>();
     private Map<String, Integer> nameIndex = new HashMap<>();
+    private String lastName;
+    private int lastNameIndex;
 
     GoroutineTable() {
     }
 
+    /** A copy sharing every chunk; whichever table writes a shared chunk first copies it. */
     GoroutineTable copy() {
         GoroutineTable c = new GoroutineTable();
         c.size = size;
-        c.status = Arrays.copyOf(status, size);
-        c.placeKind = Arrays.copyOf(placeKind, size);
-        c.placeId = Arrays.copyOf(placeId, size);
-        c.waitReason = Arrays.copyOf(waitReason, size);
-        c.lockedM = Arrays.copyOf(lockedM, size);
-        c.lockDepth = Arrays.copyOf(lockDepth, size);
-        c.line = Arrays.copyOf(line, size);
-        c.function = Arrays.copyOf(function, size);
-        c.parent = Arrays.copyOf(parent, size);
+        c.chunks = chunks.clone();
+        c.owned = new boolean[chunks.length];
+        Arrays.fill(owned, false);
         c.names = new ArrayList<>(names);
         c.nameIndex = new HashMap<>(nameIndex);
         return c;
+    }
+
+    /** Chunks this table copied since it was made, and resets the count (the snapshot policy reads it). */
+    int takeChunksCopied() {
+        int n = chunksCopied;
+        chunksCopied = 0;
+        return n;
     }
 
     /** One more than the highest goid. */
@@ -61,68 +94,88 @@ public final class GoroutineTable {
         return g > 0 && g < size;
     }
 
-    public GStatus status(int g) { return STATUSES[status[g]]; }
-    public Place place(int g) { return Place.of(KINDS[placeKind[g]], placeId[g]); }
-    public PlaceKind placeKind(int g) { return KINDS[placeKind[g]]; }
-    public WaitReason waitReason(int g) { return REASONS[waitReason[g]]; }
+    private Chunk read(int g) {
+        return chunks[g >>> SHIFT];
+    }
+
+    private Chunk write(int g) {
+        int c = g >>> SHIFT;
+        if (!owned[c]) {
+            chunks[c] = chunks[c] == null ? new Chunk() : chunks[c].copy();
+            owned[c] = true;
+            chunksCopied++;
+        }
+        return chunks[c];
+    }
+
+    public GStatus status(int g) { return STATUSES[read(g).status[g & MASK]]; }
+    public Place place(int g) { Chunk c = read(g); return Place.of(KINDS[c.placeKind[g & MASK]], c.placeId[g & MASK]); }
+    public PlaceKind placeKind(int g) { return KINDS[read(g).placeKind[g & MASK]]; }
+    public WaitReason waitReason(int g) { return REASONS[read(g).waitReason[g & MASK]]; }
     /** The M this goroutine is locked to, or -1. */
-    public int lockedM(int g) { return lockedM[g]; }
-    /** LockOSThread depth (lockedExt); 0 when unlocked. */
-    public int lockDepth(int g) { return lockDepth[g]; }
+    public int lockedM(int g) { return read(g).lockedM[g & MASK]; }
+    /** LockOSThread depth (lockedExt plus the runtime's lockedInt); 0 when unlocked. */
+    public int lockDepth(int g) { return read(g).lockDepth[g & MASK]; }
     /** The source line it is on, or 0. */
-    public int line(int g) { return line[g]; }
-    public String function(int g) { return names.get(function[g]); }
-    public int parent(int g) { return parent[g]; }
+    public int line(int g) { return read(g).line[g & MASK]; }
+    public String function(int g) { return names.get(read(g).function[g & MASK]); }
+    public int parent(int g) { return read(g).parent[g & MASK]; }
+
+    /** Whether goroutine g is at place kind k with id (a check without creating a Place). */
+    boolean isAt(int g, Place p) {
+        Chunk c = read(g);
+        return c.placeKind[g & MASK] == p.kind().ordinal() && c.placeId[g & MASK] == p.id();
+    }
 
     void create(int g, String fn, int parentG, Place at) {
         if (g != size) {
             throw new IllegalStateException("goroutine ids must be dense: expected G" + size + ", got G" + g);
         }
-        ensure(g + 1);
+        int c = g >>> SHIFT;
+        if (c >= chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
+            owned = Arrays.copyOf(owned, chunks.length);
+        }
         size = g + 1;
+        Chunk ch = write(g);
+        int i = g & MASK;
+        ch.function[i] = nameIndex(fn);
+        ch.parent[i] = parentG;
+        ch.lockedM[i] = -1;
+        ch.lockDepth[i] = 0;
+        ch.line[i] = 0;
+        ch.waitReason[i] = 0;
+        ch.status[i] = (byte) GStatus.RUNNABLE.ordinal();
+        ch.placeKind[i] = (byte) at.kind().ordinal();
+        ch.placeId[i] = at.id();
+    }
+
+    private int nameIndex(String fn) {
+        if (fn == lastName) {
+            return lastNameIndex;
+        }
         Integer idx = nameIndex.get(fn);
         if (idx == null) {
             idx = names.size();
             names.add(fn);
             nameIndex.put(fn, idx);
         }
-        function[g] = idx;
-        parent[g] = parentG;
-        lockedM[g] = -1;
-        setStatus(g, GStatus.RUNNABLE);
-        setPlace(g, at);
+        lastName = fn;
+        lastNameIndex = idx;
+        return idx;
     }
 
-    void setStatus(int g, GStatus s) { status[g] = (byte) s.ordinal(); }
+    void setStatus(int g, GStatus s) { write(g).status[g & MASK] = (byte) s.ordinal(); }
     void setPlace(int g, Place p) {
-        placeKind[g] = (byte) p.kind().ordinal();
-        placeId[g] = p.id();
+        Chunk c = write(g);
+        c.placeKind[g & MASK] = (byte) p.kind().ordinal();
+        c.placeId[g & MASK] = p.id();
     }
-    void setWaitReason(int g, WaitReason r) { waitReason[g] = (byte) r.ordinal(); }
+    void setWaitReason(int g, WaitReason r) { write(g).waitReason[g & MASK] = (byte) r.ordinal(); }
     void setLock(int g, int m, int depth) {
-        lockedM[g] = m;
-        lockDepth[g] = depth;
+        Chunk c = write(g);
+        c.lockedM[g & MASK] = m;
+        c.lockDepth[g & MASK] = depth;
     }
-    void setLine(int g, int l) { line[g] = l; }
-
-    private void ensure(int n) {
-        if (n <= status.length) {
-            return;
-        }
-        int cap = Math.max(n, status.length * 2);
-        status = Arrays.copyOf(status, cap);
-        placeKind = Arrays.copyOf(placeKind, cap);
-        placeId = Arrays.copyOf(placeId, cap);
-        waitReason = Arrays.copyOf(waitReason, cap);
-        lockedM = Arrays.copyOf(lockedM, cap);
-        lockDepth = Arrays.copyOf(lockDepth, cap);
-        line = Arrays.copyOf(line, cap);
-        function = Arrays.copyOf(function, cap);
-        parent = Arrays.copyOf(parent, cap);
-    }
-
-    /** Approximate bytes a copy of this table holds, for choosing the snapshot interval. */
-    long approximateBytes() {
-        return 32L * size + 64L * names.size();
-    }
+    void setLine(int g, int l) { write(g).line[g & MASK] = l; }
 }

@@ -3,136 +3,131 @@ package dev.curtain.engine.state;
 import java.util.Arrays;
 
 /**
- * A growable ring of ints: the global run queue (goroutine ids) without boxing, cheap to copy for snapshots.
+ * A queue of ints (the global run queue's goroutine ids) whose copies share storage. The items live in
+ * {@code items[head, tail)} and the array is only ever appended to, so a copy taken for a snapshot can keep
+ * pointing at it: the original writes only past every copy's tail. Any other write (a copy appending, an insert at
+ * the head, a removal from the middle) first moves the items to a fresh array. Taking a snapshot is O(1).
  */
 public final class IntDeque {
     private int[] items;
     private int head;
-    private int size;
+    private int tail;
+    /** Indices below this are visible to a copy: writing there needs a fresh array first. */
+    private int sharedUpTo;
 
     public IntDeque() {
-        this(16);
+        items = new int[16];
     }
 
-    private IntDeque(int capacity) {
-        items = new int[Math.max(4, capacity)];
+    private IntDeque(int[] items, int head, int tail) {
+        this.items = items;
+        this.head = head;
+        this.tail = tail;
+        this.sharedUpTo = items.length;
     }
 
+    /** A copy sharing this one's storage; whichever writes where the other can see makes its own array. */
     public IntDeque copy() {
-        IntDeque c = new IntDeque(0);
-        c.items = new int[Math.max(4, size)];
-        for (int i = 0; i < size; i++) {
-            c.items[i] = get(i);
-        }
-        c.size = size;
-        return c;
+        sharedUpTo = Math.max(sharedUpTo, tail);
+        return new IntDeque(items, head, tail);
     }
 
     public int size() {
-        return size;
+        return tail - head;
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return tail == head;
     }
 
     /** The i-th item from the head. */
     public int get(int i) {
-        if (i < 0 || i >= size) {
+        if (i < 0 || i >= size()) {
             throw new IndexOutOfBoundsException(i);
         }
-        return items[(head + i) % items.length];
+        return items[head + i];
     }
 
     public void addLast(int v) {
-        grow();
-        items[(head + size) % items.length] = v;
-        size++;
+        if (tail < sharedUpTo || tail == items.length) {
+            relocate(0);
+        }
+        items[tail++] = v;
     }
 
     public void addFirst(int v) {
-        grow();
-        head = (head - 1 + items.length) % items.length;
-        items[head] = v;
-        size++;
+        if (head == 0 || head <= sharedUpTo) {
+            relocate(Math.max(8, size() / 2));
+        }
+        items[--head] = v;
     }
 
     public int removeFirst() {
-        if (size == 0) {
+        if (isEmpty()) {
             throw new IllegalStateException("empty");
         }
-        int v = items[head];
-        head = (head + 1) % items.length;
-        size--;
-        return v;
+        return items[head++];
     }
 
     public int removeLast() {
-        if (size == 0) {
+        if (isEmpty()) {
             throw new IllegalStateException("empty");
         }
-        size--;
-        return items[(head + size) % items.length];
+        int v = items[--tail];
+        if (tail < sharedUpTo) {
+            // The next append would overwrite an item a copy can see: give this queue its own array first.
+            relocate(0);
+        }
+        return v;
     }
 
     public int peekFirst() {
-        if (size == 0) {
+        if (isEmpty()) {
             throw new IllegalStateException("empty");
         }
         return items[head];
     }
 
-    /**
-     * Removes the first occurrence of {@code v}, shifting whichever side of it is shorter: taking from near the
-     * head (the usual case: batches leave from the front) stays O(1) however long the queue.
-     */
+    /** Removes the first occurrence of {@code v}; the head (the usual case) is O(1). */
     public boolean remove(int v) {
         int i = indexOf(v);
         if (i < 0) {
             return false;
         }
-        int n = items.length;
-        if (i < size / 2) {
-            for (int j = i; j > 0; j--) {
-                items[(head + j) % n] = items[(head + j - 1) % n];
-            }
-            head = (head + 1) % n;
-        } else {
-            for (int j = i; j < size - 1; j++) {
-                items[(head + j) % n] = items[(head + j + 1) % n];
-            }
+        if (i == 0) {
+            head++;
+            return true;
         }
-        size--;
+        if (head < sharedUpTo) {
+            relocate(0);
+        }
+        System.arraycopy(items, head + i + 1, items, head + i, size() - i - 1);
+        tail--;
         return true;
     }
 
     public int indexOf(int v) {
-        for (int i = 0; i < size; i++) {
-            if (get(i) == v) {
-                return i;
+        for (int i = head; i < tail; i++) {
+            if (items[i] == v) {
+                return i - head;
             }
         }
         return -1;
     }
 
     public int[] toArray() {
-        int[] out = new int[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = get(i);
-        }
-        return out;
+        return Arrays.copyOfRange(items, head, tail);
     }
 
-    private void grow() {
-        if (size < items.length) {
-            return;
-        }
-        int[] bigger = new int[items.length * 2];
-        for (int i = 0; i < size; i++) {
-            bigger[i] = get(i);
-        }
-        items = bigger;
-        head = 0;
+    /** Moves the items to a fresh array with {@code front} free slots before them. */
+    private void relocate(int front) {
+        int n = size();
+        int[] fresh = new int[Math.max(16, front + n * 2)];
+        System.arraycopy(items, head, fresh, front, n);
+        items = fresh;
+        head = front;
+        tail = front + n;
+        sharedUpTo = 0;
     }
 
     @Override

@@ -133,9 +133,12 @@ public final class SchedState {
         return n;
     }
 
-    /** Approximate bytes a snapshot of this state holds, for choosing the snapshot interval. */
-    public long approximateBytes() {
-        return goroutines.approximateBytes() + 1100L * processors.size() + 96L * threads.size()
-                + 4L * globalQueue.size() + 256;
+    /**
+     * Bytes the last snapshot interval cost: the goroutine chunks copied since the previous call (copies share the
+     * rest), plus the Ps and Ms every snapshot copies whole. The snapshot policy spaces snapshots by it.
+     */
+    public long bytesSinceLastSnapshot() {
+        return GoroutineTable.CHUNK_BYTES * goroutines.takeChunksCopied() + 1100L * processors.size()
+                + 96L * threads.size() + 256;
     }
 }
