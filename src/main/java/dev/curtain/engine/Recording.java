@@ -1,6 +1,7 @@
 package dev.curtain.engine;
 
 import dev.curtain.engine.event.Event;
+import dev.curtain.engine.event.EventLog;
 import dev.curtain.engine.program.Program;
 import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.SchedState;
@@ -22,6 +23,47 @@ public final class Recording {
     private final SchedState[] snapshots;
     private final SchedState finalState;
 
+    /**
+     * Builds a recording one event at a time: appends to the log, folds into the live state, takes snapshots.
+     * The simulator uses it, and so can anything else that produces a consistent log (an importer of real runtime
+     * output): the {@link Evolver} refuses an event that contradicts the state.
+     */
+    public static final class Builder {
+        private final Program program;
+        private final SimulationOptions options;
+        private final EventLog log = new EventLog();
+        private final SchedState state = new SchedState();
+        private final Evolver evolver = new Evolver(state);
+        private final Snapshots snapshots = new Snapshots();
+
+        /** {@code program} and {@code options} may be null for a log that was not simulated (an import). */
+        public Builder(Program program, SimulationOptions options) {
+            this.program = program;
+            this.options = options;
+            snapshots.take(state);
+        }
+
+        public void append(Event e) {
+            log.append(e);
+            evolver.apply(e);
+            snapshots.maybeTake(state);
+        }
+
+        /** The index the next event must have. */
+        public int size() {
+            return log.size();
+        }
+
+        /** The live state: read it, never change it. */
+        public SchedState state() {
+            return state;
+        }
+
+        public Recording build() {
+            return new Recording(program, options, log, snapshots.indices(), snapshots.states(), state.copy());
+        }
+    }
+
     Recording(Program program, SimulationOptions options, List<Event> events, int[] snapshotAt,
               SchedState[] snapshots, SchedState finalState) {
         this.program = program;
@@ -32,10 +74,12 @@ public final class Recording {
         this.finalState = finalState;
     }
 
+    /** The simulated program, or null for an imported log. */
     public Program program() {
         return program;
     }
 
+    /** The options it ran with, or null for an imported log. */
     public SimulationOptions options() {
         return options;
     }

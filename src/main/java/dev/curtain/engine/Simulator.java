@@ -12,8 +12,8 @@ public final class Simulator {
     }
 
     public static Recording run(Program program, SimulationOptions options) {
-        Runtime rt = new Runtime(program, options);
-        rt.run();
-        return new Recording(program, options, rt.events(), rt.snapshotIndices(), rt.snapshots(), rt.state());
+        Recording.Builder out = new Recording.Builder(program, options);
+        new Runtime(program, options, out).run();
+        return out.build();
     }
 }

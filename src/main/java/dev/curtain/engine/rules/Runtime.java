@@ -2,18 +2,16 @@ package dev.curtain.engine.rules;
 
 import dev.curtain.engine.Durations;
 import dev.curtain.engine.GoVersion;
+import dev.curtain.engine.Recording;
 import dev.curtain.engine.Outcome;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.event.Event;
 import dev.curtain.engine.event.Event.RunEnded;
-import dev.curtain.engine.event.EventLog;
 import dev.curtain.engine.event.RuntimeFunction;
 import dev.curtain.engine.program.Program;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.IntDeque;
 import dev.curtain.engine.state.SchedState;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The simulated Go runtime: the decider. It owns the live state (a fold of what it emitted), the agenda of
@@ -33,10 +31,8 @@ public final class Runtime {
     final GoVersion version;
     final Rng rng;
     final Agenda agenda = new Agenda();
-    final SchedState state = new SchedState();
-    private final Evolver evolver = new Evolver(state);
-    private final EventLog events = new EventLog();
-    private final Snapshots snapshots = new Snapshots();
+    final SchedState state;
+    private final Recording.Builder out;
 
     long now;
     boolean ended;
@@ -67,7 +63,10 @@ public final class Runtime {
     final ThreadSyscalls threadSyscalls;
     final Timers timers;
 
-    public Runtime(Program program, SimulationOptions options) {
+    /** A runtime that appends what happens to {@code out} (whose live state it reads). */
+    public Runtime(Program program, SimulationOptions options, Recording.Builder out) {
+        this.out = out;
+        this.state = out.state();
         this.program = program;
         this.options = options;
         this.version = options.version();
@@ -86,12 +85,11 @@ public final class Runtime {
 
     /** Runs the program to one of the outcomes. */
     public void run() {
-        snapshots.take(state);
         Bootstrap.start(this);
         long maxEvents = options.limits().maxEvents();
         long maxTime = options.limits().maxTimeNs();
         while (!ended) {
-            if (events.size() >= maxEvents) {
+            if (out.size() >= maxEvents) {
                 end(RuntimeFunction.SCHEDULE, Outcome.EVENT_LIMIT,
                         "stopped at the event limit (" + maxEvents + " events)");
                 break;
@@ -163,14 +161,12 @@ public final class Runtime {
 
     /** The index the next event will have. */
     int seq() {
-        return events.size();
+        return out.size();
     }
 
     /** Appends an event to the log and folds it into the live state: the only way the state changes. */
     void emit(Event e) {
-        events.append(e);
-        evolver.apply(e);
-        snapshots.maybeTake(state);
+        out.append(e);
     }
 
     /** Ends the run: the final event. */
@@ -184,23 +180,5 @@ public final class Runtime {
 
     GoroutineContext g(int g) {
         return goroutines.get(g);
-    }
-
-    // The finished run, read by Simulator.
-
-    public List<Event> events() {
-        return events;
-    }
-
-    public SchedState state() {
-        return state;
-    }
-
-    public int[] snapshotIndices() {
-        return snapshots.indices();
-    }
-
-    public SchedState[] snapshots() {
-        return snapshots.states();
     }
 }

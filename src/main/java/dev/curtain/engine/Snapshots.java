@@ -1,4 +1,4 @@
-package dev.curtain.engine.rules;
+package dev.curtain.engine;
 
 import dev.curtain.engine.state.SchedState;
 import java.util.ArrayList;
