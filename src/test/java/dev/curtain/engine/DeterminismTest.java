@@ -61,7 +61,7 @@ class DeterminismTest {
                 .isEqualTo(GOLDEN_BENCH);
     }
 
-    private static final String GOLDEN_19 = "5cc6c0ee6925e3ae";
-    private static final String GOLDEN_114 = "d0d2570efdc0e1b3";
-    private static final String GOLDEN_BENCH = "4d39ce2bb5844d42";
+    private static final String GOLDEN_19 = "edb7ad3b05f1e8f6";
+    private static final String GOLDEN_114 = "ed479bc14a3592bf";
+    private static final String GOLDEN_BENCH = "b7cece2672c152af";
 }

@@ -84,7 +84,8 @@ class SyscallRulesTest {
         assertThat(created.creator()).as("sysmon runs handoffp, so it clones").isEqualTo(1);
         ThreadWoken woken = sim.first(ThreadWoken.class, e -> e.m() == created.m());
         assertThat(woken.spinning()).isTrue();
-        assertThat(woken.fn()).isEqualTo(RuntimeFunction.NEWM);
+        assertThat(woken.fn()).as("the wake-up names who wanted the thread").isEqualTo(RuntimeFunction.HANDOFFP);
+        assertThat(sim.end().counters().handoffs()).isEqualTo(1);
         assertThat(sim.after(sim.first(ThreadParked.class, e -> e.m() == created.m())).thread(created.m()).state())
                 .isEqualTo(MState.IDLE);
     }

@@ -207,7 +207,10 @@ public sealed interface Event {
         public <R> R accept(Visitor<R> v) { return v.goroutineExited(this); }
     }
 
-    /** LockOSThread: {@code g} is wired to {@code m}; {@code depth} is the lock count now (always 1 before 1.10). */
+    /**
+     * LockOSThread: {@code g} is wired to {@code m}; {@code depth} is the lock count now: its LockOSThread calls
+     * (at most 1 before Go 1.10) plus runtime.main's own lock while init runs.
+     */
     record GoroutineLocked(int seq, long timeNs, int g, int m, int depth) implements Event {
         public RuntimeFunction fn() { return RuntimeFunction.LOCK_OS_THREAD; }
         public <R> R accept(Visitor<R> v) { return v.goroutineLocked(this); }

@@ -80,8 +80,11 @@ final class Threads {
         return s.thread(source).props().withSigmask(s.baseline().sigmask());
     }
 
-    /** newm(): a new thread for P {@code p}, cloned by {@code creator} or by the template thread for it. */
-    int newm(int creator, int p, boolean spinning) {
+    /**
+     * newm(): a new thread for P {@code p}, cloned by {@code creator} or by the template thread for it;
+     * {@code why} is the function that wanted a thread (handoffp, wakep …), recorded on the wake-up.
+     */
+    int newm(int creator, int p, boolean spinning, RuntimeFunction why) {
         if (!checkmcount()) {
             return -1;
         }
@@ -92,7 +95,7 @@ final class Threads {
         boolean viaTemplate = source != creator;
         int m = addThread(viaTemplate ? RuntimeFunction.TEMPLATE_THREAD : RuntimeFunction.NEWM, ThreadRole.WORKER,
                 source, inherit(source), viaTemplate);
-        rt.emit(new ThreadWoken(rt.seq(), rt.now, RuntimeFunction.NEWM, m, p, spinning));
+        rt.emit(new ThreadWoken(rt.seq(), rt.now, why, m, p, spinning));
         rt.wakeM(m, rt.now + rt.rng.between(Latencies.CLONE_MIN_NS, Latencies.CLONE_MAX_NS), Wakeup.Kind.SCHEDULE);
         return m;
     }
@@ -108,7 +111,7 @@ final class Threads {
     /** startm(): an idle M (or a new one) gets P {@code p} and wakes. */
     void startm(int p, boolean spinning, int creator, RuntimeFunction fn) {
         if (rt.midle.isEmpty()) {
-            newm(creator, p, spinning);
+            newm(creator, p, spinning, fn);
             return;
         }
         int m = rt.midle.removeLast();
