@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  */
 final class ScenarioReader {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    private static final Pattern CUE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{1,16}");
     private static final Pattern ENTITY = Pattern.compile("[GPM](0|[1-9][0-9]{0,6})");
 
@@ -549,7 +550,12 @@ final class ScenarioReader {
                 continue;
             }
             onlyKnown(o, FormatV1.CUE, "a cue");
-            String id = identifier(o, "id");
+            String id = string(o, "id", null, true);
+            if (id != null && !CUE_ID.matcher(id).matches()) {
+                error(o.get("id").loc(), "a cue id is letters, digits, '-', '_' or '.', like \"handoff-1\", found \""
+                        + id + "\"");
+                id = null;
+            }
             if (id != null && cuePositions.containsKey(id)) {
                 error(o.get("id").loc(), "cue id \"" + id + "\" is used twice");
             } else if (id != null) {
