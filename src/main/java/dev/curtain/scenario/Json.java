@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -213,12 +212,11 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
     }
 
     /**
-     * Parses one JSON document. Duplicate keys, trailing content and nesting deeper than {@code maxDepth} are
-     * errors; comments and other extensions are not accepted.
+     * Parses one JSON document. Duplicate keys (a silent "last one wins" would hide a mistake), trailing content
+     * and nesting deeper than {@code maxDepth} are errors; comments and other extensions are not accepted.
      */
     public static Json parse(byte[] document, int maxDepth) throws SyntaxError {
         JsonFactory factory = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build())
                 .build();
         Reader r = new Reader(maxDepth);
@@ -281,6 +279,12 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
                         String key = parser.currentName();
                         String child = at + memberPath(key);
                         Loc keyLoc = here(child);
+                        if (o.has(key)) {
+                            Loc firstAt = o.keyLoc(key);
+                            throw new SyntaxError("duplicate field \"" + key + "\" (first written at line "
+                                    + firstAt.line() + ", column " + firstAt.column() + ")", keyLoc.line(),
+                                    keyLoc.column(), child);
+                        }
                         o.putRead(key, keyLoc, value(parser.nextToken(), child, depth + 1));
                     }
                     return o;

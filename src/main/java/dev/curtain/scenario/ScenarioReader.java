@@ -141,6 +141,9 @@ final class ScenarioReader {
         Long time = duration(o, "maxTime", 1, FormatV1.MAX_DURATION_NS, d.maxTimeNs(), false);
         Integer goroutines = integer(o, "maxGoroutines", 1, 1_000_000, d.maxGoroutines(), false);
         Integer depth = integer(o, "maxCallDepth", 1, 10_000, d.maxCallDepth(), false);
+        if (events == null || time == null || goroutines == null || depth == null) {
+            return d;
+        }
         return new Limits(events, time, goroutines, depth);
     }
 
@@ -189,6 +192,10 @@ final class ScenarioReader {
         }
         if (caps != null && (caps & ~ThreadProps.ALL_CAPS) != 0) {
             error(o.get("caps").loc(), "caps has bits beyond CAP_LAST_CAP (40): at most 000001ffffffffff");
+        }
+        if (uid == null || gid == null || caps == null || netns == null || mntns == null || utsns == null
+                || nice == null || sigmask == null || privateFs == null || cwd == null) {
+            return d;
         }
         return new ThreadProps(uid, gid, caps, netns, mntns, utsns, nice, sigmask, privateFs, cwd);
     }
