@@ -96,6 +96,24 @@ class LessonsTest {
         assertThat(observations(off, "x")).isEmpty();
     }
 
+    /**
+     * runtime-semantics.md 8.5: after sysmon preempts the loop (to the global queue), schedule runs the expired timer,
+     * main is readied into runnext and runs next. The engine instead runs the loop again from the global queue
+     * (see the Disabled reason), so main prints one time slice late.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("engine: schedtick stays 0 when every execute inherits from runnext, so the "
+            + "1-in-61 check (0 % 61 == 0) takes the preempted loop back from the global queue before main's runnext; "
+            + "main prints at 31.2 ms instead of 11.2 ms on 1.14")
+    void lesson03MainRunsRightAfterTheFirstPreemption() {
+        Lesson l = Lesson.load("03-tight-loop-gomaxprocs-1.json");
+        Recording rec = l.run("1.14");
+        GoroutinePreempted p = first(rec, GoroutinePreempted.class, e -> e.g() == 2);
+        GoroutineStarted next = first(rec, GoroutineStarted.class, e -> e.seq() > p.seq());
+        assertThat(next.g()).as("main runs next, from runnext").isEqualTo(1);
+        assertThat(observations(rec, "x").get(0).timeNs()).isLessThan(21_000_000L);
+    }
+
     @Test
     void lesson04LoopThatCallsFunctionsLetsMainRunOnEveryVersion() {
         Lesson l = Lesson.load("04-loop-with-println.json");
