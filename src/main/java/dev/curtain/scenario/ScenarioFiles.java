@@ -71,6 +71,21 @@ public final class ScenarioFiles {
         return loadResource(Lessons.DEFAULT);
     }
 
+    /** Where the JSON Schema of format version 1 lives on the classpath (for editors; the reader is stricter). */
+    public static final String SCHEMA_RESOURCE = "dev/curtain/scenario/scenario-v1.schema.json";
+
+    /** The JSON Schema of format version 1, as shipped in the jar. */
+    public static String schema() {
+        try (InputStream in = ScenarioFiles.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the schema is missing from the build: " + SCHEMA_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Validates scenario text; {@code fileName} is what error messages call it. */
     public static LoadResult parse(byte[] document, String fileName) {
         if (document.length > FormatV1.MAX_FILE_BYTES) {
