@@ -346,7 +346,7 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
                                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-                g.setPrettyPrinter(pp);
+                g.setPrettyPrinter(new CompactEmptyPrinter(pp));
             }
             emit(g, value);
         } catch (IOException e) {
@@ -354,6 +354,42 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
         }
         String s = out.toString();
         return pretty ? s + "\n" : s;
+    }
+
+    /** Jackson's pretty printer, except that empty arrays and objects print as [] and {} rather than [ ] and { }. */
+    private static final class CompactEmptyPrinter extends DefaultPrettyPrinter {
+        CompactEmptyPrinter(DefaultPrettyPrinter configured) {
+            super(configured);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new CompactEmptyPrinter(this);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (nrOfValues == 0) {
+                if (!_arrayIndenter.isInline()) {
+                    --_nesting;
+                }
+                g.writeRaw(']');
+                return;
+            }
+            super.writeEndArray(g, nrOfValues);
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+            if (nrOfEntries == 0) {
+                if (!_objectIndenter.isInline()) {
+                    --_nesting;
+                }
+                g.writeRaw('}');
+                return;
+            }
+            super.writeEndObject(g, nrOfEntries);
+        }
     }
 
     private static void emit(JsonGenerator g, Json v) throws IOException {
