@@ -71,7 +71,7 @@ final class SimulateCommand implements Callable<Integer> {
         for (int i = 0; i < rec.size(); i++) {
             Event e = rec.event(i);
             out.printf(Locale.ROOT, "%6d %10s  %-16s %s%n", e.seq(), Durations.human(e.timeNs()), e.fn().goName(),
-                    EventText.describe(e, state));
+                    EventText.describe(rec.events(), i, state));
             rec.advance(state, i + 1);
         }
     }

@@ -28,6 +28,47 @@ public final class EventText {
         return e.accept(new Text(before));
     }
 
+    /** How far back a line may look in the log for context (the syscall a retaken thread is in). */
+    private static final int LOOK_BACK = 10_000;
+    /** How far ahead it may look (the thread a retaken P goes to is woken a few events later). */
+    private static final int LOOK_AHEAD = 8;
+
+    /**
+     * The line for event {@code index} of a log, with {@code before} the state just before it: besides what
+     * {@link #describe(Event, SchedState)} says, a retake names the syscall, how long it has lasted, and the thread
+     * the P goes to, for example "sysmon takes P0 from M0, whose G2 has been in write() for 20µs; M2 gets it
+     * (retake)".
+     */
+    public static String describe(java.util.List<Event> log, int index, SchedState before) {
+        Event e = log.get(index);
+        if (!(e instanceof ProcessorRetaken r)) {
+            return describe(e, before);
+        }
+        String who = null;
+        String call = null;
+        long since = -1;
+        for (int i = index - 1; i >= 0 && i >= index - LOOK_BACK; i--) {
+            if (log.get(i) instanceof SyscallEntered se && se.m() == r.m()) {
+                who = g(se.g());
+                call = se.name() + "()";
+                since = r.timeNs() - se.timeNs();
+                break;
+            }
+        }
+        String to = null;
+        for (int i = index + 1; i < log.size() && i <= index + LOOK_AHEAD; i++) {
+            if (log.get(i) instanceof ThreadWoken w && w.p() == r.p()) {
+                to = m(w.m());
+                break;
+            }
+        }
+        if (who == null) {
+            return describe(e, before);
+        }
+        return "sysmon takes " + p(r.p()) + " from " + m(r.m()) + ", whose " + who + " has been in " + call
+                + " for " + Durations.human(since) + (to == null ? "" : "; " + to + " gets it") + " (retake)";
+    }
+
     private static String g(int g) {
         return "G" + g;
     }

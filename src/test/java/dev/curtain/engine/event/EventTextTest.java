@@ -25,7 +25,7 @@ class EventTextTest {
             for (int i = 0; i < rec.size(); i++) {
                 Event e = rec.event(i);
                 String alone = EventText.describe(e);
-                String withState = EventText.describe(e, state);
+                String withState = EventText.describe(rec.events(), i, state);
                 assertThat(alone).as(e.toString()).isNotBlank().doesNotContain("\n").doesNotContain("null");
                 assertThat(withState).as(e.toString()).isNotBlank().doesNotContain("\n").doesNotContain("null");
                 seen.add(e.getClass());
@@ -43,6 +43,8 @@ class EventTextTest {
                 .filter(e -> e instanceof Event.ProcessorRetaken).findFirst().orElseThrow();
         assertThat(EventText.describe(retake, rec.stateAt(retake.seq())))
                 .isEqualTo("sysmon takes P0 from M0, whose G2 is blocked in a syscall (retake)");
+        assertThat(EventText.describe(rec.events(), retake.seq(), rec.stateAt(retake.seq())))
+                .isEqualTo("sysmon takes P0 from M0, whose G2 has been in write() for 20µs; M2 gets it (retake)");
         assertThat(EventText.describe(retake)).isEqualTo("sysmon takes P0 from M0, whose goroutine is blocked in "
                 + "a syscall (retake)");
         Event created = rec.events().stream().filter(e -> e instanceof Event.GoroutineCreated && e.g() == 2)
