@@ -19,9 +19,19 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return INVALID_INPUT;
         }
         cl.getErr().println("curtain: internal error: " + ex);
-        if (parsed.hasMatchedOption("--verbose") || "1".equals(System.getenv("CURTAIN_VERBOSE"))) {
+        if (verbose(parsed) || "1".equals(System.getenv("CURTAIN_VERBOSE"))) {
             ex.printStackTrace(cl.getErr());
         }
         return INTERNAL_ERROR;
+    }
+
+    /** Whether --verbose was given to the command or any of its subcommands. */
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult r = parsed; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

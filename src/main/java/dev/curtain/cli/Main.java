@@ -1,5 +1,6 @@
 package dev.curtain.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "curtain", mixinStandardHelpOptions = true, version = "Curtain 0.1",
         description = "Animates the Go runtime scheduler (G, M, P) and each OS thread's Linux properties.",
-        subcommands = {BenchCommand.class})
+        subcommands = {SimulateCommand.class, ValidateCommand.class, ExploreCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -18,9 +19,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with its output and error streams given, and returns its exit code (for tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());
-        return cl.execute(args);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     @Override

@@ -1,0 +1,91 @@
+package dev.curtain.cli;
+
+import dev.curtain.engine.Recording;
+import dev.curtain.engine.SimulationOptions;
+import dev.curtain.engine.event.Event;
+import dev.curtain.engine.state.Counters;
+import dev.curtain.engine.state.GoroutineTable;
+import dev.curtain.engine.state.Property;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadProps;
+import dev.curtain.engine.state.ThreadState;
+import dev.curtain.scenario.Json;
+import dev.curtain.scenario.Scenario;
+
+/**
+ * The one JSON object {@code simulate --json} prints: the contract scripts and tests rely on. The field names are
+ * fixed by the product description; fields may be added, never renamed.
+ */
+final class RunReport {
+    private RunReport() {
+    }
+
+    static Json.Obj of(Scenario scenario, SimulationOptions options, Recording rec) {
+        SchedState end = rec.finalState();
+        Json.Obj o = new Json.Obj()
+                .put("scenario", scenario.title())
+                .put("go", options.version().toString())
+                .put("gomaxprocs", options.gomaxprocs())
+                .put("seed", options.seed())
+                .put("outcome", rec.outcome().key())
+                .put("message", end.outcomeMessage())
+                .put("events", rec.size())
+                .put("timeNs", end.timeNs());
+        Json.Arr threads = new Json.Arr();
+        for (ThreadState t : end.threads()) {
+            threads.add(thread(end, t));
+        }
+        o.put("threads", threads);
+        Json.Arr goroutines = new Json.Arr();
+        GoroutineTable gt = end.goroutines();
+        for (int g = 1; g < gt.size(); g++) {
+            Json.Obj go = new Json.Obj().put("g", g).put("name", gt.function(g)).put("state", gt.status(g).key());
+            if (gt.lockedM(g) >= 0) {
+                go.put("lockedTo", gt.lockedM(g));
+            } else {
+                go.putNull("lockedTo");
+            }
+            goroutines.add(go);
+        }
+        o.put("goroutines", goroutines);
+        Json.Arr observations = new Json.Arr();
+        for (Event e : rec.events()) {
+            if (e instanceof Event.ObservationMade ob) {
+                observations.add(new Json.Obj().put("g", ob.g()).put("m", ob.m()).put("what", ob.what().key())
+                        .put("detail", ob.detail()).put("uid", ob.props().uid()).put("netns", ob.props().netns()));
+            }
+        }
+        o.put("observations", observations);
+        Counters c = end.counters();
+        o.put("counters", new Json.Obj()
+                .put("threadsCreated", c.threadsCreated())
+                .put("threadsExited", c.threadsExited())
+                .put("maxLiveThreads", c.maxLiveThreads())
+                .put("handoffs", c.handoffs())
+                .put("steals", c.steals())
+                .put("preemptions", c.preemptions()));
+        return o;
+    }
+
+    private static Json.Obj thread(SchedState end, ThreadState t) {
+        ThreadProps p = t.props();
+        Json.Obj o = new Json.Obj().put("m", t.id()).put("alive", t.alive()).put("system", t.system())
+                .put("state", t.state().key());
+        if (t.clonedFrom() >= 0) {
+            o.put("clonedFrom", t.clonedFrom());
+        } else {
+            o.putNull("clonedFrom");
+        }
+        o.put("role", t.role().key());
+        o.put("props", new Json.Obj()
+                .put("uid", p.uid()).put("gid", p.gid()).put("caps", ThreadProps.capsHex(p.caps()))
+                .put("netns", p.netns()).put("mntns", p.mntns()).put("utsns", p.utsns()).put("nice", p.nice())
+                .put("sigmask", ThreadProps.maskHex(p.sigmask())).put("privateFs", p.privateFs()));
+        Json.Arr diverged = new Json.Arr();
+        for (Property d : end.diverged(t.id())) {
+            diverged.add(d.key());
+        }
+        o.put("diverged", diverged);
+        return o;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.curtain.cli;
+
+import dev.curtain.engine.Durations;
+import dev.curtain.engine.Recording;
+import dev.curtain.engine.SimulationOptions;
+import dev.curtain.engine.Simulator;
+import dev.curtain.engine.event.Event;
+import dev.curtain.engine.event.EventText;
+import dev.curtain.engine.state.Counters;
+import dev.curtain.engine.state.Property;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadState;
+import dev.curtain.scenario.Json;
+import dev.curtain.scenario.Scenario;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./curtain simulate FILE}: runs a scenario and prints its event log and a summary, or the JSON contract. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run a scenario and print the event log (each event names its runtime function) and a summary.")
+final class SimulateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
+    Path file;
+
+    @Option(names = "--go", paramLabel = "V", description = "Go version to imitate (1.9, 1.10, 1.14, 1.26 or any 1.5..1.26).")
+    String go;
+
+    @Option(names = "--gomaxprocs", paramLabel = "N", description = "Number of Ps.")
+    Integer gomaxprocs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for the runtime's random choices.")
+    Long seed;
+
+    @Option(names = "--json", description = "Print one JSON object (the documented contract) instead of text.")
+    boolean json;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Scenario scenario = ScenarioInput.load(file);
+        SimulationOptions options = ScenarioInput.options(scenario, go, gomaxprocs, seed);
+        Recording rec = Simulator.run(scenario.program(), options);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(Json.write(RunReport.of(scenario, options, rec), true));
+        } else {
+            printLog(out, rec);
+            printSummary(out, scenario, options, rec);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void printLog(PrintWriter out, Recording rec) {
+        SchedState state = rec.stateAt(0);
+        for (int i = 0; i < rec.size(); i++) {
+            Event e = rec.event(i);
+            out.printf(Locale.ROOT, "%6d %10s  %-16s %s%n", e.seq(), Durations.human(e.timeNs()), e.fn().goName(),
+                    EventText.describe(rec.events(), i, state));
+            rec.advance(state, i + 1);
+        }
+    }
+
+    private static void printSummary(PrintWriter out, Scenario s, SimulationOptions o, Recording rec) {
+        SchedState end = rec.finalState();
+        Counters c = end.counters();
+        out.println();
+        out.printf(Locale.ROOT, "%s — Go %s, GOMAXPROCS=%d, seed %d%n", s.title(), o.version(), o.gomaxprocs(),
+                o.seed());
+        out.printf(Locale.ROOT, "outcome: %s after %s simulated, %d events%n", rec.outcome().key(),
+                Durations.human(end.timeNs()), rec.size());
+        if (!end.outcomeMessage().isEmpty()) {
+            out.println("  " + end.outcomeMessage().replace("\n", "\n  "));
+        }
+        out.printf(Locale.ROOT, "threads: %d created, %d exited, at most %d alive; handoffs %d, steals %d, "
+                + "preemptions %d%n", c.threadsCreated(), c.threadsExited(), c.maxLiveThreads(), c.handoffs(),
+                c.steals(), c.preemptions());
+        for (ThreadState t : end.threads()) {
+            Set<Property> d = end.diverged(t.id());
+            String props = d.isEmpty() ? "clean" : "DIVERGED " + d.stream()
+                    .map(p -> p.key() + "=" + p.valueOf(t.props())).collect(Collectors.joining(", "));
+            out.printf(Locale.ROOT, "  M%-3d %-8s %-11s %s%n", t.id(), t.role().key(), t.state().key(), props);
+        }
+    }
+}
