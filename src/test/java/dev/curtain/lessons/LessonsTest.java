@@ -64,9 +64,6 @@ class LessonsTest {
 
     /** The retaken P is handed off (handoffp → startm) to the new thread M2: the contract's handoffs counter counts it. */
     @Test
-    @org.junit.jupiter.api.Disabled("engine: Threads.newm emits ThreadWoken with fn=newm even when handoffp called "
-            + "startm, and Evolver counts handoffs only for fn=handoffp/startlockedm, so a handoff to a new thread is "
-            + "not counted (lesson 1: retake + handoff to new M2, counters.handoffs = 0)")
     void lesson01CountsTheHandoffOfTheRetakenP() {
         Lesson l = Lesson.load("01-hello-goroutine.json");
         Recording rec = l.run("1.14");
@@ -110,13 +107,10 @@ class LessonsTest {
 
     /**
      * runtime-semantics.md 8.5: after sysmon preempts the loop (to the global queue), schedule runs the expired timer,
-     * main is readied into runnext and runs next. The engine instead runs the loop again from the global queue
-     * (see the Disabled reason), so main prints one time slice late.
+     * main is readied into runnext and runs next (not the loop again through the 1-in-61 check: P0's schedtick is
+     * past 0 by the time main.main runs).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("engine: schedtick stays 0 when every execute inherits from runnext, so the "
-            + "1-in-61 check (0 % 61 == 0) takes the preempted loop back from the global queue before main's runnext; "
-            + "main prints at 31.2 ms instead of 11.2 ms on 1.14")
     void lesson03MainRunsRightAfterTheFirstPreemption() {
         Lesson l = Lesson.load("03-tight-loop-gomaxprocs-1.json");
         Recording rec = l.run("1.14");
