@@ -14,6 +14,8 @@ import dev.curtain.importer.TraceLine.MLine;
 import dev.curtain.importer.TraceLine.PLine;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -106,7 +108,7 @@ final class DetailedLayout {
                 continue;
             }
             int known = ids.engine(ml.curg());
-            if (known >= 0 && gs.status(known) == GStatus.DEAD) {
+            if (deadInEngine(gs, known)) {
                 continue;
             }
             int e = engineId(ml.curg(), t);
@@ -140,9 +142,10 @@ final class DetailedLayout {
 
         // Every other listed goroutine, by its own status.
         List<Integer> runnable = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
         for (GLine gl : kf.gs()) {
             int known = ids.engine(gl.goid());
-            if (known >= 0 && (t.places.containsKey(known) || gs.status(known) == GStatus.DEAD)) {
+            if (!seen.add(gl.goid()) || (known >= 0 && t.places.containsKey(known)) || deadInEngine(gs, known)) {
                 continue;
             }
             int st = gl.baseStatus();
@@ -155,7 +158,7 @@ final class DetailedLayout {
                 }
                 case 8 -> {
                     int e = engineId(gl.goid(), t);
-                    if (known >= 0 && gs.placeKind(known) == PlaceKind.WAITING) {
+                    if (known >= 0 && gs.exists(known) && gs.placeKind(known) == PlaceKind.WAITING) {
                         t.places.put(e, Place.waiting(-1));
                         t.reasons.put(e, gs.waitReason(known));
                     } else {
@@ -201,6 +204,10 @@ final class DetailedLayout {
             t.places.put(g, Place.GLOBAL);
         }
         return t;
+    }
+
+    private static boolean deadInEngine(GoroutineTable gs, int e) {
+        return e >= 0 && gs.exists(e) && gs.status(e) == GStatus.DEAD;
     }
 
     private static int claimant(Map<Integer, MLine> mLines, int p) {

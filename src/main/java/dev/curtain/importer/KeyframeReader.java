@@ -54,6 +54,15 @@ final class KeyframeReader {
                 lastLineBad = true;
                 String why = source.lastLineComplete() ? e.getMessage() : "cut off at the end of the file";
                 warnings.accept(new ImportWarning(n, why + ": " + abbreviate(text)));
+                if (LineParser.headerStart(text) >= 0) {
+                    // The P, M and G lines that follow belong to a block without a header: skip them all rather
+                    // than mix them into the previous block.
+                    Keyframe done = finish(false);
+                    orphanWarned = true;
+                    if (done != null) {
+                        return done;
+                    }
+                }
                 continue;
             }
             if (parsed == null) {

@@ -156,7 +156,7 @@ public final class SchedtraceImport {
                 } catch (RuntimeException e) {
                     // A planner bug, not bad input: stop with what the user can report.
                     return ImportResult.refused("could not replay the SCHED block at line " + kf.line() + " of "
-                            + name + ": " + e.getMessage(), warnings, warningCount);
+                            + name + ": " + e + where(e), warnings, warningCount);
                 }
                 for (String d : TargetCheck.differences(target, s)) {
                     warn(new ImportWarning(kf.line(), "shown approximately: " + d));
@@ -178,6 +178,17 @@ public final class SchedtraceImport {
             SchedState end = recording.finalState();
             return ImportResult.imported(recording, last, marks, warnings, warningCount, reader.versionHint(),
                     threads(end), goroutines(end, last));
+        }
+
+        /** The importer's own frame that failed, so a report of this message points at the code. */
+        private static String where(RuntimeException e) {
+            for (StackTraceElement f : e.getStackTrace()) {
+                if (f.getClassName().startsWith(SchedtraceImport.class.getPackageName())) {
+                    return " (at " + f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "."
+                            + f.getMethodName() + ":" + f.getLineNumber() + ")";
+                }
+            }
+            return "";
         }
 
         private void report() {

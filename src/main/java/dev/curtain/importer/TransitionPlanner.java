@@ -195,7 +195,10 @@ final class TransitionPlanner {
         for (int p = 0; p < Math.min(live, s.processors().size()); p++) {
             ProcessorState ps = s.processor(p);
             int owner = p < t.gomaxprocs ? t.pOwner[p] : -1;
-            if (ps.m() >= 0 && ps.m() != owner) {
+            // A P left in _Psyscall by a goroutine that is no longer in the syscall goes back through idle.
+            boolean staleSyscall = ps.status() == PStatus.SYSCALL && owner >= 0 && t.pStatus[p] != PStatus.SYSCALL
+                    && s.thread(ps.m()).curg() < 0;
+            if (ps.m() >= 0 && (ps.m() != owner || staleSyscall)) {
                 release(p);
             }
         }
@@ -414,6 +417,10 @@ final class TransitionPlanner {
 
     /** {@code g} enters a syscall on {@code m}, which then loses its P (the runtime's retake). */
     private void syscallWithoutP(int g, int m) {
+        if (benchM == m) {
+            // The thread lent its hands to route other goroutines; it gives the borrowed P back first.
+            releaseBench();
+        }
         readyIfWaiting(g);
         Loan loan = borrowProcessor(m);
         int p = loan.p();
