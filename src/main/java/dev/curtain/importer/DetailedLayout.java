@@ -13,6 +13,7 @@ import dev.curtain.importer.TraceLine.GLine;
 import dev.curtain.importer.TraceLine.MLine;
 import dev.curtain.importer.TraceLine.PLine;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -174,8 +175,12 @@ final class DetailedLayout {
         }
 
         // Goroutines the block does not list (a cut-off last block) keep their state unless their thread moved on.
+        BitSet listed = new BitSet();
+        for (int g : runnable) {
+            listed.set(g);
+        }
         for (int g = 1; g < gs.size(); g++) {
-            if (t.places.containsKey(g) || gs.status(g) == GStatus.DEAD) {
+            if (listed.get(g) || t.places.containsKey(g) || gs.status(g) == GStatus.DEAD) {
                 continue;
             }
             Place cur = gs.place(g);

@@ -1,11 +1,10 @@
 package dev.curtain.importer;
 
 import dev.curtain.engine.event.Place;
-import dev.curtain.engine.event.PlaceKind;
-import dev.curtain.engine.state.GStatus;
-import dev.curtain.engine.state.GoroutineTable;
+import dev.curtain.engine.state.IntDeque;
 import dev.curtain.engine.state.MState;
 import dev.curtain.engine.state.PStatus;
+import dev.curtain.engine.state.ProcessorState;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadRole;
 import dev.curtain.engine.state.ThreadState;
@@ -143,26 +142,49 @@ final class SummaryLayout {
         return th.p() >= 0 ? 0 : th.state() == MState.SYSCALL ? 1 : 2;
     }
 
+    /**
+     * Only the goroutines that must move get a target, so a line costs what changed, not what is queued: surplus
+     * placeholders (from the tail of queues that shrank, or of Ps that went away) fill queues that grew, the rest
+     * finish, and new ones are created for what is still missing.
+     */
     private void placeholders(Keyframe kf, SchedState s, Target t) {
-        GoroutineTable gs = s.goroutines();
-        List<Integer> live = new ArrayList<>();
-        for (int g = 1; g < gs.size(); g++) {
-            if (gs.status(g) != GStatus.DEAD) {
-                live.add(g);
+        Header h = kf.header();
+        List<Integer> surplus = new ArrayList<>();
+        List<Place> missing = new ArrayList<>();
+        int live = s.gomaxprocs();
+        for (int p = 0; p < Math.max(live, t.gomaxprocs); p++) {
+            ProcessorState ps = p < live ? s.processor(p) : null;
+            int have = ps == null ? 0 : ps.runqSize();
+            int want = p < t.gomaxprocs ? Math.min(ProcessorState.RING, Math.max(0, h.localRunq()[p])) : 0;
+            for (int i = want; i < have; i++) {
+                surplus.add(ps.runqAt(i));
+            }
+            if (ps != null && ps.runnext() >= 0) {
+                surplus.add(ps.runnext());
+            }
+            for (int i = have; i < want; i++) {
+                missing.add(Place.localQueue(p));
             }
         }
-        int global = Math.min(kf.header().runqueue(), MAX_GLOBAL_PLACEHOLDERS);
-        QueueAssigner queues = new QueueAssigner(t, kf.header().localRunq(), global, false);
-        queues.keepOrDefer(live, gs);
-        for (int g : queues.fill()) {
-            t.places.put(g, Place.DEAD);
+        IntDeque global = s.globalQueue();
+        int want = Math.min(Math.max(0, h.runqueue()), MAX_GLOBAL_PLACEHOLDERS);
+        for (int i = want; i < global.size(); i++) {
+            surplus.add(global.get(i));
         }
-        for (Place slot : queues.emptySlots(Integer.MAX_VALUE)) {
+        for (int i = global.size(); i < want; i++) {
+            missing.add(Place.GLOBAL);
+        }
+        int reused = Math.min(surplus.size(), missing.size());
+        for (int i = 0; i < reused; i++) {
+            t.places.put(surplus.get(i), missing.get(i));
+        }
+        for (int i = reused; i < surplus.size(); i++) {
+            t.places.put(surplus.get(i), Place.DEAD);
+        }
+        for (int i = reused; i < missing.size(); i++) {
             int g = ids.assign(-1);
             t.creates.add(new Target.NewGoroutine(g, PLACEHOLDER));
-            t.places.put(g, slot);
+            t.places.put(g, missing.get(i));
         }
-        // Placeholders never run, wait or lock: nothing else to decide.
-        assert t.places.values().stream().noneMatch(p -> p.kind() == PlaceKind.RUNNING);
     }
 }

@@ -35,7 +35,7 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Arrays;
 
 /**
  * Emits the events that take the live state of a {@link Recording.Builder} to a {@link Target}, using only moves
@@ -58,6 +58,7 @@ final class TransitionPlanner {
     private final SchedState s;
     private long timeNs;
     private Target t;
+    private int[] ordered;
     /** The thread lent to route goroutines, and the P it borrowed (and from whom), while a keyframe is planned. */
     private int benchM = -1;
     private int benchP = -1;
@@ -83,6 +84,7 @@ final class TransitionPlanner {
 
     void apply(Target target, long timeNs) {
         this.t = target;
+        this.ordered = null;
         this.timeNs = Math.max(timeNs, s.timeNs());
         growProcessors();
         cloneThreads();
@@ -301,8 +303,17 @@ final class TransitionPlanner {
         }
     }
 
-    private TreeSet<Integer> targetedInOrder() {
-        return new TreeSet<>(t.places.keySet());
+    /** The goroutines with a target, by engine id (sorted once per keyframe: ids are plain ints). */
+    private int[] targetedInOrder() {
+        if (ordered == null) {
+            ordered = new int[t.places.size()];
+            int i = 0;
+            for (int g : t.places.keySet()) {
+                ordered[i++] = g;
+            }
+            Arrays.sort(ordered);
+        }
+        return ordered;
     }
 
     /** Makes {@code g} runnable if it waits, then runs it on the bench thread. */

@@ -41,6 +41,21 @@ class RandomBlocksProperties {
             assertThat(r.isRefused()).as(r.refusal() + "\n" + text).isFalse();
             assertThat(r.warnings().stream().filter(w -> w.message().startsWith("shown approximately")))
                     .as(text).isEmpty();
+            // Queue lengths: never more than printed, and overflow to the global queue only when every printed
+            // local slot and every runnext is taken.
+            SchedState end = r.recording().finalState();
+            Keyframe last = r.lastKeyframe();
+            boolean localsFull = true;
+            for (int p = 0; p < end.gomaxprocs(); p++) {
+                int printed = Math.min(256, last.localRunq(p));
+                assertThat(end.processor(p).runqSize()).as("P%d in\n%s", p, text).isLessThanOrEqualTo(printed);
+                boolean runnextTaken = end.processor(p).runnext() >= 0
+                        || end.processor(p).status() == dev.curtain.engine.state.PStatus.IDLE;
+                localsFull &= end.processor(p).runqSize() == printed && runnextTaken;
+            }
+            if (end.globalQueue().size() > last.header().runqueue()) {
+                assertThat(localsFull).as("global overflow with room left in\n%s", text).isTrue();
+            }
             SchedState s = new SchedState();
             Evolver ev = new Evolver(s);
             for (Event e : r.recording().events()) {
