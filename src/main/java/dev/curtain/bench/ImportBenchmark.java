@@ -20,7 +20,8 @@ public final class ImportBenchmark {
     }
 
     /** What one import measured. */
-    public record Result(double megabytes, double seconds, int keyframes, int events, long peakHeapBytes) {
+    public record Result(double megabytes, double seconds, int keyframes, int events, long peakHeapBytes,
+                         long retainedBytes) {
         public double megabytesPerSecond() {
             return megabytes / seconds;
         }
@@ -43,7 +44,11 @@ public final class ImportBenchmark {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        return new Result(Files.size(log) / 1e6, seconds, r.keyframes().size(), r.recording().size(), peak);
+        // What the imported recording keeps once the garbage of reading is gone: what playing it costs.
+        System.gc();
+        long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return new Result(Files.size(log) / 1e6, seconds, r.keyframes().size(), r.recording().size(), peak,
+                retained);
     }
 
     public static void main(String[] args) throws IOException {
@@ -55,9 +60,9 @@ public final class ImportBenchmark {
             int blocks = SyntheticSchedtrace.write(log, mb * 1_000_000L, procs, detailed, 1);
             Result res = run(log);
             System.out.printf("import %s log: %.0f MB, %d Ps, %d blocks -> %d keyframes, %d events in %.2f s: "
-                            + "%.1f MB/s, peak heap %.0f MB%n", detailed ? "detailed" : "summary", res.megabytes(),
-                    procs, blocks, res.keyframes(), res.events(), res.seconds(), res.megabytesPerSecond(),
-                    res.peakHeapBytes() / 1e6);
+                            + "%.1f MB/s, peak heap %.0f MB, retained %.0f MB%n", detailed ? "detailed" : "summary",
+                    res.megabytes(), procs, blocks, res.keyframes(), res.events(), res.seconds(),
+                    res.megabytesPerSecond(), res.peakHeapBytes() / 1e6, res.retainedBytes() / 1e6);
         } finally {
             Files.deleteIfExists(log);
         }
