@@ -65,8 +65,8 @@ public final class SchedtraceImport {
         }
         String text = new String(head, StandardCharsets.ISO_8859_1);
         for (String line : text.split("\n")) {
-            int at = LineParser.headerStart(line);
-            if (at >= 0 && line.indexOf("gomaxprocs=", at) > 0) {
+            // Only at the start of a line: a scenario file whose caption quotes a SCHED line is not a log.
+            if (LineParser.headerStart(line) == 0 && line.indexOf("gomaxprocs=") > 0) {
                 return Found.HEADER;
             }
         }

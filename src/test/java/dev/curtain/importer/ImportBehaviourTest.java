@@ -272,6 +272,22 @@ class ImportBehaviourTest {
     }
 
     @Test
+    void aScenarioThatQuotesASchedLineIsNotALog() throws IOException {
+        Path scenario = write("lesson.json", "{ \"title\": \"schedtrace\",\n  \"caption\": \"SCHED 0ms: "
+                + "gomaxprocs=4 idleprocs=1 threads=6 spinningthreads=1 idlethreads=0 runqueue=0 [0 0 0 0]\" }\n");
+        assertThat(SchedtraceImport.looksLikeSchedtrace(scenario)).isFalse();
+    }
+
+    @Test
+    void windowsLineEndingsReplayIdentically() throws IOException {
+        String unix = Files.readString(Fixtures.log("lockosthread-p2-detail.log"));
+        ImportResult a = Fixtures.read(write("unix.log", unix));
+        ImportResult b = Fixtures.read(write("dos.log", unix.replace("\n", "\r\n")));
+        assertThat(b.warnings()).isEmpty();
+        assertThat(middle(b)).isEqualTo(middle(a));
+    }
+
+    @Test
     void everyFixtureIsDetectedByContent() {
         for (Path p : Fixtures.all()) {
             assertThat(SchedtraceImport.looksLikeSchedtrace(p)).as(p.toString()).isTrue();
