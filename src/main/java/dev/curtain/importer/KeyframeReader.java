@@ -68,8 +68,9 @@ final class KeyframeReader {
             if (parsed == null) {
                 continue;
             }
-            if (!source.lastLineComplete()) {
-                // The last line parsed, but a number in it may be cut short ("runqsize=1" of "runqsize=12").
+            if (!source.lastLineComplete() && !(parsed instanceof Header)) {
+                // The last line parsed, but a number in it may be cut short ("runqsize=1" of "runqsize=12"). A
+                // header that parses is whole where it matters: its run queue list, or the fields after runqueue=.
                 lastLineBad = true;
                 warnings.accept(new ImportWarning(n, "cut off at the end of the file: " + abbreviate(text)));
                 continue;

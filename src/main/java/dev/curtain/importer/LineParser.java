@@ -15,7 +15,7 @@ import dev.curtain.importer.TraceLine.PLine;
  * {@code needspinning=} and {@code nil}, and 1.25+ ({@code [ 0 0 ] schedticks=[ … ]}); booleans as {@code 0/1} or
  * {@code false/true}; G status with the GC scan bit ({@code 4100}) and a parenthesised wait reason.
  */
-public final class LineParser {
+final class LineParser {
     private static final String SCHED = "SCHED ";
     /** Ids above this are not real M or P ids: a line that claims one is corrupt, not a huge runtime. */
     private static final long MAX_SMALL_ID = 1_000_000;
@@ -24,7 +24,7 @@ public final class LineParser {
     }
 
     /** The parsed line, or null when it is not schedtrace output. */
-    public static TraceLine parse(String line) throws BadLineException {
+    static TraceLine parse(String line) throws BadLineException {
         int sched = headerStart(line);
         if (sched >= 0) {
             return header(line, sched);

@@ -288,6 +288,14 @@ class ImportBehaviourTest {
     }
 
     @Test
+    void aSummaryLogWithoutAFinalNewlineKeepsItsLastLine() throws IOException {
+        String text = Files.readString(Fixtures.log("go113-summary-handwritten.log")).strip();
+        ImportResult r = Fixtures.read(write("no-newline.log", text));
+        assertThat(r.keyframes()).hasSize(3);
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
     void everyFixtureIsDetectedByContent() {
         for (Path p : Fixtures.all()) {
             assertThat(SchedtraceImport.looksLikeSchedtrace(p)).as(p.toString()).isTrue();
