@@ -42,6 +42,8 @@ final class DetailedLayout {
     private final GoroutineIds ids;
     private final ThreadRoles roles;
     private final Consumer<ImportWarning> warnings;
+    /** The G lines of the block being laid out, by goid. */
+    private Map<Long, GLine> gLines = Map.of();
 
     DetailedLayout(GoroutineIds ids, ThreadRoles roles, Consumer<ImportWarning> warnings) {
         this.ids = ids;
@@ -72,7 +74,7 @@ final class DetailedLayout {
             t.alive[m] = mLines.containsKey(m);
         }
 
-        Map<Long, GLine> gLines = new HashMap<>();
+        gLines = new HashMap<>();
         for (GLine g : kf.gs()) {
             gLines.putIfAbsent(g.goid(), g);
         }
@@ -230,7 +232,8 @@ final class DetailedLayout {
         int e = ids.engine(goid);
         if (e < 0) {
             e = ids.assign(goid);
-            t.creates.add(new Target.NewGoroutine(e, GoroutineIds.name(goid)));
+            GLine line = gLines.get(goid);
+            t.creates.add(new Target.NewGoroutine(e, GoroutineIds.name(goid, line == null ? "" : line.waitReason())));
         }
         return e;
     }

@@ -48,8 +48,19 @@ final class GoroutineIds {
         return real(e) < 0;
     }
 
-    /** The name the animator shows for a goroutine read from the log. */
-    static String name(long goid) {
-        return "goroutine " + goid;
+    /**
+     * The name the animator shows for a goroutine read from the log: its goid, and what it is when the log gives it
+     * away (goroutine 1 runs main; the runtime's own goroutines park with reasons no user code uses).
+     */
+    static String name(long goid, String waitReason) {
+        String what = goid == 1 ? "main" : switch (waitReason == null ? "" : waitReason) {
+            case "force gc (idle)" -> "runtime.forcegchelper";
+            case "GC sweep wait" -> "runtime.bgsweep";
+            case "GC scavenge wait" -> "runtime.bgscavenge";
+            case "finalizer wait" -> "runtime.runfinq";
+            case "GC worker (idle)", "GC worker (active)" -> "runtime.gcBgMarkWorker";
+            default -> null;
+        };
+        return what == null ? "goroutine " + goid : "goroutine " + goid + " (" + what + ")";
     }
 }

@@ -45,10 +45,10 @@ import java.util.Arrays;
  *   <li>grow the Ps, clone new threads;</li>
  *   <li>unlock what will not stay locked (and what must pass through another thread);</li>
  *   <li>take goroutines off threads that will not keep them;</li>
- *   <li>release and hand out Ps (shrinking GOMAXPROCS after emptying the dropped Ps);</li>
+ *   <li>release the Ps that change hands (shrinking GOMAXPROCS after emptying the dropped Ps);</li>
  *   <li>create new goroutines; route those that must reach a wait, death or a P-less syscall through a thread
- *       that can run them (one that holds a P and nothing else, borrowing an idle P and thread if none does);</li>
- *   <li>start goroutines on their threads; move runnable ones between queues;</li>
+ *       that can run them (one that holds a P and nothing else, borrowing a free P and thread if none does);</li>
+ *   <li>hand out the Ps; start goroutines on their threads; move runnable ones between queues;</li>
  *   <li>set thread states (spinning, idle, locked-idle), exit threads, lock.</li>
  * </ol>
  * Every event of one keyframe has the keyframe's time.
@@ -90,10 +90,12 @@ final class TransitionPlanner {
         cloneThreads();
         unlock();
         vacateThreads();
-        handOutProcessors();
+        releaseProcessors();
         createGoroutines();
+        // Before the Ps are handed out, while the ones changing hands are free to lend.
         routeThroughThreads();
         releaseBench();
+        acquireProcessors();
         startGoroutines();
         arrangeQueues();
         settleThreads();
@@ -192,7 +194,7 @@ final class TransitionPlanner {
         }
     }
 
-    private void handOutProcessors() {
+    private void releaseProcessors() {
         int live = s.gomaxprocs();
         for (int p = 0; p < Math.min(live, s.processors().size()); p++) {
             ProcessorState ps = s.processor(p);
@@ -218,6 +220,9 @@ final class TransitionPlanner {
             }
             emit(new ProcessorsResized(seq(), timeNs, RuntimeFunction.PROCRESIZE, live, t.gomaxprocs));
         }
+    }
+
+    private void acquireProcessors() {
         for (int p = 0; p < t.gomaxprocs; p++) {
             int owner = t.pOwner[p];
             if (owner < 0 || s.processor(p).m() == owner) {
@@ -275,6 +280,22 @@ final class TransitionPlanner {
     }
 
     private void routeThroughThreads() {
+        routeToWaitsAndDeaths();
+        // The bench thread may be one that goes into a syscall next: it lets go first.
+        releaseBench();
+        routeIntoSyscallsWithoutP();
+    }
+
+    private void routeIntoSyscallsWithoutP() {
+        for (int g : targetedInOrder()) {
+            Place tp = t.place(g);
+            if (tp.kind() == PlaceKind.SYSCALL && t.mP[tp.id()] < 0 && !s.goroutines().place(g).equals(tp)) {
+                syscallWithoutP(g, tp.id());
+            }
+        }
+    }
+
+    private void routeToWaitsAndDeaths() {
         for (int g : targetedInOrder()) {
             Place tp = t.place(g);
             Place cur = s.goroutines().place(g);
@@ -289,12 +310,6 @@ final class TransitionPlanner {
                     if (cur.kind() != PlaceKind.DEAD) {
                         runOnBench(g);
                         emit(new GoroutineExited(seq(), timeNs, g, benchM));
-                    }
-                }
-                case SYSCALL -> {
-                    int m = tp.id();
-                    if (!cur.equals(tp) && t.mP[m] < 0) {
-                        syscallWithoutP(g, m);
                     }
                 }
                 default -> {
@@ -343,12 +358,47 @@ final class TransitionPlanner {
                 return;
             }
         }
-        benchLoan = borrowProcessor(-1);
         int m = freeThread();
+        if (m < 0) {
+            m = freeABusyThread();
+            if (s.thread(m).p() >= 0) {
+                benchM = m;
+                benchP = s.thread(m).p();
+                benchBorrowed = false;
+                return;
+            }
+        }
+        benchLoan = borrowProcessor(-1);
         emit(new ThreadWoken(seq(), timeNs, RuntimeFunction.STARTM, m, benchLoan.p(), false));
         benchM = m;
         benchP = benchLoan.p();
         benchBorrowed = true;
+    }
+
+    /**
+     * Every thread runs, waits in a syscall or is locked: one of them sets its goroutine aside for a moment (to the
+     * global queue, or unlocked) so it can route others. Only a goroutine with a target is set aside, so the later
+     * steps put it back where the keyframe has it (started again, back into its syscall, locked again).
+     */
+    private int freeABusyThread() {
+        for (ThreadState th : s.threads()) {
+            int g = th.curg();
+            boolean movable = th.alive() && (g >= 0 ? t.place(g) != null : th.lockedg() >= 0);
+            if (!movable) {
+                continue;
+            }
+            int m = th.id();
+            if (th.lockedg() >= 0) {
+                emit(new GoroutineUnlocked(seq(), timeNs, th.lockedg(), m, 0));
+            }
+            if (g >= 0 && s.goroutines().placeKind(g) == PlaceKind.RUNNING) {
+                emit(new GoroutinePreempted(seq(), timeNs, g, m, th.p(), true, Place.GLOBAL));
+            } else if (g >= 0) {
+                emit(new SyscallReturnedWithoutP(seq(), timeNs, g, m));
+            }
+            return m;
+        }
+        throw new IllegalStateException("no thread can route goroutines");
     }
 
     private void releaseBench() {
@@ -406,7 +456,7 @@ final class TransitionPlanner {
         }
     }
 
-    /** A live thread with no P, no goroutine and no lock: idle workers first, then any (sysmon last). */
+    /** A live thread with no P, no goroutine and no lock (idle workers first, sysmon last), or -1. */
     private int freeThread() {
         int fallback = -1;
         for (ThreadState th : s.threads()) {
@@ -419,9 +469,6 @@ final class TransitionPlanner {
             if (fallback < 0) {
                 fallback = th.id();
             }
-        }
-        if (fallback < 0) {
-            throw new IllegalStateException("no free thread to route goroutines through");
         }
         return fallback;
     }

@@ -296,6 +296,27 @@ class ImportBehaviourTest {
     }
 
     @Test
+    void anUnchangedBlockAnimatesNothing() throws IOException {
+        String text = Files.readString(Fixtures.log("go125-detail-handwritten.log"));
+        String last = text.substring(text.lastIndexOf("SCHED 20ms"));
+        ImportResult r = Fixtures.read(write("repeat.log", text + last.replace("SCHED 20ms", "SCHED 30ms")));
+        List<KeyframeMark> ks = r.keyframes();
+        assertThat(ks).hasSize(4);
+        int eventsOfRepeat = r.recording().size() - 1 - ks.get(3).eventIndex();
+        assertThat(eventsOfRepeat).isZero();
+    }
+
+    @Test
+    void goroutinesAreNamedByGoidAndWhatTheyAre() {
+        ImportResult r = Fixtures.read("syscalls-p2-detail.log");
+        assertThat(r.goroutines()).extracting(ImportedGoroutine::name)
+                .contains("goroutine 1 (main)", "goroutine 2 (runtime.forcegchelper)", "goroutine 3 (runtime.bgsweep)",
+                        "goroutine 18");
+        assertThat(r.goroutines()).filteredOn(g -> g.g() == 18).singleElement()
+                .satisfies(g -> assertThat(g.placeholder()).isFalse());
+    }
+
+    @Test
     void everyFixtureIsDetectedByContent() {
         for (Path p : Fixtures.all()) {
             assertThat(SchedtraceImport.looksLikeSchedtrace(p)).as(p.toString()).isTrue();
