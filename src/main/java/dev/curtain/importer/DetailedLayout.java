@@ -176,13 +176,19 @@ final class DetailedLayout {
             }
         }
 
-        // Goroutines the block does not list (a cut-off last block) keep their state unless their thread moved on.
+        // Goroutines a whole block does not list are gone: the runtime reuses a dead G's struct under a new goid,
+        // so the old goid drops out of allgs. A cut-off last block keeps them as they were, unless their thread
+        // moved on.
         BitSet listed = new BitSet();
         for (int g : runnable) {
             listed.set(g);
         }
         for (int g = 1; g < gs.size(); g++) {
             if (listed.get(g) || t.places.containsKey(g) || gs.status(g) == GStatus.DEAD) {
+                continue;
+            }
+            if (!kf.partial()) {
+                t.places.put(g, Place.DEAD);
                 continue;
             }
             Place cur = gs.place(g);

@@ -135,6 +135,7 @@ public final class SchedtraceImport {
             SummaryLayout summary = new SummaryLayout(ids);
             Keyframe last = null;
             long lastMs = -1;
+            long lastPrintedMs = -1;
             Keyframe kf;
             while ((kf = reader.next()) != null) {
                 if (progress.cancelled()) {
@@ -144,10 +145,12 @@ public final class SchedtraceImport {
                 if (last == null) {
                     builder.append(new RuntimeStarted(0, kf.timeMs() * 1_000_000L, reader.versionHint(),
                             kf.header().gomaxprocs(), ThreadProps.rootOnHost(), List.of(), List.of()));
-                } else if (kf.timeMs() < lastMs) {
+                } else if (kf.timeMs() < lastPrintedMs) {
+                    // Two runs in one file, most likely: the second is shown after the first.
                     warn(new ImportWarning(kf.line(), "SCHED " + kf.timeMs() + "ms goes back in time (after "
-                            + lastMs + "ms): shown at " + lastMs + "ms"));
+                            + lastPrintedMs + "ms): shown from " + lastMs + "ms on"));
                 }
+                lastPrintedMs = kf.timeMs();
                 lastMs = Math.max(lastMs, kf.timeMs());
                 int before = builder.size();
                 Target target = kf.detailed() ? detailed.build(kf, s) : summary.build(kf, s);

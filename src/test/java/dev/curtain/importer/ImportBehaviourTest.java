@@ -126,7 +126,8 @@ class ImportBehaviourTest {
     void detailedLogsEndExactlyWhereTheirLastBlockSays() {
         for (String name : List.of("syscalls-p1-detail.log", "syscalls-p2-detail.log",
                 "syscalls-p4-detail-with-stdout.log", "lockosthread-p2-detail.log", "channels-p4-detail.log",
-                "go125-detail-handwritten.log")) {
+                "go125-detail-handwritten.log", "gomaxprocs-detail.log", "lockosthread-p1-detail.log",
+                "channels-p2-detail.log")) {
             ImportResult r = Fixtures.read(name);
             Keyframe last = r.lastKeyframe();
             SchedState s = r.recording().finalState();
@@ -314,6 +315,33 @@ class ImportBehaviourTest {
                         "goroutine 18");
         assertThat(r.goroutines()).filteredOn(g -> g.g() == 18).singleElement()
                 .satisfies(g -> assertThat(g.placeholder()).isFalse());
+    }
+
+    @Test
+    void gomaxprocsChangesResizeThePs() {
+        ImportResult r = Fixtures.read("gomaxprocs-detail.log");
+        List<Integer> sizes = new ArrayList<>();
+        for (int k = 0; k < r.keyframes().size(); k++) {
+            int n = afterKeyframe(r, k).gomaxprocs();
+            assertThat(n).isEqualTo(r.keyframes().get(k).gomaxprocs());
+            if (sizes.isEmpty() || sizes.get(sizes.size() - 1) != n) {
+                sizes.add(n);
+            }
+        }
+        assertThat(sizes).containsExactly(2, 4, 1, 2, 4);
+        assertThat(r.recording().events()).filteredOn(e -> e instanceof Event.ProcessorsResized).hasSize(5);
+    }
+
+    @Test
+    void timeGoingBackIsReportedAndHeld() throws IOException {
+        String text = Files.readString(Fixtures.log("go113-summary-handwritten.log"));
+        ImportResult r = Fixtures.read(write("twice.log", text + text));
+        assertThat(r.keyframes()).hasSize(6);
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.line()).isEqualTo(4);
+            assertThat(w.message()).contains("goes back in time");
+        });
+        assertThat(r.recording().finalState().timeNs()).isEqualTo(2_001_000_000L);
     }
 
     @Test

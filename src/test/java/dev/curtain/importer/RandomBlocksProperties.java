@@ -107,6 +107,9 @@ class RandomBlocksProperties {
                             .append('\n');
                 }
                 for (long g = 1; g < nextG; g++) {
+                    if (r.nextInt(8) == 0) {
+                        continue; // its struct was reused under a new goid: the old goid is gone
+                    }
                     int[] statuses = {1, 2, 3, 4, 4, 6, 8, 9, 0x1004, 0};
                     int st = statuses[r.nextInt(statuses.length)];
                     int m = r.nextInt(maxM + 2) - 1;
