@@ -164,7 +164,7 @@ public final class SchedtraceImport {
                 for (String d : TargetCheck.differences(target, s)) {
                     warn(new ImportWarning(kf.line(), "shown approximately: " + d));
                 }
-                marks.add(new KeyframeMark(kf.line(), kf.timeMs(), before, kf.header().gomaxprocs(),
+                marks.add(new KeyframeMark(kf.line(), kf.timeMs(), before, builder.size(), kf.header().gomaxprocs(),
                         kf.header().idleprocs(), kf.header().threads(), kf.header().spinningthreads(),
                         kf.header().idlethreads(), kf.header().runqueue()));
                 last = kf;

@@ -33,9 +33,7 @@ class ImportBehaviourTest {
 
     /** The state once keyframe {@code k} is complete: where the next one starts, or the end. */
     private static SchedState afterKeyframe(ImportResult r, int k) {
-        Recording rec = r.recording();
-        int end = k + 1 < r.keyframes().size() ? r.keyframes().get(k + 1).eventIndex() : rec.size();
-        return rec.stateAt(end);
+        return r.recording().stateAt(r.keyframes().get(k).endIndex());
     }
 
     private static int idleThreads(SchedState s) {
@@ -303,8 +301,8 @@ class ImportBehaviourTest {
         ImportResult r = Fixtures.read(write("repeat.log", text + last.replace("SCHED 20ms", "SCHED 30ms")));
         List<KeyframeMark> ks = r.keyframes();
         assertThat(ks).hasSize(4);
-        int eventsOfRepeat = r.recording().size() - 1 - ks.get(3).eventIndex();
-        assertThat(eventsOfRepeat).isZero();
+        assertThat(ks.get(3).endIndex()).isEqualTo(ks.get(3).eventIndex());
+        assertThat(ks.get(3).endIndex()).isEqualTo(r.recording().size() - 1);
     }
 
     @Test
@@ -387,8 +385,9 @@ class ImportBehaviourTest {
         Recording rec = r.recording();
         for (int k = 0; k < r.keyframes().size(); k++) {
             KeyframeMark m = r.keyframes().get(k);
-            int end = k + 1 < r.keyframes().size() ? r.keyframes().get(k + 1).eventIndex() : rec.size() - 1;
-            for (int i = Math.max(1, m.eventIndex()); i < end; i++) {
+            assertThat(m.endIndex()).isEqualTo(k + 1 < r.keyframes().size() ? r.keyframes().get(k + 1).eventIndex()
+                    : rec.size() - 1);
+            for (int i = Math.max(1, m.eventIndex()); i < m.endIndex(); i++) {
                 assertThat(rec.event(i).timeNs()).isEqualTo(m.timeMs() * 1_000_000L);
             }
         }
