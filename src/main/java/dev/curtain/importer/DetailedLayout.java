@@ -97,7 +97,6 @@ final class DetailedLayout {
         }
 
         // Current goroutines of the threads.
-        Map<Integer, Integer> engineOfCurg = new HashMap<>();
         boolean[] syscallNoP = new boolean[t.threadCount];
         for (int m = 0; m < t.threadCount; m++) {
             MLine ml = mLines.get(m);
@@ -121,7 +120,6 @@ final class DetailedLayout {
             boolean onCpu = runs && t.mP[m] >= 0;
             t.places.put(e, onCpu ? Place.running(m) : Place.syscall(m));
             t.mCurg[m] = e;
-            engineOfCurg.put(m, e);
             syscallNoP[m] = !onCpu && t.mP[m] < 0;
         }
 

@@ -39,6 +39,25 @@ class RealLogReplayTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("logs")
+    void importingTwiceGivesTheSameLog(Path log) {
+        List<Event> a = Fixtures.read(log).recording().events();
+        List<Event> b = Fixtures.read(log).recording().events();
+        assertThat(b).isEqualTo(a);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("logs")
+    void threadsAndGoroutinesUseTheJsonContractsStates(Path log) {
+        ImportResult r = Fixtures.read(log);
+        assertThat(r.threads()).extracting(ImportedThread::state).isSubsetOf("running", "spinning", "idle", "syscall",
+                "locked-idle", "system", "wedged", "exited");
+        assertThat(r.goroutines()).extracting(ImportedGoroutine::state).isSubsetOf("running", "runnable", "syscall",
+                "waiting", "dead");
+        assertThat(r.threads()).filteredOn(ImportedThread::system).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("logs")
     void everyKeyframeIsReachedExactly(Path log) {
         ImportResult r = Fixtures.read(log);
         List<ImportWarning> approx = r.warnings().stream()
