@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  * </ul>
  */
 final class DetailedLayout {
+    /** At most this many threads appear between two blocks (the runtime's default limit is 10,000 in all). */
+    static final int MAX_NEW_THREADS = 10_000;
     private final GoroutineIds ids;
     private final ThreadRoles roles;
     private final Consumer<ImportWarning> warnings;
@@ -59,6 +61,11 @@ final class DetailedLayout {
         Map<Integer, MLine> mLines = new HashMap<>();
         int maxM = -1;
         for (MLine m : kf.ms()) {
+            if (m.id() > s.threads().size() + MAX_NEW_THREADS) {
+                // Ids are handed out one by one; a jump this large is a corrupt line, and would clone that many.
+                warnings.accept(new ImportWarning(kf.line(), "M" + m.id() + " is far beyond the threads so far: ignored"));
+                continue;
+            }
             if (m.id() < s.threads().size() && !s.thread(m.id()).alive()) {
                 warnings.accept(new ImportWarning(kf.line(), "M" + m.id() + " reappears after it exited: ignored"));
                 continue;

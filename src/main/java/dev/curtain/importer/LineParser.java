@@ -17,8 +17,13 @@ import dev.curtain.importer.TraceLine.PLine;
  */
 final class LineParser {
     private static final String SCHED = "SCHED ";
-    /** Ids above this are not real M or P ids: a line that claims one is corrupt, not a huge runtime. */
-    private static final long MAX_SMALL_ID = 1_000_000;
+    /**
+     * Ids above this are not real M or P ids: a line that claims one is corrupt, not a huge runtime (the runtime
+     * stops at 10,000 threads by default), and taking it at its word would create that many threads.
+     */
+    private static final long MAX_SMALL_ID = 100_000;
+    /** More Ps than any machine a log comes from; each P costs a 256-slot ring in every snapshot. */
+    private static final int MAX_GOMAXPROCS = 4096;
 
     private LineParser() {
     }
@@ -80,7 +85,7 @@ final class LineParser {
         long timeMs = Fields.parseLong("SCHED", line.substring(msStart, msEnd));
         Fields f = Fields.scan(line, msEnd + 3);
         int gomaxprocs = f.requireInt("gomaxprocs");
-        if (gomaxprocs < 1 || gomaxprocs > 65_536) {
+        if (gomaxprocs < 1 || gomaxprocs > MAX_GOMAXPROCS) {
             throw new BadLineException("gomaxprocs=" + gomaxprocs + " is out of range");
         }
         boolean detailed = f.has("gcwaiting") || f.has("stopwait") || f.has("nmidlelocked");

@@ -136,5 +136,9 @@ class LineParserTest {
                 .isInstanceOf(BadLineException.class).hasMessageContaining("p=");
         assertThatThrownBy(() -> parse("  G18: status=2() m=2 lo"))
                 .isInstanceOf(BadLineException.class);
+        assertThatThrownBy(() -> parse("  M99999999: p=-1 curg=-1 spinning=false blocked=true lockedg=-1"))
+                .isInstanceOf(BadLineException.class).hasMessageContaining("plausible");
+        assertThatThrownBy(() -> parse("SCHED 0ms: gomaxprocs=100000 idleprocs=0 threads=3 idlethreads=0 runqueue=0"
+                + " gcwaiting=0")).isInstanceOf(BadLineException.class).hasMessageContaining("out of range");
     }
 }
