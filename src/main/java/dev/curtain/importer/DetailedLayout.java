@@ -63,7 +63,8 @@ final class DetailedLayout {
         for (MLine m : kf.ms()) {
             if (m.id() > s.threads().size() + MAX_NEW_THREADS) {
                 // Ids are handed out one by one; a jump this large is a corrupt line, and would clone that many.
-                warnings.accept(new ImportWarning(kf.line(), "M" + m.id() + " is far beyond the threads so far: ignored"));
+                warnings.accept(new ImportWarning(kf.line(), "M" + m.id()
+                        + " is far beyond the threads so far: ignored"));
                 continue;
             }
             if (m.id() < s.threads().size() && !s.thread(m.id()).alive()) {

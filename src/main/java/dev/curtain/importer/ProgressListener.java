@@ -21,6 +21,9 @@ public interface ProgressListener {
     /** The fraction of the file read so far, from 0 to 1. */
     void progress(double fraction);
 
-    /** True to stop the import: {@link SchedtraceImport#read} then throws {@link java.util.concurrent.CancellationException}. */
+    /**
+     * True to stop the import: {@link SchedtraceImport#read} then throws
+     * {@link java.util.concurrent.CancellationException}.
+     */
     boolean cancelled();
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
 public sealed interface TraceLine {
 
     /**
-     * {@code SCHED <ms>ms: gomaxprocs=… idleprocs=… threads=… spinningthreads=… [needspinning=…] idlethreads=…
+     * {@code SCHED <ms>ms: gomaxprocs=… idleprocs=… threads=… spinningthreads=… [needspinning=…]
+     * idlethreads=…
      * runqueue=…} followed either by the per-P run queue lengths (summary) or by {@code gcwaiting=…} (detailed).
      *
      * @param needspinning -1 when the version does not print it
@@ -42,7 +43,7 @@ public sealed interface TraceLine {
         }
     }
 
-    /** {@code P<i>: status=… schedtick=… m=… runqsize=…} (Go 1.2 printed {@code tick=} and {@code runqsize=n/cap}). */
+    /** {@code P<i>: status=… schedtick=… m=… runqsize=…} (Go 1.2: {@code tick=} and {@code runqsize=n/cap}). */
     record PLine(int id, int status, long schedtick, int m, int runqsize) implements TraceLine {
     }
 

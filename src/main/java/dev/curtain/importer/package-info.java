@@ -1,7 +1,8 @@
 /**
  * Real runtime output: reads {@code GODEBUG=schedtrace=N[,scheddetail=1]} logs of any Go version and turns each
  * {@code SCHED} block into a keyframe, then the keyframes into a consistent event log the animator plays like a
- * simulated run. Pure Java: no JavaFX, no Jackson. The one entry point is {@link dev.curtain.importer.SchedtraceImport}.
+ * simulated run. Pure Java: no JavaFX, no Jackson. The one entry point is
+ * {@link dev.curtain.importer.SchedtraceImport}.
  *
  * <p>The pipeline: {@code LineParser} classifies and tokenizes one line,
  * {@code KeyframeReader} streams lines into {@link dev.curtain.importer.Keyframe}s,

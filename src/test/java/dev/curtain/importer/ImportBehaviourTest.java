@@ -63,8 +63,10 @@ class ImportBehaviourTest {
                 SCHED 1000ms: gomaxprocs=4 idleprocs=0 threads=7 spinningthreads=0 idlethreads=1 runqueue=3 [2 0 1 5]
                 """;
         String modern = """
-                SCHED 0ms: gomaxprocs=4 idleprocs=1 threads=6 spinningthreads=1 needspinning=0 idlethreads=0 runqueue=0 [ 0 0 0 0 ] schedticks=[ 1 0 0 0 ]
-                SCHED 1000ms: gomaxprocs=4 idleprocs=0 threads=7 spinningthreads=0 needspinning=1 idlethreads=1 runqueue=3 [ 2 0 1 5 ] schedticks=[ 9 9 8 7 ]
+                SCHED 0ms: gomaxprocs=4 idleprocs=1 threads=6 spinningthreads=1 needspinning=0 idlethreads=0 \
+                runqueue=0 [ 0 0 0 0 ] schedticks=[ 1 0 0 0 ]
+                SCHED 1000ms: gomaxprocs=4 idleprocs=0 threads=7 spinningthreads=0 needspinning=1 idlethreads=1 \
+                runqueue=3 [ 2 0 1 5 ] schedticks=[ 9 9 8 7 ]
                 """;
         ImportResult a = Fixtures.read(write("old.log", old));
         ImportResult b = Fixtures.read(write("new.log", modern));

@@ -95,7 +95,8 @@ class LineParserTest {
         assertThat(scan.baseStatus()).isEqualTo(4);
         assertThat(scan.waitReason()).isEqualTo("GC sweep wait");
         assertThat(parse("  G17: status=1() m=-1 lockedm=-1")).isEqualTo(new GLine(17, 1, "", -1, -1));
-        assertThat(parse("  G1: status=2(chan receive) m=0 lockedm=0")).isEqualTo(new GLine(1, 2, "chan receive", 0, 0));
+        assertThat(parse("  G1: status=2(chan receive) m=0 lockedm=0"))
+                .isEqualTo(new GLine(1, 2, "chan receive", 0, 0));
     }
 
     @Test
@@ -124,7 +125,8 @@ class LineParserTest {
 
     @Test
     void brokenTraceLinesSayWhatIsWrong() {
-        assertThatThrownBy(() -> parse("SCHED 10ms: gomaxprocs=2 idleprocs=0 threads=3 idlethreads=0 runqueue=zero [0 0]"))
+        assertThatThrownBy(() -> parse("SCHED 10ms: gomaxprocs=2 idleprocs=0 threads=3 idlethreads=0 "
+                + "runqueue=zero [0 0]"))
                 .isInstanceOf(BadLineException.class).hasMessageContaining("runqueue=zero");
         assertThatThrownBy(() -> parse("SCHED 10ms: gomaxprocs=4 idleprocs=0 threads=3 idlethreads=0 runqueue=0 [0 0"))
                 .isInstanceOf(BadLineException.class).hasMessageContaining("cut off");
