@@ -1,0 +1,96 @@
+package dev.curtain.importer;
+
+import dev.curtain.engine.Recording;
+import java.util.List;
+
+/**
+ * What {@link SchedtraceImport#read} gives back: either a refusal (the file is not a schedtrace log, or nothing in
+ * it could be read) with a message for the user, or the recording to play with its keyframes and the warnings about
+ * lines that were skipped.
+ */
+public final class ImportResult {
+    private final String refusal;
+    private final Recording recording;
+    private final Keyframe lastKeyframe;
+    private final List<KeyframeMark> keyframes;
+    private final List<ImportWarning> warnings;
+    private final long warningCount;
+    private final String goVersion;
+    private final List<ImportedThread> threads;
+    private final List<ImportedGoroutine> goroutines;
+
+    private ImportResult(String refusal, Recording recording, Keyframe lastKeyframe, List<KeyframeMark> keyframes,
+                         List<ImportWarning> warnings, long warningCount, String goVersion,
+                         List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
+        this.refusal = refusal;
+        this.recording = recording;
+        this.lastKeyframe = lastKeyframe;
+        this.keyframes = List.copyOf(keyframes);
+        this.warnings = List.copyOf(warnings);
+        this.warningCount = warningCount;
+        this.goVersion = goVersion;
+        this.threads = List.copyOf(threads);
+        this.goroutines = List.copyOf(goroutines);
+    }
+
+    static ImportResult refused(String message, List<ImportWarning> warnings, long warningCount) {
+        return new ImportResult(message, null, null, List.of(), warnings, warningCount, "", List.of(), List.of());
+    }
+
+    static ImportResult imported(Recording recording, Keyframe last, List<KeyframeMark> keyframes,
+                                 List<ImportWarning> warnings, long warningCount, String goVersion,
+                                 List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
+        return new ImportResult(null, recording, last, keyframes, warnings, warningCount, goVersion, threads,
+                goroutines);
+    }
+
+    /** Whether the file was refused; {@link #refusal()} says why. */
+    public boolean isRefused() {
+        return refusal != null;
+    }
+
+    /** Why the file was refused, for the user (null when it was imported). */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** The recording to play (ends with {@code RunEnded(IMPORTED)}); null when refused. */
+    public Recording recording() {
+        return recording;
+    }
+
+    /** The last keyframe as printed (real ids); null when refused. */
+    public Keyframe lastKeyframe() {
+        return lastKeyframe;
+    }
+
+    /** Every keyframe's position in the recording and its header counts, in log order. */
+    public List<KeyframeMark> keyframes() {
+        return keyframes;
+    }
+
+    /** Skipped or adjusted lines with their line numbers (the first {@value SchedtraceImport#MAX_WARNINGS}). */
+    public List<ImportWarning> warnings() {
+        return warnings;
+    }
+
+    /** How many warnings there were in all, including those beyond the kept ones. */
+    public long warningCount() {
+        return warningCount;
+    }
+
+    /** The Go release the log's format points to, as an engine profile such as "1.14" (see the reader). */
+    public String goVersion() {
+        return goVersion;
+    }
+
+    /** The threads at the end, in the {@code simulate --json} contract's terms (real M ids). */
+    public List<ImportedThread> threads() {
+        return threads;
+    }
+
+    /** The goroutines at the end, in the {@code simulate --json} contract's terms (real goids). */
+    public List<ImportedGoroutine> goroutines() {
+        return goroutines;
+    }
+}
