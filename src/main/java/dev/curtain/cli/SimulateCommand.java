@@ -12,6 +12,11 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 import dev.curtain.scenario.Json;
 import dev.curtain.scenario.Scenario;
+import dev.curtain.importer.ImportResult;
+import dev.curtain.importer.ImportWarning;
+import dev.curtain.importer.ProgressListener;
+import dev.curtain.importer.SchedtraceImport;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a scenario and print the event log (each event names its runtime function) and a summary.")
 final class SimulateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "A scenario file, or a GODEBUG=schedtrace log (detected by its content) to replay.")
     Path file;
 
     @Option(names = "--go", paramLabel = "V", description = "Go version to imitate (1.9, 1.10, 1.14, 1.26 or any 1.5..1.26).")
@@ -52,6 +58,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (SchedtraceImport.looksLikeSchedtrace(file)) {
+            return replayLog();
+        }
         Scenario scenario = ScenarioInput.load(file);
         SimulationOptions options = ScenarioInput.options(scenario, go, gomaxprocs, seed);
         Recording rec = Simulator.run(scenario.program(), options);
@@ -61,6 +70,42 @@ final class SimulateCommand implements Callable<Integer> {
         } else {
             printLog(out, rec);
             printSummary(out, scenario, options, rec);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A schedtrace log is not simulated but replayed: its keyframes as events, then the same outputs. */
+    private int replayLog() {
+        if (go != null || gomaxprocs != null || seed != null) {
+            throw new InvalidInputException(file + " is a schedtrace log of a real run: --go, --gomaxprocs and --seed"
+                    + " apply to scenarios only");
+        }
+        ImportResult r;
+        try {
+            r = SchedtraceImport.read(file, ProgressListener.NONE);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
+        }
+        if (r.isRefused()) {
+            throw new InvalidInputException(r.refusal());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        for (ImportWarning w : r.warnings()) {
+            err.println(file + ":" + w.line() + ": skipped: " + w.message());
+        }
+        if (r.warningCount() > r.warnings().size()) {
+            err.println(file + ": " + (r.warningCount() - r.warnings().size()) + " more lines skipped");
+        }
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(Json.write(ImportReport.of(file, r), true));
+        } else {
+            printLog(out, r.recording());
+            out.println();
+            out.printf(Locale.ROOT, "%s — replayed from a schedtrace log (Go %s format), %d blocks, %d events%n",
+                    file.getFileName(), r.goVersion(), r.keyframes().size(), r.recording().size());
         }
         out.flush();
         return 0;
