@@ -79,9 +79,13 @@ class ScenarioRoundTripProperties {
         Arbitrary<List<String>> sourceLines = text.map(t -> t.replace("\n", " ")).list().ofMaxSize(12);
         return Combinators.combine(text.filter(t -> !t.isBlank()), text, text, options, programs(), sourceLines,
                         cues().list().ofMaxSize(4), versions())
-                .as((title, desc, author, opts, program, lines, cues, compare) -> new Scenario(title, desc, author,
-                        opts, withLinesWithin(program, lines.size()), String.join("\n", lines), uniqueIds(cues),
-                        compare, new ViewHints(null, List.of())))
+                .as((title, desc, author, opts, program, lines, cues, compare) -> {
+                    // A source of one empty line is no source at all: statements may then point at no line.
+                    String source = String.join("\n", lines);
+                    int usable = source.isEmpty() ? 0 : lines.size();
+                    return new Scenario(title, desc, author, opts, withLinesWithin(program, usable), source,
+                            uniqueIds(cues), compare, new ViewHints(null, List.of()));
+                })
                 .flatMap(s -> hints().map(h -> new Scenario(s.title(), s.description(), s.author(), s.options(),
                         s.program(), s.source(), s.cues(), s.compare(), h)));
     }
