@@ -1,16 +1,18 @@
 package dev.curtain.cli;
 
+import dev.curtain.app.AppLauncher;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code ./curtain} command line. Not a JavaFX Application subclass, so the shaded jar starts with
- * {@code java -jar} on the plain classpath. Exit codes: 0 success, 2 invalid input, 1 internal error.
+ * {@code java -jar} on the plain classpath. With no subcommand it opens the window. Exit codes: 0 success, 2 invalid input, 1 internal error.
  */
 @Command(name = "curtain", mixinStandardHelpOptions = true, version = "Curtain 0.1",
         description = "Animates the Go runtime scheduler (G, M, P) and each OS thread's Linux properties.",
-        subcommands = {BenchCommand.class})
-public final class Main implements Runnable {
+        subcommands = {OpenCommand.class, BenchCommand.class})
+public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -23,8 +25,9 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** No subcommand: the window, on the built-in default lesson. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        return AppLauncher.launch(null, System.err);
     }
 }

@@ -1,0 +1,313 @@
+package dev.curtain.render;
+
+import dev.curtain.engine.state.GStatus;
+import dev.curtain.engine.state.GoroutineTable;
+import dev.curtain.engine.state.PStatus;
+import dev.curtain.engine.state.ProcessorState;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadState;
+import java.util.Set;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.geometry.VPos;
+
+/**
+ * Paints the stage on two canvases: the background layer (zones, lanes, P status; redrawn when the state
+ * changes) and the token layer (goroutines, tethers, counts, highlights; redrawn every animation frame).
+ * Thread boxes are scene-graph nodes drawn over both, so they can carry CSS states.
+ */
+public final class StageRenderer {
+    /** Above this many visible tokens, ids are not written on them: the text would be noise and cost time. */
+    static final int LABEL_LIMIT = 160;
+
+    private final TokenSprites sprites = new TokenSprites();
+    private double fontScale = 1;
+
+    public void setFontScale(double s) {
+        this.fontScale = s;
+    }
+
+    private Font font(double size, boolean bold) {
+        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size * fontScale);
+    }
+
+    // ================================================================ background
+
+    public void drawBackground(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal) {
+        gc.setFill(pal.background());
+        gc.fillRect(0, 0, geo.width, geo.height);
+        double sw = pal.strokeScale();
+        for (StageGeometry.Zone z : geo.zones) {
+            Rect r = z.bounds();
+            gc.setFill(pal.surface());
+            gc.fillRoundRect(r.x(), r.y(), r.w(), r.h(), 14, 14);
+            gc.setStroke(pal.border());
+            gc.setLineWidth(sw);
+            gc.strokeRoundRect(r.x() + .5, r.y() + .5, r.w() - 1, r.h() - 1, 14, 14);
+            gc.setFill(pal.muted());
+            gc.setFont(font(12, true));
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText(z.title().toUpperCase(java.util.Locale.ROOT) + count(z, s), r.x() + 12, r.y() + 13);
+        }
+        for (StageGeometry.Lane l : geo.lanes) {
+            drawLane(gc, geo, l, s, pal);
+        }
+    }
+
+    private String count(StageGeometry.Zone z, SchedState s) {
+        if (z.title().equals(StageGeometry.GLOBAL)) {
+            return "   " + s.globalQueue().size();
+        }
+        if (z.title().equals(StageGeometry.WAITING)) {
+            int n = 0;
+            GoroutineTable gs = s.goroutines();
+            for (int g = 1; g < gs.size(); g++) {
+                if (gs.status(g) == GStatus.WAITING) {
+                    n++;
+                }
+            }
+            return "   " + n;
+        }
+        return "";
+    }
+
+    private void drawLane(GraphicsContext gc, StageGeometry geo, StageGeometry.Lane l, SchedState s, Palette pal) {
+        Rect b = l.bounds();
+        double sw = pal.strokeScale();
+        gc.setFill(pal.lane());
+        gc.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 12, 12);
+        gc.setStroke(pal.border());
+        gc.setLineWidth(sw);
+        gc.strokeRoundRect(b.x() + .5, b.y() + .5, b.w() - 1, b.h() - 1, 12, 12);
+        if (l.p() >= s.processors().size()) {
+            return;
+        }
+        ProcessorState ps = s.processor(l.p());
+        Color statusColour = switch (ps.status()) {
+            case RUNNING -> pal.running();
+            case SYSCALL -> pal.syscall();
+            default -> pal.muted();
+        };
+        Rect h = l.header();
+        // a coloured edge on the lane's left says the P's status at a glance, even from the back row
+        gc.setFill(statusColour);
+        gc.fillRoundRect(h.x() + 3, h.y() + 4, 5, h.h() - 8, 5, 5);
+        boolean roomy = b.h() >= 40;
+        gc.setFill(pal.text());
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setFont(font(roomy ? 20 : Math.max(10, b.h() * 0.42), true));
+        gc.fillText("P" + l.p(), h.x() + 16, roomy ? l.cy() - 9 : l.cy());
+        if (roomy) {
+            gc.setFill(statusColour.equals(pal.muted()) ? pal.muted() : statusColour.deriveColor(0, 1, 0.85, 1));
+            gc.setFont(font(12, true));
+            gc.fillText(ps.status().key(), h.x() + 16, l.cy() + 12);
+        }
+        // the thread slot: dashed when no M holds this P
+        Rect slot = l.threadSlot();
+        if (ps.m() < 0 || ps.status() == PStatus.IDLE) {
+            gc.setStroke(pal.border());
+            gc.setLineDashes(5, 4);
+            gc.strokeRoundRect(slot.x(), slot.y(), slot.w(), slot.h(), 10, 10);
+            gc.setLineDashes((double[]) null);
+            gc.setFill(pal.muted());
+            gc.setFont(font(roomy ? 12 : 10, false));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.fillText(geo.compactThreads ? "no M" : "no thread holds this P", slot.cx(), slot.cy());
+        }
+        // runnext slot
+        double d = geo.token;
+        gc.setStroke(pal.border().deriveColor(0, 1, 0.85, 1));
+        gc.setLineWidth(1.5 * sw);
+        gc.setLineDashes(3, 3);
+        gc.strokeOval(l.runnextX() - d / 2 - 3, l.cy() - d / 2 - 3, d + 6, d + 6);
+        gc.setLineDashes((double[]) null);
+        if (b.h() >= 64) {
+            gc.setFill(pal.muted());
+            gc.setFont(font(10, false));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.fillText("runnext", l.runnextX(), l.cy() - d / 2 - 11);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.fillText("local run queue  " + ps.runqSize(), l.queueX0(), l.cy() - d / 2 - 11);
+        }
+        gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    // ================================================================ tokens
+
+    /**
+     * Draws the token layer {@code t} (0..1, already eased) of the way from {@code from} to {@code to}.
+     * Gs that appear start on their parent; Gs that finish fade where they were.
+     */
+    public void drawTokens(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
+                           SchedState toState, double t, Palette pal, Set<Integer> changedGs, int changedP,
+                           int selectedG, int selectedP) {
+        gc.clearRect(0, 0, to.width, to.height);
+        GoroutineTable gsTo = toState.goroutines();
+        GoroutineTable gsFrom = fromState.goroutines();
+        double d = to.token;
+        double sw = pal.strokeScale();
+        // a P that waits on a thread in a syscall (the runtime's loose hold): dashed line from lane to thread
+        for (StageGeometry.Lane l : to.lanes) {
+            if (l.p() < toState.processors().size()) {
+                ProcessorState ps = toState.processor(l.p());
+                if (ps.status() == PStatus.SYSCALL && ps.m() >= 0 && ps.m() < to.mBox.length
+                        && to.mBox[ps.m()] != null && to.mBox[ps.m()] != l.threadSlot()) {
+                    Rect box = to.mBox[ps.m()];
+                    gc.setStroke(pal.syscall());
+                    gc.setLineWidth(2 * sw);
+                    gc.setLineDashes(6, 5);
+                    gc.strokeLine(l.threadSlot().cx(), l.threadSlot().cy(), box.cx(), box.y());
+                    gc.setLineDashes((double[]) null);
+                }
+            }
+        }
+        // tethers: a locked G and its M
+        gc.setLineCap(StrokeLineCap.ROUND);
+        for (int g = 1; g < gsTo.size(); g++) {
+            int m = gsTo.lockedM(g);
+            if (m < 0 || gsTo.status(g) == GStatus.DEAD || g >= to.gShown.length || to.gShown[g] == StageGeometry.HIDDEN
+                    || m >= to.mBox.length || to.mBox[m] == null) {
+                continue;
+            }
+            double[] p = position(g, from, to, gsFrom, t);
+            Rect box = boxAt(m, from, to, t);
+            gc.setStroke(pal.tether());
+            gc.setLineWidth(3 * sw);
+            gc.strokeLine(p[0], p[1], box.cx(), box.cy());
+        }
+        Image[] looks = {
+            sprites.sprite(TokenSprites.Look.RUNNABLE, d, pal), sprites.sprite(TokenSprites.Look.RUNNING, d, pal),
+            sprites.sprite(TokenSprites.Look.SYSCALL, d, pal), sprites.sprite(TokenSprites.Look.WAITING, d, pal)};
+        boolean labels = to.shownTokens <= LABEL_LIMIT && d >= 15;
+        if (labels) {
+            gc.setFont(font(Math.max(9, d * 0.42) / fontScale, true));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+        }
+        int n = Math.max(gsTo.size(), gsFrom.size());
+        for (int g = 1; g < n; g++) {
+            byte fs = g < from.gShown.length ? from.gShown[g] : StageGeometry.HIDDEN;
+            byte ts = g < to.gShown.length ? to.gShown[g] : StageGeometry.HIDDEN;
+            if (fs != StageGeometry.SHOWN && ts != StageGeometry.SHOWN) {
+                continue;
+            }
+            double alpha = ts == StageGeometry.SHOWN ? (fs == StageGeometry.SHOWN ? 1 : t) : 1 - t;
+            if (alpha <= 0.01) {
+                continue;
+            }
+            double[] p = position(g, from, to, gsFrom, t);
+            GStatus st = g < gsTo.size() && gsTo.status(g) != GStatus.DEAD ? gsTo.status(g)
+                    : g < gsFrom.size() ? gsFrom.status(g) : GStatus.RUNNABLE;
+            int look = switch (st) {
+                case RUNNING -> 1;
+                case SYSCALL -> 2;
+                case WAITING -> 3;
+                default -> 0;
+            };
+            Image img = looks[look];
+            gc.setGlobalAlpha(alpha);
+            gc.drawImage(img, p[0] - img.getWidth() / 2, p[1] - img.getHeight() / 2);
+            if (labels) {
+                gc.setFill(look == 3 ? pal.text() : Color.WHITE);
+                gc.fillText(Integer.toString(g), p[0], p[1] + 0.5);
+            }
+        }
+        gc.setGlobalAlpha(1);
+        // counts for what does not fit
+        for (StageGeometry.Chip c : to.chips) {
+            gc.setFont(font(12, true));
+            double w = c.text().length() * 7.6 * fontScale + 14;
+            double h = 20 * fontScale;
+            gc.setFill(pal.text());
+            gc.fillRoundRect(c.cx() - w / 2, c.cy() - h / 2, w, h, h, h);
+            gc.setFill(pal.surface());
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText(c.text(), c.cx(), c.cy());
+        }
+        // what the last step changed, and the selection
+        gc.setStroke(pal.accent());
+        for (int g : changedGs) {
+            if (g < to.gShown.length && to.gShown[g] == StageGeometry.SHOWN) {
+                double[] p = position(g, from, to, gsFrom, t);
+                gc.setLineWidth(2.5 * sw);
+                gc.strokeOval(p[0] - d / 2 - 5, p[1] - d / 2 - 5, d + 10, d + 10);
+            }
+        }
+        if (changedP >= 0 && changedP < to.lanes.size()) {
+            Rect b = to.lanes.get(changedP).bounds();
+            gc.setLineWidth(2.5 * sw);
+            gc.strokeRoundRect(b.x() - 1.5, b.y() - 1.5, b.w() + 3, b.h() + 3, 14, 14);
+        }
+        if (selectedG > 0 && selectedG < to.gShown.length && to.gShown[selectedG] == StageGeometry.SHOWN) {
+            double[] p = position(selectedG, from, to, gsFrom, t);
+            gc.setLineWidth(3 * sw);
+            gc.setLineDashes(4, 3);
+            gc.strokeOval(p[0] - d / 2 - 8, p[1] - d / 2 - 8, d + 16, d + 16);
+            gc.setLineDashes((double[]) null);
+        }
+        if (selectedP >= 0 && selectedP < to.lanes.size()) {
+            Rect b = to.lanes.get(selectedP).bounds();
+            gc.setLineWidth(3 * sw);
+            gc.setLineDashes(6, 4);
+            gc.strokeRoundRect(b.x() - 3, b.y() - 3, b.w() + 6, b.h() + 6, 16, 16);
+            gc.setLineDashes((double[]) null);
+        }
+    }
+
+    /** A token's centre {@code t} of the way; a new G starts on its parent, a finished one stays put. */
+    private static double[] position(int g, StageGeometry from, StageGeometry to, GoroutineTable gsFrom, double t) {
+        boolean inFrom = g < from.gShown.length && from.gShown[g] != StageGeometry.HIDDEN;
+        boolean inTo = g < to.gShown.length && to.gShown[g] != StageGeometry.HIDDEN;
+        double x0;
+        double y0;
+        if (inFrom) {
+            x0 = from.gx[g];
+            y0 = from.gy[g];
+        } else {
+            int parent = g < gsFrom.size() ? gsFrom.parent(g) : -1;
+            if (parent > 0 && parent < from.gShown.length && from.gShown[parent] != StageGeometry.HIDDEN) {
+                x0 = from.gx[parent];
+                y0 = from.gy[parent];
+            } else {
+                x0 = inTo ? to.gx[g] : 0;
+                y0 = inTo ? to.gy[g] : 0;
+            }
+        }
+        if (!inTo) {
+            return new double[] {x0, y0};
+        }
+        return new double[] {x0 + (to.gx[g] - x0) * t, y0 + (to.gy[g] - y0) * t};
+    }
+
+    /** An M's box {@code t} of the way; a new M slides out of the box of the M that cloned it. */
+    public static Rect boxAt(int m, StageGeometry from, StageGeometry to, double t) {
+        Rect b = m < to.mBox.length ? to.mBox[m] : null;
+        Rect a = m < from.mBox.length ? from.mBox[m] : null;
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a.lerp(b, t);
+    }
+
+    /** Smooth start and stop: tokens ease out of one place and into the next. */
+    public static double ease(double t) {
+        t = Math.max(0, Math.min(1, t));
+        return t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2;
+    }
+
+    /** Whether a thread is on stage at all (alive and not folded into a count). */
+    public static boolean visible(ThreadState t, StageGeometry geo) {
+        return t.alive() && t.id() < geo.mBox.length && geo.mBox[t.id()] != null && !geo.mFolded[t.id()];
+    }
+}

@@ -1,0 +1,164 @@
+package dev.curtain.view;
+
+import dev.curtain.engine.event.Event;
+import dev.curtain.engine.state.Property;
+import dev.curtain.view.model.Durations;
+import dev.curtain.view.model.Entity;
+import dev.curtain.view.model.ThreadRow;
+import dev.curtain.view.model.ViewerModel;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The right-hand panel: every thread's per-thread properties, diverged cells red ({@code :diverged}) against the
+ * process baseline, a legend, and the selected G, P or M with its history (click an entry to go there).
+ */
+public final class InspectorView extends VBox {
+    public static final PseudoClass DIVERGED = PseudoClass.getPseudoClass("diverged");
+    public static final PseudoClass EXITED = PseudoClass.getPseudoClass("exited");
+
+    private final TableView<ThreadRow> table = new TableView<>();
+
+    public InspectorView(ViewerModel model) {
+        getStyleClass().add("inspector");
+        setId("inspector");
+        Label title = new Label("Threads and their properties");
+        title.getStyleClass().add("panel-title");
+
+        table.setId("thread-table");
+        table.getStyleClass().add("thread-table");
+        table.setItems(model.threads());
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No threads yet"));
+        TableColumn<ThreadRow, String> mCol = new TableColumn<>("M");
+        mCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        mCol.setPrefWidth(48);
+        TableColumn<ThreadRow, String> stateCol = new TableColumn<>("state");
+        stateCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().role() + " · " + c.getValue().state()));
+        stateCol.setPrefWidth(128);
+        table.getColumns().add(mCol);
+        table.getColumns().add(stateCol);
+        for (Property p : Property.values()) {
+            TableColumn<ThreadRow, ThreadRow> col = new TableColumn<>(p.key());
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+            col.setCellFactory(c -> new PropertyCell(p));
+            col.setPrefWidth(switch (p) {
+                case CAPS, SIGMASK -> 150;
+                case PRIVATE_FS -> 90;
+                case NETNS, MNTNS, UTSNS -> 84;
+                default -> 56;
+            });
+            col.setId("col-" + p.key());
+            table.getColumns().add(col);
+        }
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && table.isFocused()) {
+                model.select(Entity.m(b.m()));
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            ThreadRow r = table.getSelectionModel().getSelectedItem();
+            if (r != null) {
+                model.select(Entity.m(r.m()));
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Region swatch = new Region();
+        swatch.getStyleClass().add("legend-swatch-diverged");
+        Label legendText = new Label("differs from the process: this thread alone was changed");
+        legendText.getStyleClass().add("legend-text");
+        HBox legend = new HBox(8, swatch, legendText);
+        legend.getStyleClass().add("inspector-legend");
+
+        Label selTitle = new Label();
+        selTitle.getStyleClass().add("selection-title");
+        selTitle.setId("selection-title");
+        selTitle.textProperty().bind(model.selectionTitleProperty());
+        Label hint = new Label("Click a goroutine, a P or a thread on the stage to follow it.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.visibleProperty().bind(model.selectionTitleProperty().isEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        ListView<String> details = new ListView<>(model.selectionDetails());
+        details.getStyleClass().add("selection-details");
+        details.setId("selection-details");
+        details.setFocusTraversable(false);
+        details.setPrefHeight(150);
+        details.visibleProperty().bind(model.selectionTitleProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
+        ListView<Event> history = new ListView<>(model.selectionHistory());
+        history.setId("selection-history");
+        history.getStyleClass().add("selection-history");
+        history.setCellFactory(l -> new HistoryCell(model));
+        history.setPrefHeight(180);
+        history.visibleProperty().bind(model.selectionTitleProperty().isNotEmpty());
+        history.managedProperty().bind(history.visibleProperty());
+        history.setOnMouseClicked(e -> {
+            Event ev = history.getSelectionModel().getSelectedItem();
+            if (ev != null) {
+                model.seekToEvent(ev.seq());
+            }
+        });
+        Label selHeader = new Label("Selection");
+        selHeader.getStyleClass().add("panel-title");
+        VBox selection = new VBox(6, selHeader, hint, selTitle, details, history);
+        selection.getStyleClass().add("selection-panel");
+        getChildren().addAll(title, table, legend, selection);
+    }
+
+    public TableView<ThreadRow> table() {
+        return table;
+    }
+
+    /** A property cell: the value, red when this thread's value differs from the process baseline. */
+    static final class PropertyCell extends TableCell<ThreadRow, ThreadRow> {
+        private final Property property;
+
+        PropertyCell(Property property) {
+            this.property = property;
+            getStyleClass().addAll("property-cell", "property-" + property.key());
+        }
+
+        @Override
+        protected void updateItem(ThreadRow row, boolean empty) {
+            super.updateItem(row, empty);
+            boolean d = !empty && row != null && row.isDiverged(property);
+            pseudoClassStateChanged(DIVERGED, d);
+            pseudoClassStateChanged(EXITED, !empty && row != null && !row.alive());
+            setText(empty || row == null ? null : row.value(property));
+        }
+    }
+
+    /** One line of a selection's history: time, runtime function, what happened. */
+    static final class HistoryCell extends ListCell<Event> {
+        private final ViewerModel model;
+
+        HistoryCell(ViewerModel model) {
+            this.model = model;
+        }
+
+        @Override
+        protected void updateItem(Event e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setText(null);
+                return;
+            }
+            boolean ahead = e.seq() >= model.playback().getIndex();
+            pseudoClassStateChanged(PseudoClass.getPseudoClass("ahead"), ahead);
+            setText(Durations.format(e.timeNs()) + "   " + e.fn().goName() + "   " + model.describe(e));
+        }
+    }
+}
