@@ -125,6 +125,8 @@ public final class MainWindow {
     public TimelineView timeline() { return timeline; }
     public ViewerModel model() { return model; }
     public Theme theme() { return theme; }
+    /** The File → Open Recent menu (tests read its items). */
+    Menu recentMenu() { return recentMenu; }
 
     /** Starts the animation loop; call on the FX thread. */
     public void start() {
@@ -252,7 +254,6 @@ public final class MainWindow {
     private ToolBar toolBar() {
         Playback pb = model.playback();
         Button open = button("open", Icons.OPEN, "Open a scenario file (Ctrl+O)", this::chooseFile);
-        open.setText("Open");
 
         lessonPicker.setId("lesson-picker");
         lessonPicker.getItems().setAll(lessons.lessons());
@@ -391,7 +392,7 @@ public final class MainWindow {
         VBox.setVgrow(stageView, Priority.ALWAYS);
         InspectorView inspector = new InspectorView(model);
         SplitPane split = new SplitPane(stageColumn, inspector);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(inspector, false);
         split.getStyleClass().add("main-split");
         return split;
@@ -405,7 +406,9 @@ public final class MainWindow {
         split.setDividerPositions(0.42);
         split.setOrientation(Orientation.HORIZONTAL);
         split.getStyleClass().add("bottom-split");
-        split.setPrefHeight(220);
+        // the source and log get a fifth of the window: enough to read, and the stage keeps the rest
+        split.prefHeightProperty().bind(Bindings.max(120, root.heightProperty().multiply(0.2)));
+        split.setMinHeight(100);
         VBox box = new VBox(caption, timeline, split);
         box.getStyleClass().add("bottom-area");
         return box;

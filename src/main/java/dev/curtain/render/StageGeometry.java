@@ -40,9 +40,10 @@ public final class StageGeometry {
     static final double GAP = 10;
     static final double TITLE = 22;
     /** Thread box sizes: full with property badges, or compact when lanes are thin. */
-    public static final double BOX_W = 218;
+    public static final double BOX_W = 236;
     public static final double BOX_H = 58;
     public static final double COMPACT_BOX_W = 86;
+    static final double MAX_LANE_H = 112;
 
     /** One P's lane. */
     public record Lane(int p, Rect bounds, Rect header, Rect threadSlot, double runX, double runnextX, double cy,
@@ -136,11 +137,13 @@ public final class StageGeometry {
         int cols = procs <= 8 ? 1 : procs <= 20 ? 2 : procs <= 48 ? 3 : 4;
         int rows = (procs + cols - 1) / cols;
         double topH = clamp(h * 0.15, 70, 120);
-        double bottomH = clamp(h * 0.25, 104, 200);
+        double minBottomH = clamp(h * 0.25, 96, 200);
         double lanesTop = PAD + topH + GAP;
-        double lanesBottom = h - PAD - bottomH - GAP;
         double laneGap = rows > 8 ? 4 : 8;
-        double laneH = Math.min(104, (lanesBottom - lanesTop - (rows - 1) * laneGap) / rows);
+        double laneH = Math.min(MAX_LANE_H, (h - PAD - minBottomH - GAP - lanesTop - (rows - 1) * laneGap) / rows);
+        // lanes take what they need; the thread zones below get the rest, so a one-P lesson has no dead band
+        double lanesBottom = lanesTop + rows * laneH + (rows - 1) * laneGap;
+        double bottomH = h - PAD - (lanesBottom + GAP);
         boolean compact = laneH < BOX_H + 10;
         double token = clamp(Math.min(laneH * 0.46, 30), 9, 30);
         StageGeometry g0 = new StageGeometry(w, h, s.goroutines().size(), s.threads().size(), token, compact);
@@ -269,24 +272,37 @@ public final class StageGeometry {
 
     private void layoutBottom(SchedState s, double y, double hgt) {
         double inner = width - 2 * PAD - 3 * GAP;
-        double[] share = {0.33, 0.25, 0.24, 0.18};
         String[] titles = {SYSCALL, IDLE, LOCKED, SYSTEM};
-        double x = PAD;
+        List<List<ThreadState>> groups = new ArrayList<>();
+        double[] want = new double[4];
+        double total = 0;
         for (int i = 0; i < 4; i++) {
-            Rect r = new Rect(x, y, inner * share[i], hgt);
-            zones.add(new Zone(titles[i], r));
-            x = r.right() + GAP;
             List<ThreadState> here = new ArrayList<>();
             for (ThreadState t : s.threads()) {
                 if (placeOf(t, s.gomaxprocs()).equals(titles[i])) {
                     here.add(t);
                 }
             }
-            boxes(here, content(r), titles[i].equals(SYSCALL));
+            groups.add(here);
+            // each zone asks for room for its boxes (an empty one for its title), then all share what is left
+            double cell = boxW + 8 + (i == 0 ? token + 12 : 0);
+            int rowsFit = Math.max(1, (int) ((hgt - TITLE - 10 + 6) / (boxH + 6)));
+            int perRow = (int) Math.ceil(here.size() / (double) rowsFit);
+            want[i] = Math.max(i == 0 ? 200 : 160, Math.min(perRow, 6) * cell + 20);
+            total += want[i];
+        }
+        double x = PAD;
+        for (int i = 0; i < 4; i++) {
+            double w = total <= inner ? want[i] + (inner - total) * want[i] / total : inner * want[i] / total;
+            Rect r = new Rect(x, y, w, hgt);
+            zones.add(new Zone(titles[i], r));
+            x = r.right() + GAP;
+            boxes(groups.get(i), content(r), i == 0);
         }
     }
 
     private void boxes(List<ThreadState> ts, Rect area, boolean withG) {
+        double boxW = Math.min(this.boxW, area.w() - (withG ? token + 12 : 0));
         double bw = boxW + (withG ? token + 12 : 0);
         double cellW = bw + 8;
         double cellH = boxH + 6;

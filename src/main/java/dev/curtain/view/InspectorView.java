@@ -43,10 +43,10 @@ public final class InspectorView extends VBox {
         table.setPlaceholder(new Label("No threads yet"));
         TableColumn<ThreadRow, String> mCol = new TableColumn<>("M");
         mCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        mCol.setPrefWidth(48);
+        mCol.setPrefWidth(44);
         TableColumn<ThreadRow, String> stateCol = new TableColumn<>("state");
         stateCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().role() + " · " + c.getValue().state()));
-        stateCol.setPrefWidth(128);
+        stateCol.setPrefWidth(126);
         table.getColumns().add(mCol);
         table.getColumns().add(stateCol);
         for (Property p : Property.values()) {
@@ -54,10 +54,10 @@ public final class InspectorView extends VBox {
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
             col.setCellFactory(c -> new PropertyCell(p));
             col.setPrefWidth(switch (p) {
-                case CAPS, SIGMASK -> 150;
-                case PRIVATE_FS -> 90;
-                case NETNS, MNTNS, UTSNS -> 84;
-                default -> 56;
+                case CAPS, SIGMASK -> 64;
+                case PRIVATE_FS -> 70;
+                case NETNS, MNTNS, UTSNS -> 72;
+                default -> 46;
             });
             col.setId("col-" + p.key());
             table.getColumns().add(col);
@@ -137,7 +137,13 @@ public final class InspectorView extends VBox {
             boolean d = !empty && row != null && row.isDiverged(property);
             pseudoClassStateChanged(DIVERGED, d);
             pseudoClassStateChanged(EXITED, !empty && row != null && !row.alive());
-            setText(empty || row == null ? null : row.value(property));
+            setText(empty || row == null ? null : row.display(property));
+            if (!empty && row != null) {
+                if (getTooltip() == null) {
+                    setTooltip(new javafx.scene.control.Tooltip());
+                }
+                getTooltip().setText(property.key() + " = " + row.value(property));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.curtain.view.model;
 
 import dev.curtain.engine.state.Property;
+import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadState;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -36,6 +37,24 @@ public record ThreadRow(int m, String role, String state, boolean alive, Map<Pro
 
     public String value(Property p) {
         return values.get(p);
+    }
+
+    /**
+     * The value as the inspector shows it: capability and signal masks shortened ("all", "none", or hex without
+     * leading zeros), so the nine columns fit beside the stage. {@link #value} keeps the exact text.
+     */
+    public String display(Property p) {
+        String v = values.get(p);
+        return switch (p) {
+            case CAPS -> v.equals(ThreadProps.capsHex(ThreadProps.ALL_CAPS)) ? "all" : shortHex(v);
+            case SIGMASK -> shortHex(v);
+            default -> v;
+        };
+    }
+
+    private static String shortHex(String hex) {
+        String t = hex.replaceFirst("^0+", "");
+        return t.isEmpty() ? "none" : "0x" + t;
     }
 
     public boolean isDiverged(Property p) {

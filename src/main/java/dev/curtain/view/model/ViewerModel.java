@@ -485,14 +485,14 @@ public final class ViewerModel {
                 fraction = 1;
             }
         }
-        return new Anchor(cueId, fraction, at == 0);
+        return new Anchor(cueId, fraction, at <= openingIndex(recording));
     }
 
     /** Where the viewer was before a re-simulation: at a cue, or a fraction of the run's time. */
     private record Anchor(String cueId, double fraction, boolean atStart) {
         int resolve(Recording rec, List<Cues.Resolved> resolved) {
             if (atStart || rec.size() == 0) {
-                return 0;
+                return openingIndex(rec);
             }
             if (cueId != null) {
                 for (Cues.Resolved r : resolved) {
