@@ -392,8 +392,7 @@ public final class MainWindow {
         VBox.setVgrow(stageView, Priority.ALWAYS);
         InspectorView inspector = new InspectorView(model);
         SplitPane split = new SplitPane(stageColumn, inspector);
-        split.setDividerPositions(0.66);
-        SplitPane.setResizableWithParent(inspector, false);
+        split.setDividerPositions(0.65);
         split.getStyleClass().add("main-split");
         return split;
     }

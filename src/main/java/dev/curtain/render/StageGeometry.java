@@ -33,7 +33,7 @@ public final class StageGeometry {
     public static final String WAITING = "Waiting";
     public static final String SYSCALL = "In a system call";
     public static final String IDLE = "Idle threads";
-    public static final String LOCKED = "Locked, waiting for their G";
+    public static final String LOCKED = "Locked to their G";
     public static final String SYSTEM = "System threads";
 
     static final double PAD = 14;
@@ -65,6 +65,11 @@ public final class StageGeometry {
     public final boolean compactThreads;
     public final double boxW;
     public final double boxH;
+    /**
+     * How much larger than the base size everything is drawn: with few Ps on a big stage, tokens, lanes and
+     * thread boxes grow (up to 1.5x) so the back row can read them; with many Ps it is 1.
+     */
+    public final double zoom;
     public final float[] gx;
     public final float[] gy;
     public final byte[] gShown;
@@ -77,12 +82,14 @@ public final class StageGeometry {
     /** How many tokens are drawn (not folded): the renderer labels them only when there are few. */
     public int shownTokens;
 
-    private StageGeometry(double width, double height, int gCount, int mCount, double token, boolean compact) {
+    private StageGeometry(double width, double height, int gCount, int mCount, double token, boolean compact,
+                          double zoom, double baseBoxW) {
         this.width = width;
         this.height = height;
         this.token = token;
         this.compactThreads = compact;
-        this.boxW = compact ? COMPACT_BOX_W : BOX_W;
+        this.zoom = zoom;
+        this.boxW = (compact ? COMPACT_BOX_W : baseBoxW) * zoom;
         this.gx = new float[gCount];
         this.gy = new float[gCount];
         this.gShown = new byte[gCount];
@@ -98,6 +105,7 @@ public final class StageGeometry {
         this.compactThreads = shape.compactThreads;
         this.boxW = shape.boxW;
         this.boxH = boxH;
+        this.zoom = shape.zoom;
         this.gx = shape.gx;
         this.gy = shape.gy;
         this.gShown = shape.gShown;
@@ -129,25 +137,45 @@ public final class StageGeometry {
         };
     }
 
-    /** Lays out {@code s} on a stage of {@code w} by {@code h} pixels. */
+    /** Lays out {@code s} on a stage of {@code w} by {@code h} pixels, with thread boxes of the base size. */
     public static StageGeometry compute(SchedState s, double w, double h) {
+        return compute(s, w, h, BOX_W, BOX_H);
+    }
+
+    /**
+     * Lays out {@code s} with thread boxes of {@code baseBoxW} by {@code baseBoxH} at zoom 1: the window measures
+     * its boxes under the current theme and text size, so bigger text gets bigger boxes instead of spilling.
+     */
+    public static StageGeometry compute(SchedState s, double w, double h, double baseBoxW, double baseBoxH) {
         w = Math.max(w, 320);
         h = Math.max(h, 240);
         int procs = Math.max(1, s.gomaxprocs());
         int cols = procs <= 8 ? 1 : procs <= 20 ? 2 : procs <= 48 ? 3 : 4;
         int rows = (procs + cols - 1) / cols;
-        double topH = clamp(h * 0.15, 70, 120);
+        double zoom = procs <= 4 ? clamp(Math.min(w / 950, h / 540), 1, 1.5) : 1;
+        double topH = clamp(h * 0.15, 70, 120 * zoom);
         double minBottomH = clamp(h * 0.25, 96, 200);
-        double lanesTop = PAD + topH + GAP;
         double laneGap = rows > 8 ? 4 : 8;
-        double laneH = Math.min(MAX_LANE_H, (h - PAD - minBottomH - GAP - lanesTop - (rows - 1) * laneGap) / rows);
-        // lanes take what they need; the thread zones below get the rest, so a one-P lesson has no dead band
-        double lanesBottom = lanesTop + rows * laneH + (rows - 1) * laneGap;
-        double bottomH = h - PAD - (lanesBottom + GAP);
-        boolean compact = laneH < BOX_H + 10;
-        double token = clamp(Math.min(laneH * 0.46, 30), 9, 30);
-        StageGeometry g0 = new StageGeometry(w, h, s.goroutines().size(), s.threads().size(), token, compact);
-        double boxH = compact ? Math.max(14, Math.min(30, laneH - 6)) : BOX_H;
+        double laneH = Math.min(MAX_LANE_H * zoom,
+                (h - 2 * PAD - 2 * GAP - topH - minBottomH - (rows - 1) * laneGap) / rows);
+        boolean compact = laneH < baseBoxH * zoom + 10;
+        if (compact) {
+            zoom = 1;
+        }
+        double token = clamp(Math.min(laneH * 0.46, 30 * zoom), 9, 30 * zoom);
+        StageGeometry g0 = new StageGeometry(w, h, s.goroutines().size(), s.threads().size(), token, compact, zoom,
+                baseBoxW);
+        double boxH = compact ? Math.max(14, Math.min(30, laneH - 6)) : baseBoxH * zoom;
+        // lanes take what they need; the thread zones get room for two rows of boxes; what is left is shared by
+        // the queues on top and the thread zones, so a one-P lesson has no dead band between them
+        double lanesBlock = rows * laneH + (rows - 1) * laneGap;
+        double rest = h - 2 * PAD - 2 * GAP - topH - lanesBlock;
+        double bottomNeeded = TITLE * zoom + 16 + 2 * (boxH + 6);
+        double bottomH = Math.max(minBottomH, Math.min(rest, bottomNeeded));
+        double slack = Math.max(0, rest - bottomH);
+        topH += slack * 0.4;
+        bottomH += slack * 0.6;
+        double lanesTop = PAD + topH + GAP;
         StageGeometry g = new StageGeometry(g0, boxH);
         g.layoutTop(s, PAD, topH);
         g.layoutLanes(s, procs, cols, rows, lanesTop, laneH, laneGap);
@@ -189,7 +217,7 @@ public final class StageGeometry {
     }
 
     private Rect content(Rect zone) {
-        return new Rect(zone.x() + 10, zone.y() + TITLE + 4, zone.w() - 20, zone.h() - TITLE - 10);
+        return new Rect(zone.x() + 10, zone.y() + TITLE * zoom + 4, zone.w() - 20, zone.h() - TITLE * zoom - 10);
     }
 
     /** Tokens in rows, left to right; what does not fit folds into a count in the last cell. */
@@ -225,7 +253,7 @@ public final class StageGeometry {
 
     private void layoutLanes(SchedState s, int procs, int cols, int rows, double top, double laneH, double gap) {
         double laneW = (width - 2 * PAD - (cols - 1) * GAP) / cols;
-        double headerW = laneH >= 40 ? 78 : 46;
+        double headerW = laneH >= 40 ? 78 * zoom : 46;
         for (int p = 0; p < procs; p++) {
             int col = p / rows;
             int row = p % rows;
@@ -236,8 +264,8 @@ public final class StageGeometry {
             Rect header = new Rect(x, y, headerW, laneH);
             Rect slot = new Rect(header.right() + 8, cy - boxH / 2, boxW, boxH);
             double runX = slot.right() + 6 + token / 2;
-            double runnextX = runX + token + 18;
-            double q0 = runnextX + token / 2 + 14;
+            double runnextX = runX + token + 18 * zoom;
+            double q0 = runnextX + token / 2 + 14 * zoom;
             double q1 = bounds.right() - 8;
             Lane lane = new Lane(p, bounds, header, slot, runX, runnextX, cy, q0, q1);
             lanes.add(lane);
@@ -286,7 +314,7 @@ public final class StageGeometry {
             groups.add(here);
             // each zone asks for room for its boxes (an empty one for its title), then all share what is left
             double cell = boxW + 8 + (i == 0 ? token + 12 : 0);
-            int rowsFit = Math.max(1, (int) ((hgt - TITLE - 10 + 6) / (boxH + 6)));
+            int rowsFit = Math.max(1, (int) ((hgt - TITLE * zoom - 10 + 6) / (boxH + 6)));
             int perRow = (int) Math.ceil(here.size() / (double) rowsFit);
             want[i] = Math.max(i == 0 ? 200 : 160, Math.min(perRow, 6) * cell + 20);
             total += want[i];

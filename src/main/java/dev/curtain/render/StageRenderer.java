@@ -50,10 +50,10 @@ public final class StageRenderer {
             gc.setLineWidth(sw);
             gc.strokeRoundRect(r.x() + .5, r.y() + .5, r.w() - 1, r.h() - 1, 14, 14);
             gc.setFill(pal.muted());
-            gc.setFont(font(12, true));
+            gc.setFont(font(12 * geo.zoom, true));
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.CENTER);
-            gc.fillText(z.title().toUpperCase(java.util.Locale.ROOT) + count(z, s), r.x() + 12, r.y() + 13);
+            gc.fillText(z.title().toUpperCase(java.util.Locale.ROOT) + count(z, s), r.x() + 12, r.y() + 13 * geo.zoom);
         }
         for (StageGeometry.Lane l : geo.lanes) {
             drawLane(gc, geo, l, s, pal);
@@ -99,15 +99,16 @@ public final class StageRenderer {
         gc.setFill(statusColour);
         gc.fillRoundRect(h.x() + 3, h.y() + 4, 5, h.h() - 8, 5, 5);
         boolean roomy = b.h() >= 40;
+        double z = geo.zoom;
         gc.setFill(pal.text());
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setFont(font(roomy ? 20 : Math.max(10, b.h() * 0.42), true));
-        gc.fillText("P" + l.p(), h.x() + 16, roomy ? l.cy() - 9 : l.cy());
+        gc.setFont(font(roomy ? 20 * z : Math.max(10, b.h() * 0.42), true));
+        gc.fillText("P" + l.p(), h.x() + 16, roomy ? l.cy() - 9 * z : l.cy());
         if (roomy) {
             gc.setFill(statusColour.equals(pal.muted()) ? pal.muted() : statusColour.deriveColor(0, 1, 0.85, 1));
-            gc.setFont(font(12, true));
-            gc.fillText(ps.status().key(), h.x() + 16, l.cy() + 12);
+            gc.setFont(font(12 * z, true));
+            gc.fillText(ps.status().key(), h.x() + 16, l.cy() + 12 * z);
         }
         // the thread slot: dashed when no M holds this P
         Rect slot = l.threadSlot();
@@ -117,7 +118,7 @@ public final class StageRenderer {
             gc.strokeRoundRect(slot.x(), slot.y(), slot.w(), slot.h(), 10, 10);
             gc.setLineDashes((double[]) null);
             gc.setFill(pal.muted());
-            gc.setFont(font(roomy ? 12 : 10, false));
+            gc.setFont(font(roomy ? 12 * z : 10, false));
             gc.setTextAlign(TextAlignment.CENTER);
             gc.fillText(geo.compactThreads ? "no M" : "no thread holds this P", slot.cx(), slot.cy());
         }
@@ -130,11 +131,11 @@ public final class StageRenderer {
         gc.setLineDashes((double[]) null);
         if (b.h() >= 64) {
             gc.setFill(pal.muted());
-            gc.setFont(font(10, false));
+            gc.setFont(font(11 * z, false));
             gc.setTextAlign(TextAlignment.CENTER);
-            gc.fillText("runnext", l.runnextX(), l.cy() - d / 2 - 11);
+            gc.fillText("runnext", l.runnextX(), l.cy() - d / 2 - 13 * z);
             gc.setTextAlign(TextAlignment.LEFT);
-            gc.fillText("local run queue  " + ps.runqSize(), l.queueX0(), l.cy() - d / 2 - 11);
+            gc.fillText("local run queue  " + ps.runqSize(), l.queueX0(), l.cy() - d / 2 - 13 * z);
         }
         gc.setTextAlign(TextAlignment.LEFT);
     }
@@ -243,7 +244,7 @@ public final class StageRenderer {
         }
         if (changedP >= 0 && changedP < to.lanes.size()) {
             Rect b = to.lanes.get(changedP).bounds();
-            gc.setLineWidth(2.5 * sw);
+            gc.setLineWidth(1.5 * sw);
             gc.strokeRoundRect(b.x() - 1.5, b.y() - 1.5, b.w() + 3, b.h() + 3, 14, 14);
         }
         if (selectedG > 0 && selectedG < to.gShown.length && to.gShown[selectedG] == StageGeometry.SHOWN) {

@@ -42,22 +42,23 @@ public final class InspectorView extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No threads yet"));
         TableColumn<ThreadRow, String> mCol = new TableColumn<>("M");
-        mCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        mCol.setPrefWidth(44);
+        mCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name() + "  " + c.getValue().role()));
+        mCol.setPrefWidth(104);
         TableColumn<ThreadRow, String> stateCol = new TableColumn<>("state");
-        stateCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().role() + " · " + c.getValue().state()));
-        stateCol.setPrefWidth(126);
+        stateCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
+        stateCol.setPrefWidth(78);
         table.getColumns().add(mCol);
         table.getColumns().add(stateCol);
         for (Property p : Property.values()) {
-            TableColumn<ThreadRow, ThreadRow> col = new TableColumn<>(p.key());
+            TableColumn<ThreadRow, ThreadRow> col = new TableColumn<>(p == Property.PRIVATE_FS ? "fs" : p.key());
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
             col.setCellFactory(c -> new PropertyCell(p));
             col.setPrefWidth(switch (p) {
-                case CAPS, SIGMASK -> 64;
-                case PRIVATE_FS -> 70;
-                case NETNS, MNTNS, UTSNS -> 72;
-                default -> 46;
+                case CAPS -> 48;
+                case SIGMASK -> 74;
+                case PRIVATE_FS -> 62;
+                case NETNS, MNTNS, UTSNS -> 64;
+                default -> 44;
             });
             col.setId("col-" + p.key());
             table.getColumns().add(col);
@@ -73,6 +74,7 @@ public final class InspectorView extends VBox {
                 model.select(Entity.m(r.m()));
             }
         });
+        table.setPrefHeight(240);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Region swatch = new Region();
@@ -113,7 +115,9 @@ public final class InspectorView extends VBox {
         });
         Label selHeader = new Label("Selection");
         selHeader.getStyleClass().add("panel-title");
+        VBox.setVgrow(history, Priority.ALWAYS);
         VBox selection = new VBox(6, selHeader, hint, selTitle, details, history);
+        VBox.setVgrow(selection, Priority.ALWAYS);
         selection.getStyleClass().add("selection-panel");
         getChildren().addAll(title, table, legend, selection);
     }

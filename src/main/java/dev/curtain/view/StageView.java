@@ -46,6 +46,8 @@ public final class StageView extends Region {
     private long tweenStart = -1;
     private double tweenNanos;
     private double progress = 1;
+    private final ThreadBox probe = new ThreadBox(99);
+    private double[] boxSize = {StageGeometry.BOX_W, StageGeometry.BOX_H};
 
     public StageView(ViewerModel model, Duration tween) {
         this.model = model;
@@ -55,6 +57,10 @@ public final class StageView extends Region {
         threadLayer.setPickOnBounds(false);
         threadLayer.setManaged(false);
         getChildren().addAll(back, front, threadLayer);
+        probe.setId(null);
+        probe.setVisible(false);
+        threadLayer.getChildren().add(probe);
+        sceneProperty().addListener((o, a, b) -> fullRedraw());
         setMinSize(320, 240);
         model.stateProperty().addListener((o, a, b) -> onState(a, b));
         model.changedProperty().addListener((o, a, b) -> redraw());
@@ -117,7 +123,7 @@ public final class StageView extends Region {
         StageGeometry prevGeo = toGeo;
         SchedState prev = toState;
         toState = now;
-        toGeo = StageGeometry.compute(now, width(), height());
+        toGeo = geometryOf(now);
         boolean step = prev != null && prevGeo != null && Math.abs(now.eventCount() - prev.eventCount()) == 1
                 && prev.threads().size() <= now.threads().size() + 1 && !tween.equals(Duration.ZERO)
                 && sameRun(prev, now);
@@ -144,6 +150,26 @@ public final class StageView extends Region {
         return a.gomaxprocs() == b.gomaxprocs() && a.version().equals(b.version());
     }
 
+    private StageGeometry geometryOf(SchedState s) {
+        return StageGeometry.compute(s, width(), height(), boxSize[0], boxSize[1]);
+    }
+
+    /**
+     * Measures a thread box as the stylesheet draws it now (theme, text size), with the longest state text it
+     * can show, so the layout leaves it room. Falls back to the base size before the view is in a scene.
+     */
+    private void measureBox() {
+        if (getScene() == null) {
+            return;
+        }
+        probe.setVisible(false);
+        probe.showLongest();
+        probe.applyCss();
+        double w = Math.ceil(Math.max(StageGeometry.BOX_W * 0.8, probe.prefWidth(-1)));
+        double h = Math.ceil(Math.max(StageGeometry.BOX_H * 0.8, probe.prefHeight(-1)));
+        boxSize = new double[] {w, h};
+    }
+
     private double width() {
         return getWidth() > 0 ? getWidth() : 1280;
     }
@@ -153,15 +179,16 @@ public final class StageView extends Region {
     }
 
     private void fullRedraw() {
+        measureBox();
         if (toState == null) {
             return;
         }
-        toGeo = StageGeometry.compute(toState, width(), height());
+        toGeo = geometryOf(toState);
         if (!tweening) {
             fromGeo = toGeo;
             fromState = toState;
         } else {
-            fromGeo = StageGeometry.compute(fromState, width(), height());
+            fromGeo = geometryOf(fromState);
         }
         drawBackground();
         paint(StageRenderer.ease(progress));
@@ -237,7 +264,9 @@ public final class StageView extends Region {
                 opacity = 1 - t;
                 scale = 1 - 0.4 * t;
             }
-            box.resizeRelocate(r.x(), r.y(), r.w(), r.h());
+            // boxes are laid out at base size and scaled by the stage's zoom, so their text grows with them
+            box.setZoom(toGeo.zoom);
+            box.resizeRelocate(r.x(), r.y(), r.w() / toGeo.zoom, r.h() / toGeo.zoom);
             box.setOpacity(opacity);
             box.setScaleX(scale);
             box.setScaleY(scale);

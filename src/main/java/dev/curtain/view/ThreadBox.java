@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.transform.Scale;
 
 /**
  * One OS thread on the stage: its name, role and state, and a badge per per-thread property that turns red
@@ -46,6 +47,7 @@ public final class ThreadBox extends VBox {
     private final HBox badges = new HBox(3);
     private final Map<Property, Label> badgeByProperty = new EnumMap<>(Property.class);
     private MState shownState;
+    private final Scale zoom = new Scale(1, 1, 0, 0);
 
     public ThreadBox(int m) {
         this.m = m;
@@ -68,6 +70,7 @@ public final class ThreadBox extends VBox {
             badges.getChildren().add(b);
         }
         getChildren().addAll(top, badges);
+        getTransforms().add(zoom);
         setManaged(false);
     }
 
@@ -114,8 +117,18 @@ public final class ThreadBox extends VBox {
         }
     }
 
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
+    /** Fills the box with the longest texts it can show (for measuring its size). */
+    void showLongest() {
+        role.setText("template");
+        state.setText("locked-idle · G9999");
+        name.setText("M999");
+    }
+
+    /** Draws the box {@code z} times its laid-out size, growing from its top-left corner. */
+    public void setZoom(double z) {
+        if (z != zoom.getX()) {
+            zoom.setX(z);
+            zoom.setY(z);
+        }
     }
 }
