@@ -17,13 +17,14 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
- * The animated centre of the window. Two canvases (a background redrawn per state, a token layer redrawn per
- * frame) and a layer of {@link ThreadBox} nodes. When the state moves by one event, every token and box glides
+ * The animated centre of the window: one canvas (the background, redrawn per state and kept as an image, under
+ * the tokens, redrawn per frame) and a layer of {@link ThreadBox} nodes. When the state moves by one event, every token and box glides
  * from where it was to where it now belongs over the tween duration; bigger jumps (seeks) cut straight to the
  * new state. Tests pass {@link Duration#ZERO} so every change lands at once.
  */
@@ -47,6 +48,7 @@ public final class StageView extends Region {
     private double tweenNanos;
     private double progress = 1;
     private final ThreadBox probe = new ThreadBox(99);
+    private WritableImage backImage;
     private double[] boxSize = {StageGeometry.BOX_W, StageGeometry.BOX_H};
 
     public StageView(ViewerModel model, Duration tween) {
@@ -56,7 +58,8 @@ public final class StageView extends Region {
         setId("stage");
         threadLayer.setPickOnBounds(false);
         threadLayer.setManaged(false);
-        getChildren().addAll(back, front, threadLayer);
+        // the background canvas is drawn off screen and copied into the front one each frame (see StageRenderer)
+        getChildren().addAll(front, threadLayer);
         probe.setId(null);
         probe.setVisible(false);
         threadLayer.getChildren().add(probe);
@@ -202,6 +205,16 @@ public final class StageView extends Region {
 
     private void drawBackground() {
         renderer.drawBackground(back.getGraphicsContext2D(), toGeo, toState, palette.get());
+        int w = (int) Math.ceil(back.getWidth());
+        int h = (int) Math.ceil(back.getHeight());
+        if (w <= 0 || h <= 0) {
+            backImage = null;
+            return;
+        }
+        if (backImage == null || backImage.getWidth() != w || backImage.getHeight() != h) {
+            backImage = new WritableImage(w, h);
+        }
+        back.snapshot(null, backImage);
     }
 
     private void paint(double t) {
@@ -226,7 +239,7 @@ public final class StageView extends Region {
         Entity sel = model.selectionProperty().get();
         int selG = sel != null && sel.kind() == Entity.Kind.G ? sel.id() : -1;
         int selP = sel != null && sel.kind() == Entity.Kind.P ? sel.id() : -1;
-        renderer.drawTokens(front.getGraphicsContext2D(), fromGeo, fromState, toGeo, toState, t, palette.get(),
+        renderer.drawTokens(front.getGraphicsContext2D(), backImage, fromGeo, fromState, toGeo, toState, t, palette.get(),
                 changedGs, changedP, selG, selP);
         placeThreads(t, changed, sel);
     }
@@ -242,8 +255,13 @@ public final class StageView extends Region {
             }
             seen.add(m);
             ThreadBox box = boxes.computeIfAbsent(m, this::newBox);
-            box.update(inTo ? toState : fromState, toGeo.compactThreads, changed.contains(Entity.m(m))
-                    || model.highlightedProperty().get().contains(Entity.m(m)), Entity.m(m).equals(sel));
+            SchedState shown = inTo ? toState : fromState;
+            boolean isChanged = changed.contains(Entity.m(m)) || model.highlightedProperty().get().contains(Entity.m(m));
+            boolean isSelected = Entity.m(m).equals(sel);
+            // only when something it shows changed: a box's text and states are fixed during a move
+            if (box.needsUpdate(shown, toGeo.compactThreads, isChanged, isSelected)) {
+                box.update(shown, toGeo.compactThreads, isChanged, isSelected);
+            }
             Rect r;
             double opacity;
             double scale = 1;

@@ -47,6 +47,10 @@ public final class ThreadBox extends VBox {
     private final HBox badges = new HBox(3);
     private final Map<Property, Label> badgeByProperty = new EnumMap<>(Property.class);
     private MState shownState;
+    private SchedState shownFrom;
+    private boolean shownCompact;
+    private boolean shownChanged;
+    private boolean shownSelected;
     private final Scale zoom = new Scale(1, 1, 0, 0);
 
     public ThreadBox(int m) {
@@ -72,6 +76,10 @@ public final class ThreadBox extends VBox {
         getChildren().addAll(top, badges);
         getTransforms().add(zoom);
         setManaged(false);
+        // a box is a dozen text nodes; drawn as a cached bitmap it costs one image copy per frame while it moves
+        // (text dominates the software pipeline's frame time), and the cache is redrawn only when it changes
+        setCache(true);
+        setCacheHint(javafx.scene.CacheHint.SPEED);
     }
 
     public int m() {
@@ -83,8 +91,17 @@ public final class ThreadBox extends VBox {
         return badgeByProperty.get(p);
     }
 
+    /** Whether {@link #update} would change anything: a new state, or other flags. */
+    boolean needsUpdate(SchedState s, boolean compact, boolean changed, boolean selected) {
+        return s != shownFrom || compact != shownCompact || changed != shownChanged || selected != shownSelected;
+    }
+
     /** Shows thread {@code m} as it is in {@code s}. */
     public void update(SchedState s, boolean compact, boolean changed, boolean selected) {
+        shownFrom = s;
+        shownCompact = compact;
+        shownChanged = changed;
+        shownSelected = selected;
         ThreadState t = s.thread(m);
         role.setText(t.role().key());
         state.setText(t.state().key() + (t.lockedg() > 0 ? " · G" + t.lockedg() : ""));

@@ -242,6 +242,7 @@ public final class ViewerModel {
     }
 
     private void install(Scenario s, Recording rec, int at) {
+        resetState();
         recording = rec;
         cues = Cues.resolve(rec, s.cues());
         int[] ci = new int[cues.size()];
@@ -266,6 +267,11 @@ public final class ViewerModel {
         }
     }
 
+    /** Forgets the shown state, so the next index is read from the new recording, never folded from the old. */
+    private void resetState() {
+        state.set(null);
+    }
+
     private boolean isPausingCue(int index) {
         int[] ci = cueIndices.get();
         for (int i = 0; i < ci.length; i++) {
@@ -280,7 +286,16 @@ public final class ViewerModel {
         if (recording == null) {
             return;
         }
-        SchedState s = recording.stateAt(i);
+        SchedState prev = state.get();
+        SchedState s;
+        if (prev != null && i > prev.eventCount() && i - prev.eventCount() <= 64
+                && prev.eventCount() <= recording.size()) {
+            // playing forward: fold the few new events into a copy, instead of restoring the nearest snapshot
+            s = prev.copy();
+            recording.advance(s, i);
+        } else {
+            s = recording.stateAt(i);
+        }
         Event last = i > 0 ? recording.event(i - 1) : null;
         state.set(s);
         lastEvent.set(last);
