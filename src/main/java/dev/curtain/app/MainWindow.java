@@ -72,6 +72,8 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open Recent");
     private final ComboBox<Scenario> lessonPicker = new ComboBox<>();
     private Theme theme = Theme.LIGHT;
+    /** True while a control is being set from the model, so its change is not taken for the user's. */
+    private boolean following;
     private int textSize = 100;
 
     public MainWindow(Stage stage, ViewerModel model, LessonLibrary lessons, ScenarioOpener opener,
@@ -272,7 +274,7 @@ public final class MainWindow {
         lessonPicker.setTooltip(new Tooltip("Built-in lessons"));
         lessonPicker.setOnAction(e -> {
             Scenario s = lessonPicker.getValue();
-            if (s != null && s != model.getScenario()) {
+            if (!following && s != null && s != model.getScenario()) {
                 show(s);
             }
         });
@@ -284,7 +286,8 @@ public final class MainWindow {
                 }
             }
             if (lessonPicker.getValue() != match) {
-                lessonPicker.setValue(match);
+                Scenario m = match;
+                following(() -> lessonPicker.setValue(m));
             }
         });
 
@@ -303,16 +306,21 @@ public final class MainWindow {
             }
         });
         version.setTooltip(new Tooltip("Go version profile: re-simulates and stays near the same point"));
-        model.versionProperty().addListener((o, a, b) -> version.setValue(b == null ? null : b.profile()));
-        version.setOnAction(e -> changeOptions(version.getValue(), model.gomaxprocsProperty().get()));
+        // the pickers follow the model; while they do, their change events are not user requests to re-simulate
+        model.versionProperty().addListener((o, a, b) -> following(() -> version.setValue(b == null ? null : b.profile())));
+        version.setOnAction(e -> {
+            if (!following) {
+                changeOptions(version.getValue(), model.gomaxprocsProperty().get());
+            }
+        });
 
         Spinner<Integer> procs = new Spinner<>(1, 64, 1);
         procs.setId("gomaxprocs");
         procs.setPrefWidth(84);
         procs.setTooltip(new Tooltip("GOMAXPROCS: the number of Ps"));
-        model.gomaxprocsProperty().addListener((o, a, b) -> procs.getValueFactory().setValue(b.intValue()));
+        model.gomaxprocsProperty().addListener((o, a, b) -> following(() -> procs.getValueFactory().setValue(b.intValue())));
         procs.valueProperty().addListener((o, a, b) -> {
-            if (b != null && b != model.gomaxprocsProperty().get()) {
+            if (!following && b != null && b != model.gomaxprocsProperty().get()) {
                 changeOptions(model.versionProperty().get(), b);
             }
         });
@@ -366,6 +374,15 @@ public final class MainWindow {
                 restart, back, play, fwd, speed, spacer, busy, status);
         bar.setId("toolbar");
         return bar;
+    }
+
+    private void following(Runnable update) {
+        following = true;
+        try {
+            update.run();
+        } finally {
+            following = false;
+        }
     }
 
     private static Node sep() {

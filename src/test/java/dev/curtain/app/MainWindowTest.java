@@ -234,7 +234,14 @@ class MainWindowTest {
         assertThat(model.getState().version()).isEqualTo("1.9");
         robot.clickOn("#gomaxprocs .increment-arrow-button");
         assertThat(model.getState().gomaxprocs()).isEqualTo(2);
+        assertThat(model.getState().version()).isEqualTo("1.9");
         assertThat(window.stageView().geometry().lanes).hasSize(2);
+        assertThat(robot.lookup("#lesson-picker").queryComboBox().getValue()).isNotNull();
+        // opening another scenario moves the pickers without re-simulating it under the old settings
+        robot.interact(() -> window.open(Path.of("setns.json")));
+        assertThat(model.getState().gomaxprocs()).isEqualTo(2);
+        assertThat(model.getState().version()).isEqualTo("1.10");
+        assertThat(model.getScenario().options().version().toString()).isEqualTo("1.10");
     }
 
     @Test

@@ -60,4 +60,62 @@ class ScreenshotTest {
             robot.interact(() -> Screenshots.save(window.scene(), slug));
         }
     }
+
+    @Test
+    void everyCueOfTheDefaultLesson(FxRobot robot) {
+        robot.interact(() -> window.model().playback().restart());
+        int n = 0;
+        while (true) {
+            boolean[] more = new boolean[1];
+            robot.interact(() -> more[0] = window.model().nextCue());
+            if (!more[0]) {
+                break;
+            }
+            n++;
+            int cue = n;
+            robot.interact(() -> Screenshots.save(window.scene(), "hello-goroutine-cue-" + cue));
+        }
+        assertThat(n).isEqualTo(6);
+    }
+
+    @Test
+    void aDivergedThreadAndAScaleRun(FxRobot robot) {
+        robot.interact(() -> window.show(TestScenarios.setnsOnLockedThread()));
+        robot.interact(() -> {
+            window.model().playback().restart();
+            window.model().nextCue();
+            window.model().playback().stepForward();
+        });
+        robot.interact(() -> Screenshots.save(window.scene(), "diverged-setns"));
+        robot.interact(() -> window.show(TestScenarios.crowd(10_000, 64)));
+        robot.interact(() -> window.model().playback().seek(window.model().playback().getSize() / 3));
+        robot.interact(() -> Screenshots.save(window.scene(), "scale-64p-10000g"));
+        robot.interact(() -> stage.setWidth(1280));
+        robot.interact(() -> stage.setHeight(720));
+        robot.interact(() -> Screenshots.save(window.scene(), "scale-64p-10000g-1280x720"));
+    }
+
+    @Test
+    void aMoveHalfWay(FxRobot robot) {
+        dev.curtain.view.model.ViewerModel model = new dev.curtain.view.model.ViewerModel(
+                dev.curtain.view.model.SimulationRunner.direct(), new dev.curtain.view.model.PlainEventExplainer());
+        robot.interact(() -> {
+            model.open(new BuiltInLessons().defaultLesson(), e -> {
+            });
+            dev.curtain.view.StageView view = new dev.curtain.view.StageView(model, javafx.util.Duration.millis(500));
+            javafx.scene.Scene scene = new javafx.scene.Scene(view, 1400, 760);
+            scene.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
+            scene.getRoot().getStyleClass().addAll("theme-light", "text-100");
+            model.playback().seek(model.cueIndicesProperty().get()[3] - 1);
+            view.snapshot(null, null);
+            model.playback().stepForward();
+            view.paintAt(0.5);
+            Screenshots.save(view, "move-half-way-clone");
+            model.playback().seek(model.cueIndicesProperty().get()[4] - 1);
+            view.snapshot(null, null);
+            model.playback().stepForward();
+            view.paintAt(0.45);
+            Screenshots.save(view, "move-half-way-to-global-queue");
+        });
+    }
 }
