@@ -271,6 +271,14 @@ public final class MainWindow {
             }
         });
         lessonPicker.setPromptText("Lessons");
+        // a scenario opened from a file is not a lesson: the picker then says so instead of going blank
+        lessonPicker.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Scenario s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(s == null || empty ? "Lessons…" : s.title());
+            }
+        });
         lessonPicker.setTooltip(new Tooltip("Built-in lessons"));
         lessonPicker.setOnAction(e -> {
             Scenario s = lessonPicker.getValue();

@@ -54,8 +54,22 @@ public final class StageGeometry {
     public record Zone(String title, Rect bounds) {
     }
 
-    /** A count standing for tokens or thread boxes that do not fit. */
-    public record Chip(double cx, double cy, String text) {
+    /** A count standing for tokens or thread boxes that do not fit: a pill of {@code w} by {@code h}. */
+    public record Chip(double cx, double cy, double w, double h, String text) {
+        /** A pill sized for its text at height {@code h} (bold digits are about 0.42 h wide at 0.62 h type). */
+        static Chip of(double left, double cy, double h, String text) {
+            double w = chipWidth(text, h);
+            return new Chip(left + w / 2, cy, w, h, text);
+        }
+    }
+
+    static double chipWidth(String text, double h) {
+        return text.length() * h * 0.42 + h * 0.9;
+    }
+
+    /** Chip height for a token size: as tall as a token, readable, never a banner. */
+    double chipH() {
+        return clamp(token * 1.05, 10, 22);
     }
 
     public final double width;
@@ -226,7 +240,7 @@ public final class StageGeometry {
         int cols = Math.max(1, (int) (area.w() / cell));
         int rowsFit = Math.max(1, (int) ((area.h() + 5) / cell));
         int cap = cols * rowsFit;
-        int shown = gs.length <= cap ? gs.length : cap - 2;
+        int shown = gs.length <= cap ? gs.length : Math.max(0, cap - (int) Math.ceil(chipWidth("+00,000", chipH()) / cell));
         for (int i = 0; i < gs.length; i++) {
             int slot = Math.min(i, Math.max(0, shown));
             double cx = area.x() + (slot % cols) * cell + token / 2;
@@ -235,9 +249,11 @@ public final class StageGeometry {
         }
         if (gs.length > shown) {
             int slot = Math.max(0, shown);
-            double cx = area.x() + (slot % cols) * cell + token;
+            double left = area.x() + (slot % cols) * cell;
             double cy = area.y() + (slot / cols) * cell + token / 2;
-            chips.add(new Chip(cx, cy, "+" + String.format("%,d", gs.length - shown) + suffix));
+            String text = "+" + String.format("%,d", gs.length - shown) + suffix;
+            double w = chipWidth(text, chipH());
+            chips.add(Chip.of(Math.min(left, area.right() - w), cy, chipH(), text));
         }
     }
 
@@ -279,13 +295,20 @@ public final class StageGeometry {
             int[] rq = ps.runq();
             double cell = token + 4;
             int cap = Math.max(1, (int) ((q1 - q0) / cell));
-            int shown = rq.length <= cap ? rq.length : Math.max(0, cap - 2);
+            int shown = rq.length;
+            String more = "";
+            if (rq.length > cap) {
+                // leave room for the count: "+N" for the ones that do not fit
+                double chipW = chipWidth("+" + rq.length, chipH());
+                shown = Math.max(0, (int) ((q1 - q0 - chipW - 4) / cell));
+                more = "+" + String.format("%,d", rq.length - shown);
+            }
             for (int i = 0; i < rq.length; i++) {
                 int slotI = Math.min(i, shown);
                 put(rq[i], q0 + slotI * cell + token / 2, cy, i < shown ? SHOWN : FOLDED);
             }
-            if (rq.length > shown) {
-                chips.add(new Chip(q0 + shown * cell + token, cy, "+" + String.format("%,d", rq.length - shown)));
+            if (!more.isEmpty()) {
+                chips.add(Chip.of(q0 + shown * cell + 2, cy, chipH(), more));
             }
         }
         for (ThreadState t : s.threads()) {
@@ -316,7 +339,9 @@ public final class StageGeometry {
             double cell = boxW + 8 + (i == 0 ? token + 12 : 0);
             int rowsFit = Math.max(1, (int) ((hgt - TITLE * zoom - 10 + 6) / (boxH + 6)));
             int perRow = (int) Math.ceil(here.size() / (double) rowsFit);
-            want[i] = Math.max(i == 0 ? 200 : 160, Math.min(perRow, 6) * cell + 20);
+            // an empty zone still needs room for its title in capitals (about 8.5 px a letter at 12 px bold)
+            double titleW = titles[i].length() * 8.6 * zoom + 28;
+            want[i] = Math.max(Math.max(i == 0 ? 200 : 150, titleW), Math.min(perRow, 6) * cell + 20);
             total += want[i];
         }
         double x = PAD;
@@ -347,8 +372,8 @@ public final class StageGeometry {
         }
         if (ts.size() > shown) {
             int slot = shown;
-            chips.add(new Chip(area.x() + (slot % cols) * cellW + 40, area.y() + (slot / cols) * cellH + boxH / 2,
-                    "+" + String.format("%,d", ts.size() - shown) + " threads"));
+            chips.add(Chip.of(area.x() + (slot % cols) * cellW, area.y() + (slot / cols) * cellH + boxH / 2,
+                    clamp(boxH * 0.7, 12, 22), "+" + String.format("%,d", ts.size() - shown) + " threads"));
         }
     }
 

@@ -162,8 +162,9 @@ public final class StageRenderer {
         GoroutineTable gsFrom = fromState.goroutines();
         double d = to.token;
         double sw = pal.strokeScale();
-        // a P that waits on a thread in a syscall (the runtime's loose hold): dashed line from lane to thread
-        for (StageGeometry.Lane l : to.lanes) {
+        // a P that waits on a thread in a syscall (the runtime's loose hold): dashed line from lane to thread;
+        // with many lanes these lines would only be noise, and the P's syscall colour says it already
+        for (StageGeometry.Lane l : to.lanes.size() <= 16 ? to.lanes : java.util.List.<StageGeometry.Lane>of()) {
             if (l.p() < toState.processors().size()) {
                 ProcessorState ps = toState.processor(l.p());
                 if (ps.status() == PStatus.SYSCALL && ps.m() >= 0 && ps.m() < to.mBox.length
@@ -231,9 +232,9 @@ public final class StageRenderer {
         gc.setGlobalAlpha(1);
         // counts for what does not fit
         for (StageGeometry.Chip c : to.chips) {
-            gc.setFont(font(12, true));
-            double w = c.text().length() * 7.6 * fontScale + 14;
-            double h = 20 * fontScale;
+            double h = c.h();
+            double w = c.w();
+            gc.setFont(Font.font("System", FontWeight.BOLD, h * 0.62));
             gc.setFill(pal.text());
             gc.fillRoundRect(c.cx() - w / 2, c.cy() - h / 2, w, h, h, h);
             gc.setFill(pal.surface());

@@ -118,6 +118,7 @@ public final class ThreadBox extends VBox {
         pseudoClassStateChanged(SELECTED, selected);
         pseudoClassStateChanged(COMPACT, compact);
         badges.setVisible(!compact);
+        badges.setManaged(!compact);
         role.setVisible(!compact);
         role.setManaged(!compact);
         state.setVisible(!compact);

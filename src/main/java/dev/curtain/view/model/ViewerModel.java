@@ -120,7 +120,7 @@ public final class ViewerModel {
     public ReadOnlyIntegerProperty gomaxprocsProperty() { return gomaxprocs.getReadOnlyProperty(); }
     /** True while a simulation runs in the background. */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    /** One line for the status bar: version, GOMAXPROCS, event n of N, simulated time. */
+    /** One line for the toolbar: event n of N and the simulated time (version and GOMAXPROCS have pickers). */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** The index each cue shows at (state after its event), in cue order; the timeline marks them. */
     public ReadOnlyObjectProperty<int[]> cueIndicesProperty() { return cueIndices.getReadOnlyProperty(); }
@@ -307,8 +307,8 @@ public final class ViewerModel {
         }
         threads.setAll(rows);
         activeLines.set(activeLines(s));
-        status.set(String.format(Locale.ROOT, "Go %s  ·  GOMAXPROCS %d  ·  event %,d of %,d  ·  %s",
-                version.get(), gomaxprocs.get(), i, recording.size(), Durations.format(s.timeNs())));
+        status.set(String.format(Locale.ROOT, "event %,d of %,d  ·  %s", i, recording.size(),
+                Durations.format(s.timeNs())));
         refreshSelection();
     }
 
