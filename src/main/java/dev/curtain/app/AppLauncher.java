@@ -14,7 +14,11 @@ public final class AppLauncher {
      * With no display, prints where to go instead and returns 1.
      */
     public static int launch(Path file, PrintStream err) {
-        if (!hasDisplay()) {
+        return launch(file, err, System::getenv);
+    }
+
+    static int launch(Path file, PrintStream err, java.util.function.UnaryOperator<String> env) {
+        if (!hasDisplay(env)) {
             err.println("curtain: no display to open a window on; run it under a virtual display "
                     + "(xvfb-run -a ./curtain), or export frames headless with ./curtain render (coming soon)");
             return 1;
@@ -24,12 +28,9 @@ public final class AppLauncher {
         return 0;
     }
 
-    static boolean hasDisplay() {
-        if ("Monocle".equals(System.getProperty("glass.platform"))) {
-            return true;
-        }
-        String d = System.getenv("DISPLAY");
-        String w = System.getenv("WAYLAND_DISPLAY");
+    static boolean hasDisplay(java.util.function.UnaryOperator<String> env) {
+        String d = env.apply("DISPLAY");
+        String w = env.apply("WAYLAND_DISPLAY");
         return (d != null && !d.isBlank()) || (w != null && !w.isBlank());
     }
 }

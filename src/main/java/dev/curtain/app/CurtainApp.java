@@ -6,6 +6,8 @@ import dev.curtain.view.model.ViewerModel;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -39,8 +41,12 @@ public final class CurtainApp extends Application {
         if (initialFile != null) {
             window.open(initialFile);
         }
-        stage.setWidth(1600);
-        stage.setHeight(960);
+        // a lecture app fills the screen it opens on (a projector is usually 1920x1080 or 1280x720)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
         stage.show();
         window.start();
     }

@@ -26,7 +26,18 @@ public final class StageRenderer {
     /** Above this many visible tokens, ids are not written on them: the text would be noise and cost time. */
     static final int LABEL_LIMIT = 160;
 
+    /** Beyond this many patches a frame copies the whole background instead. */
+    static final int DIRTY_LIMIT = 1_500;
+
     private final TokenSprites sprites = new TokenSprites();
+    private final double[] dirty = new double[4 * DIRTY_LIMIT];
+    private int dirtyCount;
+    private boolean fullNext = true;
+    private Image lastBackground;
+    private int backgroundVersion;
+    private int lastVersion = -1;
+    private double lastWidth;
+    private double lastHeight;
     private double fontScale = 1;
 
     public void setFontScale(double s) {
@@ -40,7 +51,16 @@ public final class StageRenderer {
     // ================================================================ background
 
     public void drawBackground(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal) {
-        gc.clearRect(0, 0, geo.width, geo.height);
+        drawBackground(gc, geo, s, pal, -1, -1);
+    }
+
+    /**
+     * Draws the background layer, with the lane of P {@code changedP} outlined (the last step concerned it) and
+     * that of {@code selectedP} marked. Lane outlines live here, not on the token layer: they change per step,
+     * not per frame, and a long rounded outline is among the dearest shapes for the software pipeline.
+     */
+    public void drawBackground(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal, int changedP,
+                               int selectedP) {
         gc.setFill(pal.background());
         gc.fillRect(0, 0, geo.width, geo.height);
         double sw = pal.strokeScale();
@@ -59,6 +79,19 @@ public final class StageRenderer {
         }
         for (StageGeometry.Lane l : geo.lanes) {
             drawLane(gc, geo, l, s, pal);
+        }
+        gc.setStroke(pal.accent());
+        if (changedP >= 0 && changedP < geo.lanes.size()) {
+            Rect b = geo.lanes.get(changedP).bounds();
+            gc.setLineWidth(1.5 * sw);
+            gc.strokeRoundRect(b.x() - 1.5, b.y() - 1.5, b.w() + 3, b.h() + 3, 14, 14);
+        }
+        if (selectedP >= 0 && selectedP < geo.lanes.size()) {
+            Rect b = geo.lanes.get(selectedP).bounds();
+            gc.setLineWidth(3 * sw);
+            gc.setLineDashes(6, 4);
+            gc.strokeRoundRect(b.x() - 3, b.y() - 3, b.w() + 6, b.h() + 6, 16, 16);
+            gc.setLineDashes((double[]) null);
         }
     }
 
@@ -150,21 +183,44 @@ public final class StageRenderer {
      */
     public void drawTokens(GraphicsContext gc, Image background, StageGeometry from, SchedState fromState,
                            StageGeometry to, SchedState toState, double t, Palette pal, Set<Integer> changedGs,
-                           int changedP, int selectedG, int selectedP) {
+                           int selectedG) {
         // the background layer is copied in rather than stacked as a second canvas: one full-size composite per
         // frame instead of two, which is a third of the software pipeline's frame time at 1080p
-        // (a full-size clearRect also lets the canvas drop the previous frame's queued commands)
-        gc.clearRect(0, 0, to.width, to.height);
-        if (background != null) {
+        // no clearRect when the opaque background covers everything: the software pipeline rasterises a full-size
+        // clear as an anti-aliased shape, which cost more than all the tokens together
+        // Dirty rectangles: the canvas keeps last frame's pixels, so when the background is the same only the
+        // patches under last frame's tokens, lines and counts are restored from it; a full-size copy costs about
+        // as much as everything else in the frame together.
+        boolean full = background == null || background != lastBackground || backgroundVersion != lastVersion
+                || fullNext || to.width != lastWidth || to.height != lastHeight;
+        if (background == null) {
+            gc.clearRect(0, 0, to.width, to.height);
+        } else if (full) {
             gc.drawImage(background, 0, 0);
+        } else {
+            for (int i = 0; i < dirtyCount; i++) {
+                double x = dirty[4 * i];
+                double y = dirty[4 * i + 1];
+                double w = dirty[4 * i + 2];
+                double h = dirty[4 * i + 3];
+                gc.drawImage(background, x, y, w, h, x, y, w, h);
+            }
         }
+        lastBackground = background;
+        lastVersion = backgroundVersion;
+        lastWidth = to.width;
+        lastHeight = to.height;
+        dirtyCount = 0;
+        fullNext = false;
         GoroutineTable gsTo = toState.goroutines();
         GoroutineTable gsFrom = fromState.goroutines();
         double d = to.token;
         double sw = pal.strokeScale();
         // a P that waits on a thread in a syscall (the runtime's loose hold): dashed line from lane to thread;
         // with many lanes these lines would only be noise, and the P's syscall colour says it already
-        for (StageGeometry.Lane l : to.lanes.size() <= 16 ? to.lanes : java.util.List.<StageGeometry.Lane>of()) {
+        // (anti-aliased strokes are what the software pipeline pays most for: butt caps, and only for few lanes)
+        gc.setLineCap(StrokeLineCap.BUTT);
+        for (StageGeometry.Lane l : to.lanes.size() <= 8 ? to.lanes : java.util.List.<StageGeometry.Lane>of()) {
             if (l.p() < toState.processors().size()) {
                 ProcessorState ps = toState.processor(l.p());
                 if (ps.status() == PStatus.SYSCALL && ps.m() >= 0 && ps.m() < to.mBox.length
@@ -174,6 +230,7 @@ public final class StageRenderer {
                     gc.setLineWidth(2 * sw);
                     gc.setLineDashes(6, 5);
                     gc.strokeLine(l.threadSlot().cx(), l.threadSlot().cy(), box.cx(), box.y());
+                    markLine(l.threadSlot().cx(), l.threadSlot().cy(), box.cx(), box.y(), 2 * sw);
                     gc.setLineDashes((double[]) null);
                 }
             }
@@ -191,6 +248,7 @@ public final class StageRenderer {
             gc.setStroke(pal.tether());
             gc.setLineWidth(3 * sw);
             gc.strokeLine(p[0], p[1], box.cx(), box.cy());
+            markLine(p[0], p[1], box.cx(), box.cy(), 3 * sw);
         }
         Image[] looks = {
             sprites.sprite(TokenSprites.Look.RUNNABLE, d, pal), sprites.sprite(TokenSprites.Look.RUNNING, d, pal),
@@ -224,19 +282,23 @@ public final class StageRenderer {
             Image img = looks[look];
             gc.setGlobalAlpha(alpha);
             gc.drawImage(img, p[0] - img.getWidth() / 2, p[1] - img.getHeight() / 2);
+            mark(p[0] - img.getWidth() / 2, p[1] - img.getHeight() / 2, img.getWidth(), img.getHeight());
             if (labels) {
                 gc.setFill(look == 3 ? pal.text() : Color.WHITE);
                 gc.fillText(Integer.toString(g), p[0], p[1] + 0.5);
             }
         }
         gc.setGlobalAlpha(1);
+        gc.setLineCap(StrokeLineCap.BUTT);
         // counts for what does not fit
         for (StageGeometry.Chip c : to.chips) {
+            // pills with square-ish ends would be cheaper, but a count must read as a count: keep them round
             double h = c.h();
             double w = c.w();
             gc.setFont(Font.font("System", FontWeight.BOLD, h * 0.62));
             gc.setFill(pal.text());
             gc.fillRoundRect(c.cx() - w / 2, c.cy() - h / 2, w, h, h, h);
+            mark(c.cx() - w / 2, c.cy() - h / 2, w, h);
             gc.setFill(pal.surface());
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.CENTER);
@@ -249,27 +311,49 @@ public final class StageRenderer {
                 double[] p = position(g, from, to, gsFrom, t);
                 gc.setLineWidth(2.5 * sw);
                 gc.strokeOval(p[0] - d / 2 - 5, p[1] - d / 2 - 5, d + 10, d + 10);
+                mark(p[0] - d / 2 - 8, p[1] - d / 2 - 8, d + 16, d + 16);
             }
-        }
-        if (changedP >= 0 && changedP < to.lanes.size()) {
-            Rect b = to.lanes.get(changedP).bounds();
-            gc.setLineWidth(1.5 * sw);
-            gc.strokeRoundRect(b.x() - 1.5, b.y() - 1.5, b.w() + 3, b.h() + 3, 14, 14);
         }
         if (selectedG > 0 && selectedG < to.gShown.length && to.gShown[selectedG] == StageGeometry.SHOWN) {
             double[] p = position(selectedG, from, to, gsFrom, t);
             gc.setLineWidth(3 * sw);
             gc.setLineDashes(4, 3);
             gc.strokeOval(p[0] - d / 2 - 8, p[1] - d / 2 - 8, d + 16, d + 16);
+            mark(p[0] - d / 2 - 11, p[1] - d / 2 - 11, d + 22, d + 22);
             gc.setLineDashes((double[]) null);
         }
-        if (selectedP >= 0 && selectedP < to.lanes.size()) {
-            Rect b = to.lanes.get(selectedP).bounds();
-            gc.setLineWidth(3 * sw);
-            gc.setLineDashes(6, 4);
-            gc.strokeRoundRect(b.x() - 3, b.y() - 3, b.w() + 6, b.h() + 6, 16, 16);
-            gc.setLineDashes((double[]) null);
+    }
+
+    /** Tells the renderer the background image's pixels changed (it may be the same image object). */
+    public void backgroundChanged() {
+        backgroundVersion++;
+    }
+
+    /** Records a rectangle drawn this frame, widened to whole pixels plus a margin for anti-aliasing. */
+    private void mark(double x, double y, double w, double h) {
+        if (dirtyCount == DIRTY_LIMIT) {
+            fullNext = true;
+            return;
         }
+        double x0 = Math.max(0, Math.floor(x) - 2);
+        double y0 = Math.max(0, Math.floor(y) - 2);
+        double x1 = Math.min(lastWidth, Math.ceil(x + w) + 2);
+        double y1 = Math.min(lastHeight, Math.ceil(y + h) + 2);
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        dirty[4 * dirtyCount] = x0;
+        dirty[4 * dirtyCount + 1] = y0;
+        dirty[4 * dirtyCount + 2] = x1 - x0;
+        dirty[4 * dirtyCount + 3] = y1 - y0;
+        dirtyCount++;
+    }
+
+    /** A line's patch: its bounding box, or a full redraw next time when the line is long and diagonal. */
+    private void markLine(double x0, double y0, double x1, double y1, double width) {
+        double w = Math.abs(x1 - x0);
+        double h = Math.abs(y1 - y0);
+        mark(Math.min(x0, x1) - width, Math.min(y0, y1) - width, w + 2 * width, h + 2 * width);
     }
 
     /** A token's centre {@code t} of the way; a new G starts on its parent, a finished one stays put. */

@@ -81,6 +81,7 @@ public final class InspectorView extends VBox {
         swatch.getStyleClass().add("legend-swatch-diverged");
         Label legendText = new Label("differs from the process: this thread alone was changed");
         legendText.getStyleClass().add("legend-text");
+        legendText.setWrapText(true);
         HBox legend = new HBox(8, swatch, legendText);
         legend.getStyleClass().add("inspector-legend");
 

@@ -66,8 +66,12 @@ public final class StageView extends Region {
         sceneProperty().addListener((o, a, b) -> fullRedraw());
         setMinSize(320, 240);
         model.stateProperty().addListener((o, a, b) -> onState(a, b));
-        model.changedProperty().addListener((o, a, b) -> redraw());
-        model.selectionProperty().addListener((o, a, b) -> redraw());
+        model.selectionProperty().addListener((o, a, b) -> {
+            if (toState != null) {
+                drawBackground();
+            }
+            redraw();
+        });
         palette.addListener((o, a, b) -> fullRedraw());
         fontScale.addListener((o, a, b) -> {
             renderer.setFontScale(b.doubleValue());
@@ -204,7 +208,15 @@ public final class StageView extends Region {
     }
 
     private void drawBackground() {
-        renderer.drawBackground(back.getGraphicsContext2D(), toGeo, toState, palette.get());
+        int changedP = -1;
+        for (Entity e : model.changedProperty().get()) {
+            if (e.kind() == Entity.Kind.P) {
+                changedP = e.id();
+            }
+        }
+        Entity sel = model.selectionProperty().get();
+        int selP = sel != null && sel.kind() == Entity.Kind.P ? sel.id() : -1;
+        renderer.drawBackground(back.getGraphicsContext2D(), toGeo, toState, palette.get(), changedP, selP);
         int w = (int) Math.ceil(back.getWidth());
         int h = (int) Math.ceil(back.getHeight());
         if (w <= 0 || h <= 0) {
@@ -215,6 +227,7 @@ public final class StageView extends Region {
             backImage = new WritableImage(w, h);
         }
         back.snapshot(null, backImage);
+        renderer.backgroundChanged();
     }
 
     private void paint(double t) {
@@ -223,12 +236,9 @@ public final class StageView extends Region {
         }
         Set<Entity> changed = model.changedProperty().get();
         Set<Integer> changedGs = new HashSet<>();
-        int changedP = -1;
         for (Entity e : changed) {
             if (e.kind() == Entity.Kind.G) {
                 changedGs.add(e.id());
-            } else if (e.kind() == Entity.Kind.P) {
-                changedP = e.id();
             }
         }
         for (Entity e : model.highlightedProperty().get()) {
@@ -238,9 +248,8 @@ public final class StageView extends Region {
         }
         Entity sel = model.selectionProperty().get();
         int selG = sel != null && sel.kind() == Entity.Kind.G ? sel.id() : -1;
-        int selP = sel != null && sel.kind() == Entity.Kind.P ? sel.id() : -1;
         renderer.drawTokens(front.getGraphicsContext2D(), backImage, fromGeo, fromState, toGeo, toState, t, palette.get(),
-                changedGs, changedP, selG, selP);
+                changedGs, selG);
         placeThreads(t, changed, sel);
     }
 
