@@ -417,7 +417,7 @@ public final class MainWindow {
         VBox.setVgrow(stageView, Priority.ALWAYS);
         InspectorView inspector = new InspectorView(model);
         SplitPane split = new SplitPane(stageColumn, inspector);
-        split.setDividerPositions(0.65);
+        split.setDividerPositions(0.62);
         split.getStyleClass().add("main-split");
         return split;
     }

@@ -43,10 +43,10 @@ public final class InspectorView extends VBox {
         table.setPlaceholder(new Label("No threads yet"));
         TableColumn<ThreadRow, String> mCol = new TableColumn<>("M");
         mCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name() + "  " + c.getValue().role()));
-        mCol.setPrefWidth(104);
+        mCol.setPrefWidth(92);
         TableColumn<ThreadRow, String> stateCol = new TableColumn<>("state");
         stateCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
-        stateCol.setPrefWidth(78);
+        stateCol.setPrefWidth(76);
         table.getColumns().add(mCol);
         table.getColumns().add(stateCol);
         for (Property p : Property.values()) {
@@ -54,11 +54,12 @@ public final class InspectorView extends VBox {
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
             col.setCellFactory(c -> new PropertyCell(p));
             col.setPrefWidth(switch (p) {
-                case CAPS -> 48;
-                case SIGMASK -> 74;
-                case PRIVATE_FS -> 62;
-                case NETNS, MNTNS, UTSNS -> 64;
-                default -> 44;
+                case CAPS -> 46;
+                case SIGMASK -> 72;
+                case PRIVATE_FS -> 60;
+                // namespace names are what diverges most often: room for "container" without an ellipsis
+                case NETNS, MNTNS, UTSNS -> 88;
+                default -> 42;
             });
             col.setId("col-" + p.key());
             table.getColumns().add(col);

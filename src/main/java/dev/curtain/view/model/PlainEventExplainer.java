@@ -3,7 +3,6 @@ package dev.curtain.view.model;
 import dev.curtain.engine.event.Event;
 import dev.curtain.engine.event.Event.*;
 import dev.curtain.engine.event.Place;
-import dev.curtain.engine.event.PlaceKind;
 import dev.curtain.engine.state.MState;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadRole;
@@ -125,13 +124,12 @@ public final class PlainEventExplainer implements EventExplainer {
         }
 
         public String goroutineQueued(GoroutineQueued e) {
-            String why = switch (e.fn()) {
-                case RUNQSTEAL -> "is stolen";
-                case GLOBRUNQGET -> "is taken from the global queue";
-                case RUNQPUTSLOW -> "overflows";
-                default -> "moves";
+            return switch (e.fn()) {
+                case RUNQSTEAL -> g(e.g()) + " is stolen from " + where(e.from()) + " into " + where(e.to()) + ".";
+                case GLOBRUNQGET -> g(e.g()) + " comes off the global run queue into " + where(e.to()) + ".";
+                case RUNQPUTSLOW -> where(e.from()) + " is full: " + g(e.g()) + " spills to " + where(e.to()) + ".";
+                default -> g(e.g()) + " moves from " + where(e.from()) + " to " + where(e.to()) + ".";
             };
-            return g(e.g()) + " " + why + " from " + where(e.from()) + " to " + where(e.to()) + ".";
         }
 
         public String goroutineStarted(GoroutineStarted e) {
@@ -228,9 +226,5 @@ public final class PlainEventExplainer implements EventExplainer {
 
     private static String plural(int n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
-    }
-
-    static boolean isQueue(PlaceKind k) {
-        return k == PlaceKind.RUNNEXT || k == PlaceKind.LOCAL_QUEUE || k == PlaceKind.GLOBAL_QUEUE;
     }
 }
