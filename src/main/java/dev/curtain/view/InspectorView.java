@@ -76,6 +76,9 @@ public final class InspectorView extends VBox {
             }
         });
         table.setPrefHeight(240);
+        // the table scrolls sideways in a narrow window; it must not make the whole panel wider than its place
+        table.setMinWidth(0);
+        setMinWidth(0);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Region swatch = new Region();
@@ -83,6 +86,9 @@ public final class InspectorView extends VBox {
         Label legendText = new Label("differs from the process: this thread alone was changed");
         legendText.getStyleClass().add("legend-text");
         legendText.setWrapText(true);
+        legendText.setMinHeight(Region.USE_PREF_SIZE);
+        legendText.setMinWidth(0);
+        HBox.setHgrow(legendText, Priority.ALWAYS);
         HBox legend = new HBox(8, swatch, legendText);
         legend.getStyleClass().add("inspector-legend");
 
@@ -93,6 +99,7 @@ public final class InspectorView extends VBox {
         Label hint = new Label("Click a goroutine, a P or a thread on the stage to follow it.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.visibleProperty().bind(model.selectionTitleProperty().isEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
         ListView<String> details = new ListView<>(model.selectionDetails());
@@ -109,6 +116,8 @@ public final class InspectorView extends VBox {
         history.setPrefHeight(180);
         history.visibleProperty().bind(model.selectionTitleProperty().isNotEmpty());
         history.managedProperty().bind(history.visibleProperty());
+        // entries ahead of the viewer are dimmed, so the list is redrawn as the viewer moves
+        model.playback().indexProperty().addListener((o, a, b) -> history.refresh());
         history.setOnMouseClicked(e -> {
             Event ev = history.getSelectionModel().getSelectedItem();
             if (ev != null) {

@@ -76,7 +76,9 @@ public final class TimelineView extends Region {
         gc.setLineWidth(1);
         double lastX = -10;
         var events = model.events();
-        for (int i = 0; i < size; i++) {
+        // a long run has more events than pixels: visit about one event per two pixel columns, not all of them
+        int stride = Math.max(1, (int) (size / Math.max(1, (w - 2 * INSET) / 2)));
+        for (int i = 0; i < size; i += stride) {
             double x = Math.floor(xOf(i + 1)) + 0.5;
             if (x - lastX >= 2) {
                 Event e = events.get(i);

@@ -83,6 +83,8 @@ public final class ViewerModel {
     private final ObservableList<String> sourceLines = FXCollections.observableArrayList();
 
     private Recording recording;
+    /** The selection's history must be rebuilt (a new run was installed). */
+    private boolean historyStale;
     private List<Cues.Resolved> cues = List.of();
     /** Bumped by every simulation request, so a slow, superseded run cannot overwrite a newer one. */
     private int generation;
@@ -91,7 +93,7 @@ public final class ViewerModel {
         this.runner = runner;
         this.explainer = explainer;
         playback.indexProperty().addListener((o, a, b) -> showIndex(b.intValue()));
-        selection.addListener((o, a, b) -> refreshSelection());
+        selection.addListener((o, a, b) -> refreshSelection(true));
         playback.setPauseAt(this::isPausingCue);
     }
 
@@ -243,6 +245,7 @@ public final class ViewerModel {
 
     private void install(Scenario s, Recording rec, int at) {
         resetState();
+        historyStale = true;
         recording = rec;
         cues = Cues.resolve(rec, s.cues());
         int[] ci = new int[cues.size()];
@@ -309,7 +312,8 @@ public final class ViewerModel {
         activeLines.set(activeLines(s));
         status.set(String.format(Locale.ROOT, "event %,d of %,d  ·  %s", i, recording.size(),
                 Durations.format(s.timeNs())));
-        refreshSelection();
+        refreshSelection(historyStale);
+        historyStale = false;
     }
 
     private void updateCaption(int i, Event last, SchedState s) {
@@ -399,7 +403,11 @@ public final class ViewerModel {
         };
     }
 
-    private void refreshSelection() {
+    /**
+     * Updates the selection's details for the current state; its history (a scan of the whole log) only when the
+     * selection or the run changed, not at every step.
+     */
+    private void refreshSelection(boolean withHistory) {
         Entity e = selection.get();
         SchedState s = state.get();
         if (e == null || s == null || recording == null || !exists(e)) {
@@ -416,7 +424,9 @@ public final class ViewerModel {
         }
         selectionTitle.set(lines.remove(0));
         selectionDetails.setAll(lines);
-        selectionHistory.setAll(history(e));
+        if (withHistory) {
+            selectionHistory.setAll(history(e));
+        }
     }
 
     private List<Event> history(Entity e) {
