@@ -56,11 +56,22 @@ public final class StageRenderer {
 
     /**
      * Draws the background layer, with the lane of P {@code changedP} outlined (the last step concerned it) and
-     * that of {@code selectedP} marked. Lane outlines live here, not on the token layer: they change per step,
-     * not per frame, and a long rounded outline is among the dearest shapes for the software pipeline.
+     * that of {@code selectedP} marked: the static part ({@link #drawStatic}) and what changes with the state
+     * ({@link #drawDynamic}). Lane outlines live here, not on the token layer: they change per step, not per
+     * frame, and a long rounded outline is among the dearest shapes for the software pipeline.
      */
     public void drawBackground(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal, int changedP,
                                int selectedP) {
+        drawStatic(gc, geo, pal);
+        drawDynamic(gc, geo, s, pal, changedP, selectedP);
+    }
+
+    /**
+     * What depends only on the layout: zones with their titles, lanes with their names and slot outlines. The
+     * window draws it once per layout and keeps it as an image, so an event costs one copy instead of redrawing
+     * every rounded outline and label.
+     */
+    public void drawStatic(GraphicsContext gc, StageGeometry geo, Palette pal) {
         gc.setFill(pal.background());
         gc.fillRect(0, 0, geo.width, geo.height);
         double sw = pal.strokeScale();
@@ -72,13 +83,63 @@ public final class StageRenderer {
             gc.setLineWidth(sw);
             gc.strokeRoundRect(r.x() + .5, r.y() + .5, r.w() - 1, r.h() - 1, 14, 14);
             gc.setFill(pal.muted());
-            gc.setFont(font(12 * geo.zoom, true));
+            gc.setFont(titleFont(geo));
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.CENTER);
-            gc.fillText(z.title().toUpperCase(java.util.Locale.ROOT) + count(z, s), r.x() + 12, r.y() + 13 * geo.zoom);
+            gc.fillText(zoneTitle(z), r.x() + 12, r.y() + 13 * geo.zoom);
+        }
+        double z = geo.zoom;
+        double d = geo.token;
+        for (StageGeometry.Lane l : geo.lanes) {
+            Rect b = l.bounds();
+            gc.setFill(pal.lane());
+            gc.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 12, 12);
+            gc.setStroke(pal.border());
+            gc.setLineWidth(sw);
+            gc.strokeRoundRect(b.x() + .5, b.y() + .5, b.w() - 1, b.h() - 1, 12, 12);
+            Rect h = l.header();
+            boolean roomy = b.h() >= 40;
+            gc.setFill(pal.text());
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.setFont(font(roomy ? 20 * z : Math.max(10, b.h() * 0.42), true));
+            gc.fillText("P" + l.p(), h.x() + 16, roomy ? l.cy() - 9 * z : l.cy());
+            gc.setStroke(pal.border().deriveColor(0, 1, 0.85, 1));
+            gc.setLineWidth(1.5 * sw);
+            gc.setLineDashes(3, 3);
+            gc.strokeOval(l.runnextX() - d / 2 - 3, l.cy() - d / 2 - 3, d + 6, d + 6);
+            gc.setLineDashes((double[]) null);
+            if (b.h() >= 64) {
+                gc.setFill(pal.muted());
+                gc.setFont(font(11 * z, false));
+                gc.setTextAlign(TextAlignment.CENTER);
+                gc.fillText("runnext", l.runnextX(), l.cy() - d / 2 - 13 * z);
+                gc.setTextAlign(TextAlignment.LEFT);
+                gc.fillText(RUNQ_LABEL, l.queueX0(), l.cy() - d / 2 - 13 * z);
+            }
+        }
+        gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** What changes with the state: queue counts, each P's status, empty thread slots, lane outlines. */
+    public void drawDynamic(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal, int changedP,
+                            int selectedP) {
+        double sw = pal.strokeScale();
+        double z = geo.zoom;
+        for (StageGeometry.Zone zone : geo.zones) {
+            String count = count(zone, s);
+            if (!count.isEmpty()) {
+                Rect r = zone.bounds();
+                gc.setFill(pal.muted());
+                gc.setFont(titleFont(geo));
+                gc.setTextAlign(TextAlignment.LEFT);
+                gc.setTextBaseline(VPos.CENTER);
+                gc.fillText(count, r.x() + 12 + textWidth(zoneTitle(zone), titleFont(geo)) + 10 * z,
+                        r.y() + 13 * z);
+            }
         }
         for (StageGeometry.Lane l : geo.lanes) {
-            drawLane(gc, geo, l, s, pal);
+            drawLaneState(gc, geo, l, s, pal);
         }
         gc.setStroke(pal.accent());
         if (changedP >= 0 && changedP < geo.lanes.size()) {
@@ -95,9 +156,27 @@ public final class StageRenderer {
         }
     }
 
+    private static final String RUNQ_LABEL = "local run queue";
+
+    private Font titleFont(StageGeometry geo) {
+        return font(12 * geo.zoom, true);
+    }
+
+    private static String zoneTitle(StageGeometry.Zone z) {
+        return z.title().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    private double textWidth(String text, Font f) {
+        measure.setText(text);
+        measure.setFont(f);
+        return measure.getLayoutBounds().getWidth();
+    }
+
     private String count(StageGeometry.Zone z, SchedState s) {
         if (z.title().equals(StageGeometry.GLOBAL)) {
-            return "   " + s.globalQueue().size();
+            return Integer.toString(s.globalQueue().size());
         }
         if (z.title().equals(StageGeometry.WAITING)) {
             int n = 0;
@@ -107,19 +186,14 @@ public final class StageRenderer {
                     n++;
                 }
             }
-            return "   " + n;
+            return Integer.toString(n);
         }
         return "";
     }
 
-    private void drawLane(GraphicsContext gc, StageGeometry geo, StageGeometry.Lane l, SchedState s, Palette pal) {
+    private void drawLaneState(GraphicsContext gc, StageGeometry geo, StageGeometry.Lane l, SchedState s,
+                               Palette pal) {
         Rect b = l.bounds();
-        double sw = pal.strokeScale();
-        gc.setFill(pal.lane());
-        gc.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 12, 12);
-        gc.setStroke(pal.border());
-        gc.setLineWidth(sw);
-        gc.strokeRoundRect(b.x() + .5, b.y() + .5, b.w() - 1, b.h() - 1, 12, 12);
         if (l.p() >= s.processors().size()) {
             return;
         }
@@ -135,11 +209,8 @@ public final class StageRenderer {
         gc.fillRoundRect(h.x() + 3, h.y() + 4, 5, h.h() - 8, 5, 5);
         boolean roomy = b.h() >= 40;
         double z = geo.zoom;
-        gc.setFill(pal.text());
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setFont(font(roomy ? 20 * z : Math.max(10, b.h() * 0.42), true));
-        gc.fillText("P" + l.p(), h.x() + 16, roomy ? l.cy() - 9 * z : l.cy());
         if (roomy) {
             gc.setFill(statusColour.equals(pal.muted()) ? pal.muted() : statusColour.deriveColor(0, 1, 0.85, 1));
             gc.setFont(font(12 * z, true));
@@ -149,6 +220,7 @@ public final class StageRenderer {
         Rect slot = l.threadSlot();
         if (ps.m() < 0 || ps.status() == PStatus.IDLE) {
             gc.setStroke(pal.border());
+            gc.setLineWidth(pal.strokeScale());
             gc.setLineDashes(5, 4);
             gc.strokeRoundRect(slot.x(), slot.y(), slot.w(), slot.h(), 10, 10);
             gc.setLineDashes((double[]) null);
@@ -156,21 +228,26 @@ public final class StageRenderer {
             gc.setFont(font(roomy ? 12 * z : 10, false));
             gc.setTextAlign(TextAlignment.CENTER);
             gc.fillText(geo.compactThreads ? "no M" : "no thread holds this P", slot.cx(), slot.cy());
-        }
-        // runnext slot
-        double d = geo.token;
-        gc.setStroke(pal.border().deriveColor(0, 1, 0.85, 1));
-        gc.setLineWidth(1.5 * sw);
-        gc.setLineDashes(3, 3);
-        gc.strokeOval(l.runnextX() - d / 2 - 3, l.cy() - d / 2 - 3, d + 6, d + 6);
-        gc.setLineDashes((double[]) null);
-        if (b.h() >= 64) {
-            gc.setFill(pal.muted());
-            gc.setFont(font(11 * z, false));
+        } else if (ps.status() == PStatus.SYSCALL && !geo.compactThreads) {
+            // the runtime's loose hold: the P still belongs to a thread that is blocked in the kernel
+            gc.setStroke(pal.syscall());
+            gc.setLineWidth(1.5 * pal.strokeScale());
+            gc.setLineDashes(5, 4);
+            gc.strokeRoundRect(slot.x(), slot.y(), slot.w(), slot.h(), 10, 10);
+            gc.setLineDashes((double[]) null);
+            gc.setFill(pal.syscall().deriveColor(0, 1, 0.8, 1));
+            gc.setFont(font(roomy ? 12 * z : 10, false));
             gc.setTextAlign(TextAlignment.CENTER);
-            gc.fillText("runnext", l.runnextX(), l.cy() - d / 2 - 13 * z);
+            gc.fillText("held by M" + ps.m() + ", blocked in a syscall", slot.cx(), slot.cy());
+        }
+        if (b.h() >= 64) {
+            double d = geo.token;
+            Font f = font(11 * z, false);
+            gc.setFill(pal.muted());
+            gc.setFont(f);
             gc.setTextAlign(TextAlignment.LEFT);
-            gc.fillText("local run queue  " + ps.runqSize(), l.queueX0(), l.cy() - d / 2 - 13 * z);
+            gc.fillText(Integer.toString(ps.runqSize()), l.queueX0() + textWidth(RUNQ_LABEL, f) + 8 * z,
+                    l.cy() - d / 2 - 13 * z);
         }
         gc.setTextAlign(TextAlignment.LEFT);
     }

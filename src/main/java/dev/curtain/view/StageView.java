@@ -49,6 +49,8 @@ public final class StageView extends Region {
     private double progress = 1;
     private final ThreadBox probe = new ThreadBox(99);
     private WritableImage backImage;
+    private WritableImage staticImage;
+    private String staticKey;
     private double[] boxSize = {StageGeometry.BOX_W, StageGeometry.BOX_H};
 
     public StageView(ViewerModel model, Duration tween) {
@@ -216,7 +218,6 @@ public final class StageView extends Region {
         }
         Entity sel = model.selectionProperty().get();
         int selP = sel != null && sel.kind() == Entity.Kind.P ? sel.id() : -1;
-        renderer.drawBackground(back.getGraphicsContext2D(), toGeo, toState, palette.get(), changedP, selP);
         int w = (int) Math.ceil(back.getWidth());
         int h = (int) Math.ceil(back.getHeight());
         if (w <= 0 || h <= 0) {
@@ -225,9 +226,32 @@ public final class StageView extends Region {
         }
         if (backImage == null || backImage.getWidth() != w || backImage.getHeight() != h) {
             backImage = new WritableImage(w, h);
+            staticImage = new WritableImage(w, h);
+            staticKey = null;
         }
+        // the layout's outlines and labels are drawn once per layout; an event only adds what it changed
+        String key = layoutKey();
+        if (!key.equals(staticKey)) {
+            renderer.drawStatic(back.getGraphicsContext2D(), toGeo, palette.get());
+            back.snapshot(null, staticImage);
+            staticKey = key;
+        }
+        back.getGraphicsContext2D().drawImage(staticImage, 0, 0);
+        renderer.drawDynamic(back.getGraphicsContext2D(), toGeo, toState, palette.get(), changedP, selP);
         back.snapshot(null, backImage);
         renderer.backgroundChanged();
+    }
+
+    /** What the static layer depends on: size, palette, text size and where every lane and zone is. */
+    private String layoutKey() {
+        StringBuilder b = new StringBuilder();
+        b.append(toGeo.width).append('x').append(toGeo.height).append('/').append(palette.get().name())
+                .append('/').append(fontScale.get()).append('/').append(toGeo.zoom).append('/')
+                .append(toGeo.lanes.size()).append('/').append(toGeo.token);
+        for (StageGeometry.Zone z : toGeo.zones) {
+            b.append('/').append(z.bounds());
+        }
+        return b.toString();
     }
 
     private void paint(double t) {
