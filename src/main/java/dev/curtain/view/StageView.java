@@ -60,7 +60,9 @@ public final class StageView extends Region {
         setId("stage");
         threadLayer.setPickOnBounds(false);
         threadLayer.setManaged(false);
-        // the background canvas is drawn off screen and copied into the front one each frame (see StageRenderer)
+        // the background canvas is drawn off screen and copied into the front one each frame (see StageRenderer);
+        // it lives in a scene of its own, or every snapshot of it would build and tear down a temporary one
+        new javafx.scene.Scene(new javafx.scene.Group(back));
         getChildren().addAll(front, threadLayer);
         probe.setId(null);
         probe.setVisible(false);
