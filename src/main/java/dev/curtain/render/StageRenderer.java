@@ -6,6 +6,7 @@ import dev.curtain.engine.state.PStatus;
 import dev.curtain.engine.state.ProcessorState;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
+import java.util.List;
 import java.util.Set;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
@@ -32,6 +33,8 @@ public final class StageRenderer {
     private final TokenSprites sprites = new TokenSprites();
     private final double[] dirty = new double[4 * DIRTY_LIMIT];
     private int dirtyCount;
+    /** False while drawing the still part onto the background, which is never restored from itself. */
+    private boolean recordDirty = true;
     private boolean fullNext = true;
     private Image lastBackground;
     private int backgroundVersion;
@@ -289,6 +292,36 @@ public final class StageRenderer {
         lastHeight = to.height;
         dirtyCount = 0;
         fullNext = false;
+        recordDirty = true;
+        drawItems(gc, from, fromState, to, toState, t, pal, changedGs, selectedG, false);
+    }
+
+    /**
+     * Draws onto the background layer what stays put during the current move: tokens whose place did not change,
+     * their tethers, the counts and the syscall hold lines. Each frame then draws only what moves (usually one to
+     * three tokens) instead of every token on the stage.
+     */
+    public void drawStill(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
+                          SchedState toState, Palette pal) {
+        recordDirty = false;
+        drawItems(gc, from, fromState, to, toState, 1, pal, Set.of(), -1, true);
+        recordDirty = true;
+    }
+
+    /** A token that is drawn at the same place, in the same look, all through the move. */
+    private static boolean still(int g, StageGeometry from, StageGeometry to) {
+        return g < from.gShown.length && g < to.gShown.length && from.gShown[g] == StageGeometry.SHOWN
+                && to.gShown[g] == StageGeometry.SHOWN && from.gx[g] == to.gx[g] && from.gy[g] == to.gy[g];
+    }
+
+    private static boolean stillBox(int m, StageGeometry from, StageGeometry to) {
+        return m < from.mBox.length && m < to.mBox.length && java.util.Objects.equals(from.mBox[m], to.mBox[m]);
+    }
+
+    /** Draws the still items ({@code still}) or the moving ones, {@code t} of the way. */
+    private void drawItems(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
+                           SchedState toState, double t, Palette pal, Set<Integer> changedGs, int selectedG,
+                           boolean stillPart) {
         GoroutineTable gsTo = toState.goroutines();
         GoroutineTable gsFrom = fromState.goroutines();
         double d = to.token;
@@ -297,7 +330,8 @@ public final class StageRenderer {
         // with many lanes these lines would only be noise, and the P's syscall colour says it already
         // (anti-aliased strokes are what the software pipeline pays most for: butt caps, and only for few lanes)
         gc.setLineCap(StrokeLineCap.BUTT);
-        for (StageGeometry.Lane l : to.lanes.size() <= 8 ? to.lanes : java.util.List.<StageGeometry.Lane>of()) {
+        List<StageGeometry.Lane> holdLines = stillPart && to.lanes.size() <= 8 ? to.lanes : List.of();
+        for (StageGeometry.Lane l : holdLines) {
             if (l.p() < toState.processors().size()) {
                 ProcessorState ps = toState.processor(l.p());
                 if (ps.status() == PStatus.SYSCALL && ps.m() >= 0 && ps.m() < to.mBox.length
@@ -320,6 +354,9 @@ public final class StageRenderer {
                     || m >= to.mBox.length || to.mBox[m] == null) {
                 continue;
             }
+            if (stillPart != (still(g, from, to) && stillBox(m, from, to))) {
+                continue;
+            }
             double[] p = position(g, from, to, gsFrom, t);
             Rect box = boxAt(m, from, to, t);
             gc.setStroke(pal.tether());
@@ -340,7 +377,7 @@ public final class StageRenderer {
         for (int g = 1; g < n; g++) {
             byte fs = g < from.gShown.length ? from.gShown[g] : StageGeometry.HIDDEN;
             byte ts = g < to.gShown.length ? to.gShown[g] : StageGeometry.HIDDEN;
-            if (fs != StageGeometry.SHOWN && ts != StageGeometry.SHOWN) {
+            if (fs != StageGeometry.SHOWN && ts != StageGeometry.SHOWN || stillPart != still(g, from, to)) {
                 continue;
             }
             double alpha = ts == StageGeometry.SHOWN ? (fs == StageGeometry.SHOWN ? 1 : t) : 1 - t;
@@ -367,8 +404,8 @@ public final class StageRenderer {
         }
         gc.setGlobalAlpha(1);
         gc.setLineCap(StrokeLineCap.BUTT);
-        // counts for what does not fit
-        for (StageGeometry.Chip c : to.chips) {
+        // counts for what does not fit (they sit still through a move)
+        for (StageGeometry.Chip c : stillPart ? to.chips : List.<StageGeometry.Chip>of()) {
             // pills with square-ish ends would be cheaper, but a count must read as a count: keep them round
             double h = c.h();
             double w = c.w();
@@ -408,6 +445,9 @@ public final class StageRenderer {
 
     /** Records a rectangle drawn this frame, widened to whole pixels plus a margin for anti-aliasing. */
     private void mark(double x, double y, double w, double h) {
+        if (!recordDirty) {
+            return;
+        }
         if (dirtyCount == DIRTY_LIMIT) {
             fullNext = true;
             return;

@@ -240,6 +240,7 @@ public final class StageView extends Region {
         }
         back.getGraphicsContext2D().drawImage(staticImage, 0, 0);
         renderer.drawDynamic(back.getGraphicsContext2D(), toGeo, toState, palette.get(), changedP, selP);
+        renderer.drawStill(back.getGraphicsContext2D(), fromGeo, fromState, toGeo, toState, palette.get());
         back.snapshot(null, backImage);
         renderer.backgroundChanged();
     }

@@ -257,6 +257,22 @@ class MainWindowTest {
     }
 
     @Test
+    void theLastStepsThreadIsHighlightedAfterEachStep(FxRobot robot) {
+        for (int i = 0; i < 10; i++) {
+            robot.type(KeyCode.RIGHT);
+            var last = model.lastEventProperty().get();
+            for (int m = 0; m < model.getState().threads().size(); m++) {
+                ThreadBox box = window.stageView().threadBox(m);
+                if (box != null && box.isVisible()) {
+                    assertThat(box.getPseudoClassStates().contains(ThreadBox.CHANGED))
+                            .as("M%d after %s", m, last).isEqualTo(last.m() == m
+                                    || last instanceof dev.curtain.engine.event.Event.ThreadCloned c && c.creator() == m);
+                }
+            }
+        }
+    }
+
+    @Test
     void themesAndTextSizesSwitchTheRootStyle(FxRobot robot) {
         robot.interact(() -> window.setTheme(Theme.PROJECTOR));
         assertThat(window.scene().getRoot().getStyleClass()).contains("theme-projector");

@@ -300,10 +300,11 @@ public final class ViewerModel {
             s = recording.stateAt(i);
         }
         Event last = i > 0 ? recording.event(i - 1) : null;
-        state.set(s);
+        // what changed and the cue's highlights first: the stage reads them when the state arrives
         lastEvent.set(last);
         changed.set(concerns(last));
         updateCaption(i, last, s);
+        state.set(s);
         List<ThreadRow> rows = new ArrayList<>(s.threads().size());
         for (ThreadState t : s.threads()) {
             rows.add(ThreadRow.of(t, s.diverged(t.id())));
