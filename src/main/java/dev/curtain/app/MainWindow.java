@@ -72,6 +72,7 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open Recent");
     private final ComboBox<Scenario> lessonPicker = new ComboBox<>();
     private Theme theme = Theme.LIGHT;
+    private InspectorView inspector;
     /** True while a control is being set from the model, so its change is not taken for the user's. */
     private boolean following;
     private int textSize = 100;
@@ -174,6 +175,9 @@ public final class MainWindow {
         root.getStyleClass().add("text-" + percent);
         textSize = percent;
         stageView.fontScaleProperty().set(percent / 100.0);
+        if (inspector != null) {
+            inspector.setTextScale(percent / 100.0);
+        }
     }
 
     // ================================================================ building
@@ -415,7 +419,7 @@ public final class MainWindow {
         VBox stageColumn = new VBox(stageView, legend);
         stageColumn.getStyleClass().add("stage-column");
         VBox.setVgrow(stageView, Priority.ALWAYS);
-        InspectorView inspector = new InspectorView(model);
+        inspector = new InspectorView(model);
         SplitPane split = new SplitPane(stageColumn, inspector);
         split.setDividerPositions(0.62);
         split.getStyleClass().add("main-split");

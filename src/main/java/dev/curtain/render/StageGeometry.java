@@ -84,6 +84,8 @@ public final class StageGeometry {
      * thread boxes grow (up to 1.5x) so the back row can read them; with many Ps it is 1.
      */
     public final double zoom;
+    /** The zoom of the thread boxes alone: their own text already grows with the text size, so not by that. */
+    public final double boxZoom;
     public final float[] gx;
     public final float[] gy;
     public final byte[] gShown;
@@ -97,13 +99,14 @@ public final class StageGeometry {
     public int shownTokens;
 
     private StageGeometry(double width, double height, int gCount, int mCount, double token, boolean compact,
-                          double zoom, double baseBoxW) {
+                          double zoom, double boxZoom, double baseBoxW) {
         this.width = width;
         this.height = height;
         this.token = token;
         this.compactThreads = compact;
         this.zoom = zoom;
-        this.boxW = (compact ? COMPACT_BOX_W : baseBoxW) * zoom;
+        this.boxZoom = boxZoom;
+        this.boxW = (compact ? COMPACT_BOX_W : baseBoxW) * boxZoom;
         this.gx = new float[gCount];
         this.gy = new float[gCount];
         this.gShown = new byte[gCount];
@@ -120,6 +123,7 @@ public final class StageGeometry {
         this.boxW = shape.boxW;
         this.boxH = boxH;
         this.zoom = shape.zoom;
+        this.boxZoom = shape.boxZoom;
         this.gx = shape.gx;
         this.gy = shape.gy;
         this.gShown = shape.gShown;
@@ -153,33 +157,37 @@ public final class StageGeometry {
 
     /** Lays out {@code s} on a stage of {@code w} by {@code h} pixels, with thread boxes of the base size. */
     public static StageGeometry compute(SchedState s, double w, double h) {
-        return compute(s, w, h, BOX_W, BOX_H);
+        return compute(s, w, h, BOX_W, BOX_H, 1);
     }
 
     /**
      * Lays out {@code s} with thread boxes of {@code baseBoxW} by {@code baseBoxH} at zoom 1: the window measures
      * its boxes under the current theme and text size, so bigger text gets bigger boxes instead of spilling.
+     * {@code textScale} (1 = 100%) grows the stage's own labels, tokens and lanes with the window's text size.
      */
-    public static StageGeometry compute(SchedState s, double w, double h, double baseBoxW, double baseBoxH) {
+    public static StageGeometry compute(SchedState s, double w, double h, double baseBoxW, double baseBoxH,
+                                        double textScale) {
         w = Math.max(w, 320);
         h = Math.max(h, 240);
         int procs = Math.max(1, s.gomaxprocs());
         int cols = procs <= 8 ? 1 : procs <= 20 ? 2 : procs <= 48 ? 3 : 4;
         int rows = (procs + cols - 1) / cols;
-        double zoom = procs <= 4 ? clamp(Math.min(w / 950, h / 540), 1, 1.5) : 1;
+        double boxZoom = procs <= 4 ? clamp(Math.min(w / 950, h / 540), 1, 1.5) : 1;
+        double zoom = boxZoom * textScale;
         double topH = clamp(h * 0.15, 70, 120 * zoom);
         double minBottomH = clamp(h * 0.25, 96, 200);
         double laneGap = rows > 8 ? 4 : 8;
         double laneH = Math.min(MAX_LANE_H * zoom,
                 (h - 2 * PAD - 2 * GAP - topH - minBottomH - (rows - 1) * laneGap) / rows);
-        boolean compact = laneH < baseBoxH * zoom + 10;
+        boolean compact = laneH < baseBoxH * boxZoom + 10;
         if (compact) {
-            zoom = 1;
+            boxZoom = 1;
+            zoom = textScale;
         }
         double token = clamp(Math.min(laneH * 0.46, 30 * zoom), 9, 30 * zoom);
         StageGeometry g0 = new StageGeometry(w, h, s.goroutines().size(), s.threads().size(), token, compact, zoom,
-                baseBoxW);
-        double boxH = compact ? Math.max(14, Math.min(30, laneH - 6)) : baseBoxH * zoom;
+                boxZoom, baseBoxW);
+        double boxH = compact ? Math.max(14, Math.min(30, laneH - 6)) : baseBoxH * boxZoom;
         // lanes take what they need; the thread zones get room for two rows of boxes; what is left is shared by
         // the queues on top and the thread zones, so a one-P lesson has no dead band between them
         double lanesBlock = rows * laneH + (rows - 1) * laneGap;

@@ -41,14 +41,9 @@ public final class StageRenderer {
     private int lastVersion = -1;
     private double lastWidth;
     private double lastHeight;
-    private double fontScale = 1;
-
-    public void setFontScale(double s) {
-        this.fontScale = s;
-    }
-
+    /** Sizes come already scaled by the geometry's zoom, which includes the window's text size. */
     private Font font(double size, boolean bold) {
-        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size * fontScale);
+        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
     }
 
     // ================================================================ background
@@ -369,7 +364,7 @@ public final class StageRenderer {
             sprites.sprite(TokenSprites.Look.SYSCALL, d, pal), sprites.sprite(TokenSprites.Look.WAITING, d, pal)};
         boolean labels = to.shownTokens <= LABEL_LIMIT && d >= 15;
         if (labels) {
-            gc.setFont(font(Math.max(9, d * 0.42) / fontScale, true));
+            gc.setFont(font(Math.max(9, d * 0.42), true));
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.CENTER);
         }

@@ -137,6 +137,14 @@ public final class InspectorView extends VBox {
         return table;
     }
 
+    /** Widens the columns with the window's text size (1 = 100%), so values are not cut at 150% or 200%. */
+    public void setTextScale(double scale) {
+        for (TableColumn<ThreadRow, ?> c : table.getColumns()) {
+            Object base = c.getProperties().computeIfAbsent("baseWidth", k -> c.getPrefWidth());
+            c.setPrefWidth((Double) base * scale);
+        }
+    }
+
     /** A property cell: the value, red when this thread's value differs from the process baseline. */
     static final class PropertyCell extends TableCell<ThreadRow, ThreadRow> {
         private final Property property;

@@ -78,7 +78,6 @@ public final class StageView extends Region {
         });
         palette.addListener((o, a, b) -> fullRedraw());
         fontScale.addListener((o, a, b) -> {
-            renderer.setFontScale(b.doubleValue());
             fullRedraw();
         });
         front.setOnMouseClicked(e -> {
@@ -162,7 +161,7 @@ public final class StageView extends Region {
     }
 
     private StageGeometry geometryOf(SchedState s) {
-        return StageGeometry.compute(s, width(), height(), boxSize[0], boxSize[1]);
+        return StageGeometry.compute(s, width(), height(), boxSize[0], boxSize[1], fontScale.get());
     }
 
     /**
@@ -319,8 +318,8 @@ public final class StageView extends Region {
                 scale = 1 - 0.4 * t;
             }
             // boxes are laid out at base size and scaled by the stage's zoom, so their text grows with them
-            box.setZoom(toGeo.zoom);
-            box.resizeRelocate(r.x(), r.y(), r.w() / toGeo.zoom, r.h() / toGeo.zoom);
+            box.setZoom(toGeo.boxZoom);
+            box.resizeRelocate(r.x(), r.y(), r.w() / toGeo.boxZoom, r.h() / toGeo.boxZoom);
             box.setOpacity(opacity);
             box.setScaleX(scale);
             box.setScaleY(scale);

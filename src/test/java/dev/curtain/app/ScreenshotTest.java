@@ -58,6 +58,16 @@ class ScreenshotTest {
                 stage.setHeight(1080);
             });
             robot.interact(() -> Screenshots.save(window.scene(), slug));
+            // font scaling for a large room: projector theme, text at 150%
+            robot.interact(() -> {
+                window.setTheme(Theme.PROJECTOR);
+                window.setTextSize(150);
+            });
+            robot.interact(() -> Screenshots.save(window.scene(), slug + "-projector-text150-1920x1080"));
+            robot.interact(() -> {
+                window.setTheme(Theme.LIGHT);
+                window.setTextSize(100);
+            });
         }
     }
 
