@@ -1,2 +1,2 @@
-/** Benchmarks behind {@code ./curtain bench}: wall-clock measurements of the engine (and later the renderer). */
+/** Benchmarks behind {@code ./curtain bench}: wall-clock measurements of the engine and of the stage renderer. */
 package dev.curtain.bench;

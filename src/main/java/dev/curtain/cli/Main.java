@@ -1,17 +1,20 @@
 package dev.curtain.cli;
 
+import dev.curtain.app.AppLauncher;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code ./curtain} command line. Not a JavaFX Application subclass, so the shaded jar starts with
- * {@code java -jar} on the plain classpath. Exit codes: 0 success, 2 invalid input, 1 internal error.
+ * {@code java -jar} on the plain classpath. With no subcommand it opens the window. Exit codes: 0 success, 2 invalid input, 1 internal error.
  */
 @Command(name = "curtain", mixinStandardHelpOptions = true, version = "Curtain 0.1",
         description = "Animates the Go runtime scheduler (G, M, P) and each OS thread's Linux properties.",
-        subcommands = {SimulateCommand.class, ValidateCommand.class, ExploreCommand.class, BenchCommand.class})
-public final class Main implements Runnable {
+        subcommands = {OpenCommand.class, SimulateCommand.class, ValidateCommand.class, ExploreCommand.class,
+                BenchCommand.class})
+public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -34,8 +37,9 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /** No subcommand: the window, on the built-in default lesson. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        return AppLauncher.launch(null, System.err);
     }
 }

@@ -35,6 +35,45 @@ class LayeringTest {
     }
 
     @Test
+    void viewModelsUseOnlyJavaFxBeansAndCollections() {
+        noClasses().that().resideInAPackage("dev.curtain.view.model..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "JavaFX outside javafx.beans and javafx.collections",
+                        c -> c.getPackageName().startsWith("javafx.")
+                                && !c.getPackageName().startsWith("javafx.beans")
+                                && !c.getPackageName().startsWith("javafx.collections")))
+                .because("view models must run and be tested without a toolkit")
+                .check(classes);
+    }
+
+    @Test
+    void viewsReachTheEngineOnlyThroughTheViewModel() {
+        noClasses().that().resideInAnyPackage("dev.curtain.view", "dev.curtain.render..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.curtain.engine.Simulator")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.curtain.engine.Recording")
+                .orShould().dependOnClassesThat().resideInAPackage("dev.curtain.engine.rules..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.curtain.scenario.Cues")
+                .because("views draw the state the view model hands them and forward commands to it")
+                .check(classes);
+    }
+
+    @Test
+    void renderingDoesNotDependOnTheWindow() {
+        noClasses().that().resideInAPackage("dev.curtain.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.curtain.view..", "dev.curtain.app..",
+                        "dev.curtain.cli..")
+                .because("headless export and the benchmark draw the stage without the window")
+                .check(classes);
+    }
+
+    @Test
+    void viewsAndViewModelsDoNotReachTheApplication() {
+        noClasses().that().resideInAnyPackage("dev.curtain.view..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.curtain.app..", "dev.curtain.cli..")
+                .check(classes);
+    }
+
+    @Test
     void engineHasNoClockThreadsOrUnorderedRandomness() {
         noClasses().that().resideInAPackage("dev.curtain.engine..")
                 .should().callMethod(System.class, "currentTimeMillis")

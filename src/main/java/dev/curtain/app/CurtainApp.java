@@ -1,0 +1,74 @@
+package dev.curtain.app;
+
+import dev.curtain.scenario.Scenario;
+import dev.curtain.view.model.PlainEventExplainer;
+import dev.curtain.view.model.ViewerModel;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The composition root: wires the lesson library, the scenario opener, the background simulation runner, the
+ * event explainer and the window, and installs the handler that turns any uncaught exception into a dialog.
+ * Started by the command line's {@code Launcher}, never as the jar's main class (see the shaded jar notes).
+ */
+public final class CurtainApp extends Application {
+    /** How long one token move takes at 1x. */
+    public static final Duration MOVE = Duration.millis(520);
+    private static volatile Path initialFile;
+
+    private MainWindow window;
+    private FxSimulationRunner runner;
+
+    /** The file to open at start instead of the default lesson (set before {@code launch}). */
+    public static void setInitialFile(Path p) {
+        initialFile = p;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        runner = new FxSimulationRunner();
+        LessonLibrary lessons = new BuiltInLessons();
+        ViewerModel model = new ViewerModel(runner, new PlainEventExplainer());
+        window = new MainWindow(stage, model, lessons, ScenarioOpener.notYetAvailable(), RecentFiles.forUser(), MOVE);
+        installCrashDialog(window);
+        Scenario first = lessons.defaultLesson();
+        window.show(first);
+        if (initialFile != null) {
+            window.open(initialFile);
+        }
+        // a lecture app fills the screen it opens on (a projector is usually 1920x1080 or 1280x720)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
+        stage.show();
+        window.start();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.stop();
+        }
+        if (runner != null) {
+            runner.shutdown();
+        }
+    }
+
+    /** Any exception that escapes a handler shows a dialog instead of leaving a dead window. */
+    static void installCrashDialog(MainWindow w) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (Platform.isFxApplicationThread()) {
+                ErrorDialogs.exception(w.scene().getWindow(), e);
+            } else {
+                Platform.runLater(() -> ErrorDialogs.exception(w.scene().getWindow(), e));
+            }
+        });
+    }
+}

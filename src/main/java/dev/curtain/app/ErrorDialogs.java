@@ -1,0 +1,54 @@
+package dev.curtain.app;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/** The two dialogs bad input and bugs lead to: a file's errors, and an unexpected exception. */
+public final class ErrorDialogs {
+    private ErrorDialogs() {
+    }
+
+    /** Lists every error in {@code file}; the scenario on screen stays as it was. */
+    public static Alert openErrors(Window owner, Path file, List<String> errors) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(owner);
+        a.setTitle("Cannot open " + file.getFileName());
+        a.setHeaderText(file.getFileName() + " has " + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                + "; the current scenario stays open.");
+        ListView<String> list = new ListView<>();
+        list.getItems().setAll(errors);
+        list.setId("error-list");
+        list.setPrefSize(720, Math.min(360, 40 + 28 * errors.size()));
+        a.getDialogPane().setContent(list);
+        a.getDialogPane().getStyleClass().add("open-errors-dialog");
+        a.setResizable(true);
+        a.show();
+        return a;
+    }
+
+    /** Something went wrong in Curtain itself: say so, show the details, keep the window alive. */
+    public static Alert exception(Window owner, Throwable t) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle("Something went wrong");
+        a.setHeaderText(String.valueOf(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+        a.setContentText("Curtain hit an unexpected problem. The window stays open; the details are below.");
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        TextArea details = new TextArea(w.toString());
+        details.setEditable(false);
+        details.setPrefRowCount(14);
+        a.getDialogPane().setExpandableContent(details);
+        a.getDialogPane().getStyleClass().add("exception-dialog");
+        a.show();
+        return a;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.curtain.app;
+
+import dev.curtain.scenario.Scenario;
+import java.util.List;
+
+/**
+ * The lessons the toolbar's picker offers; the first is the one the app opens on. A seam: the built-in
+ * {@link BuiltInLessons} stands in until the shipped lesson files can be read.
+ */
+public interface LessonLibrary {
+    /** Every lesson, in teaching order; never empty. */
+    List<Scenario> lessons();
+
+    /** The lesson {@code ./curtain} opens with no arguments. */
+    default Scenario defaultLesson() {
+        return lessons().get(0);
+    }
+}

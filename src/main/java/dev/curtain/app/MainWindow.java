@@ -1,0 +1,504 @@
+package dev.curtain.app;
+
+import dev.curtain.engine.GoVersion;
+import dev.curtain.scenario.Scenario;
+import dev.curtain.view.CaptionBar;
+import dev.curtain.view.EventLogView;
+import dev.curtain.view.Icons;
+import dev.curtain.view.InspectorView;
+import dev.curtain.view.SourceView;
+import dev.curtain.view.StageLegend;
+import dev.curtain.view.StageView;
+import dev.curtain.view.TimelineView;
+import dev.curtain.view.model.Playback;
+import dev.curtain.view.model.ViewerModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * The animator window: menus, toolbar, stage, inspector, caption bar, timeline, event log and source pane, and
+ * the keyboard map a presentation clicker uses. Builds the views, binds them to the {@link ViewerModel}, and
+ * turns user actions (open, drag and drop, version and GOMAXPROCS changes) into model commands.
+ */
+public final class MainWindow {
+    /** Text sizes offered for large rooms, as root style classes {@code text-125} and so on. */
+    static final int[] TEXT_SIZES = {100, 125, 150, 200};
+    static final String STYLESHEET = "/dev/curtain/app/curtain.css";
+
+    private final Stage stage;
+    private final ViewerModel model;
+    private final LessonLibrary lessons;
+    private final ScenarioOpener opener;
+    private final RecentFiles recent;
+    private final StageView stageView;
+    private final TimelineView timeline;
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+    private final FrameLoop loop;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final ComboBox<Scenario> lessonPicker = new ComboBox<>();
+    private Theme theme = Theme.LIGHT;
+    private InspectorView inspector;
+    /** True while a control is being set from the model, so its change is not taken for the user's. */
+    private boolean following;
+    private int textSize = 100;
+
+    public MainWindow(Stage stage, ViewerModel model, LessonLibrary lessons, ScenarioOpener opener,
+                      RecentFiles recent, Duration tween) {
+        this.stage = stage;
+        this.model = model;
+        this.lessons = lessons;
+        this.opener = opener;
+        this.recent = recent;
+        this.stageView = new StageView(model, tween);
+        this.timeline = new TimelineView(model);
+        this.loop = new FrameLoop(model.playback(), stageView);
+
+        root.getStyleClass().add("curtain");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(centre());
+        root.setBottom(bottom());
+        scene = new Scene(root, 1600, 900);
+        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+        setTheme(Theme.LIGHT);
+        setTextSize(100);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                open(files.get(0).toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(640);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> model.getScenario() == null ? "Curtain"
+                : model.getScenario().title() + " — Curtain", model.scenarioProperty()));
+        model.scenarioProperty().addListener((o, a, b) -> {
+            if (b != null && b.hints().theme() != null) {
+                setTheme(Theme.named(b.hints().theme()));
+            }
+        });
+    }
+
+    public Scene scene() { return scene; }
+    public StageView stageView() { return stageView; }
+    public TimelineView timeline() { return timeline; }
+    public ViewerModel model() { return model; }
+    public Theme theme() { return theme; }
+    /** The File → Open Recent menu (tests read its items). */
+    Menu recentMenu() { return recentMenu; }
+
+    /** Starts the animation loop; call on the FX thread. */
+    public void start() {
+        loop.start();
+    }
+
+    public void stop() {
+        loop.stop();
+    }
+
+    /** Opens a scenario file; on errors, lists them all and keeps the current scenario. */
+    public void open(Path file) {
+        ScenarioOpener.Result r;
+        try {
+            r = opener.open(file);
+        } catch (RuntimeException e) {
+            ErrorDialogs.exception(stage, e);
+            return;
+        }
+        if (!r.ok()) {
+            ErrorDialogs.openErrors(stage, file, r.errors());
+            return;
+        }
+        recent.add(file);
+        show(r.scenario());
+    }
+
+    /** Simulates and shows a scenario (a lesson, or one just read from a file). */
+    public void show(Scenario s) {
+        model.open(s, err -> ErrorDialogs.exception(stage, err));
+    }
+
+    public void setTheme(Theme t) {
+        root.getStyleClass().removeIf(c -> c.startsWith("theme-"));
+        root.getStyleClass().add(t.styleClass());
+        theme = t;
+        stageView.paletteProperty().set(t.palette());
+        timeline.paletteProperty().set(t.palette());
+    }
+
+    public void setTextSize(int percent) {
+        root.getStyleClass().removeIf(c -> c.startsWith("text-"));
+        root.getStyleClass().add("text-" + percent);
+        textSize = percent;
+        stageView.fontScaleProperty().set(percent / 100.0);
+        if (inspector != null) {
+            inspector.setTextScale(percent / 100.0);
+        }
+    }
+
+    // ================================================================ building
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseFile());
+        recent.files().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> stage.close());
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), quit);
+
+        Menu themes = new Menu("Theme");
+        ToggleGroup tg = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.label());
+            item.setToggleGroup(tg);
+            item.setSelected(t == Theme.LIGHT);
+            item.setOnAction(e -> setTheme(t));
+            themes.getItems().add(item);
+        }
+        Menu sizes = new Menu("Text Size");
+        ToggleGroup sg = new ToggleGroup();
+        for (int pct : TEXT_SIZES) {
+            RadioMenuItem item = new RadioMenuItem(pct + "%");
+            item.setToggleGroup(sg);
+            item.setSelected(pct == 100);
+            item.setOnAction(e -> setTextSize(pct));
+            sizes.getItems().add(item);
+        }
+        MenuItem bigger = new MenuItem("Larger Text");
+        bigger.setAccelerator(KeyCombination.keyCombination("Shortcut+EQUALS"));
+        bigger.setOnAction(e -> stepTextSize(1));
+        MenuItem smaller = new MenuItem("Smaller Text");
+        smaller.setAccelerator(KeyCombination.keyCombination("Shortcut+MINUS"));
+        smaller.setOnAction(e -> stepTextSize(-1));
+        Menu view = new Menu("View", null, themes, sizes, bigger, smaller);
+
+        MenuItem keys = new MenuItem("Keyboard: Space play/pause · Right/PageDown step · Left/PageUp back · "
+                + "Home/End · +/- speed");
+        keys.setDisable(true);
+        Menu help = new Menu("Help", null, keys);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.files()) {
+            MenuItem item = new MenuItem(p.getFileName() + "   " + p.getParent());
+            item.setOnAction(e -> open(p));
+            recentMenu.getItems().add(item);
+        }
+        if (recent.files().isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear Menu");
+            clear.setOnAction(e -> recent.clear());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    private void chooseFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a scenario");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Curtain scenarios", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    private ToolBar toolBar() {
+        Playback pb = model.playback();
+        Button open = button("open", Icons.OPEN, "Open a scenario file (Ctrl+O)", this::chooseFile);
+
+        lessonPicker.setId("lesson-picker");
+        lessonPicker.getItems().setAll(lessons.lessons());
+        lessonPicker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Scenario s) {
+                return s == null ? "" : s.title();
+            }
+
+            @Override
+            public Scenario fromString(String s) {
+                return null;
+            }
+        });
+        lessonPicker.setPromptText("Lessons");
+        // a scenario opened from a file is not a lesson: the picker then says so instead of going blank
+        lessonPicker.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Scenario s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(s == null || empty ? "Lessons…" : s.title());
+            }
+        });
+        lessonPicker.setTooltip(new Tooltip("Built-in lessons"));
+        lessonPicker.setOnAction(e -> {
+            Scenario s = lessonPicker.getValue();
+            if (!following && s != null && s != model.getScenario()) {
+                show(s);
+            }
+        });
+        model.scenarioProperty().addListener((o, a, b) -> {
+            Scenario match = null;
+            for (Scenario l : lessonPicker.getItems()) {
+                if (b != null && l.title().equals(b.title()) && l.program().equals(b.program())) {
+                    match = l;
+                }
+            }
+            if (lessonPicker.getValue() != match) {
+                Scenario m = match;
+                following(() -> lessonPicker.setValue(m));
+            }
+        });
+
+        ComboBox<GoVersion> version = new ComboBox<>();
+        version.setId("version-picker");
+        version.getItems().setAll(GoVersion.PROFILES);
+        version.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(GoVersion v) {
+                return v == null ? "" : "Go " + v;
+            }
+
+            @Override
+            public GoVersion fromString(String s) {
+                return GoVersion.parse(s.replace("Go ", ""));
+            }
+        });
+        version.setTooltip(new Tooltip("Go version profile: re-simulates and stays near the same point"));
+        // the pickers follow the model; while they do, their change events are not user requests to re-simulate
+        model.versionProperty().addListener((o, a, b) -> following(() -> version.setValue(b == null ? null : b.profile())));
+        version.setOnAction(e -> {
+            if (!following) {
+                changeOptions(version.getValue(), model.gomaxprocsProperty().get());
+            }
+        });
+
+        Spinner<Integer> procs = new Spinner<>(1, 64, 1);
+        procs.setId("gomaxprocs");
+        procs.setPrefWidth(84);
+        procs.setTooltip(new Tooltip("GOMAXPROCS: the number of Ps"));
+        model.gomaxprocsProperty().addListener((o, a, b) -> following(() -> procs.getValueFactory().setValue(b.intValue())));
+        procs.valueProperty().addListener((o, a, b) -> {
+            if (!following && b != null && b != model.gomaxprocsProperty().get()) {
+                changeOptions(model.versionProperty().get(), b);
+            }
+        });
+        Label procsLabel = new Label("GOMAXPROCS");
+        procsLabel.getStyleClass().add("toolbar-label");
+
+        Button restart = button("restart", Icons.RESTART, "Restart (Home)", pb::restart);
+        Button back = button("step-back", Icons.STEP_BACK, "Step back (Left, PageUp)", pb::stepBack);
+        Button play = button("play", Icons.PLAY, "Play / pause (Space)", pb::togglePlay);
+        play.getStyleClass().add("play-button");
+        pb.playingProperty().addListener((o, a, b) -> play.setGraphic(Icons.icon(b ? Icons.PAUSE : Icons.PLAY)));
+        Button fwd = button("step-forward", Icons.STEP_FORWARD, "Step forward (Right, PageDown)", pb::stepForward);
+        back.disableProperty().bind(pb.indexProperty().isEqualTo(0));
+        fwd.disableProperty().bind(pb.atEndProperty());
+
+        ComboBox<Double> speed = new ComboBox<>();
+        speed.setId("speed");
+        speed.getItems().setAll(0.25, 0.5, 1.0, 2.0, 4.0, 8.0);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d == Math.rint(d) ? String.valueOf(d.intValue()) : String.valueOf(d)) + "×";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.parseDouble(s.replace("×", ""));
+            }
+        });
+        speed.setValue(pb.getSpeed());
+        speed.setTooltip(new Tooltip("Speed (+ / -)"));
+        speed.setOnAction(e -> {
+            if (speed.getValue() != null) {
+                pb.speedProperty().set(speed.getValue());
+            }
+        });
+        pb.speedProperty().addListener((o, a, b) -> speed.setValue(b.doubleValue()));
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("busy");
+        busy.setPrefSize(20, 20);
+        busy.visibleProperty().bind(model.busyProperty());
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add("status-text");
+        status.textProperty().bind(model.statusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        ToolBar bar = new ToolBar(open, lessonPicker, sep(), version, procsLabel, procs, sep(),
+                restart, back, play, fwd, speed, spacer, busy, status);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private void following(Runnable update) {
+        following = true;
+        try {
+            update.run();
+        } finally {
+            following = false;
+        }
+    }
+
+    private static Node sep() {
+        Region r = new Region();
+        r.getStyleClass().add("toolbar-gap");
+        return r;
+    }
+
+    private Button button(String id, String icon, String tip, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.setGraphic(Icons.icon(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.getStyleClass().add("tool-button");
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Node centre() {
+        StageLegend legend = new StageLegend();
+        VBox stageColumn = new VBox(stageView, legend);
+        stageColumn.getStyleClass().add("stage-column");
+        VBox.setVgrow(stageView, Priority.ALWAYS);
+        inspector = new InspectorView(model);
+        SplitPane split = new SplitPane(stageColumn, inspector);
+        split.setDividerPositions(0.62);
+        split.getStyleClass().add("main-split");
+        return split;
+    }
+
+    private Node bottom() {
+        CaptionBar caption = new CaptionBar(model);
+        SourceView source = new SourceView(model);
+        EventLogView log = new EventLogView(model);
+        SplitPane split = new SplitPane(wrap("Source", source), wrap("Event log", log));
+        split.setDividerPositions(0.42);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.getStyleClass().add("bottom-split");
+        // the source and log get a fifth of the window: enough to read, and the stage keeps the rest
+        split.prefHeightProperty().bind(Bindings.max(120, root.heightProperty().multiply(0.2)));
+        split.setMinHeight(100);
+        VBox box = new VBox(caption, timeline, split);
+        box.getStyleClass().add("bottom-area");
+        return box;
+    }
+
+    private static Node wrap(String title, Node content) {
+        Label l = new Label(title);
+        l.getStyleClass().add("panel-title");
+        VBox v = new VBox(l, content);
+        v.getStyleClass().add("panel");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return v;
+    }
+
+    private void changeOptions(GoVersion v, int procs) {
+        if (v == null || model.getScenario() == null) {
+            return;
+        }
+        model.changeOptions(v, procs, err -> ErrorDialogs.exception(stage, err));
+    }
+
+    private void stepTextSize(int dir) {
+        for (int i = 0; i < TEXT_SIZES.length; i++) {
+            if (TEXT_SIZES[i] == textSize) {
+                setTextSize(TEXT_SIZES[Math.max(0, Math.min(TEXT_SIZES.length - 1, i + dir))]);
+                return;
+            }
+        }
+    }
+
+    /** The presenter's keys; ignored while typing in a text field. */
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        Playback pb = model.playback();
+        KeyCode k = e.getCode();
+        String ch = e.getText();
+        boolean handled = true;
+        switch (k) {
+            case SPACE -> pb.togglePlay();
+            case RIGHT, PAGE_DOWN -> pb.stepForward();
+            case LEFT, PAGE_UP -> pb.stepBack();
+            case HOME -> pb.restart();
+            case END -> pb.toEnd();
+            case PLUS, ADD -> pb.faster();
+            case MINUS, SUBTRACT -> pb.slower();
+            case EQUALS -> {
+                if (e.isShiftDown() || "+".equals(ch)) {
+                    pb.faster();
+                } else {
+                    handled = false;
+                }
+            }
+            default -> handled = false;
+        }
+        if (!handled && "+".equals(ch)) {
+            pb.faster();
+            handled = true;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.curtain.bench;
+
+import dev.curtain.engine.program.Program;
+import dev.curtain.scenario.Scenario;
+import dev.curtain.scenario.ViewHints;
+import dev.curtain.view.StageView;
+import dev.curtain.view.model.PlainEventExplainer;
+import dev.curtain.view.model.SimulationRunner;
+import dev.curtain.view.model.ViewerModel;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+
+/**
+ * Measures the stage's frame cost the way export will pay it: the software pipeline with no display (Monocle
+ * headless), the stage at 1920x1080, animated frame by frame through the benchmark workload (each event's
+ * move drawn over several frames), each frame painted and read back with a snapshot.
+ */
+public final class RenderBenchmark {
+    public static final int WIDTH = 1920;
+    public static final int HEIGHT = 1080;
+    /** Frames per event at 1x and 30 fps: one beat of playback (0.9 s), of which the move takes the first 0.52 s. */
+    static final int FRAMES_PER_MOVE = 27;
+    static final String STYLESHEET = "/dev/curtain/app/curtain.css";
+
+    /** What one run measured. */
+    public record Result(double p50Ms, double p95Ms, int frames, int processors, int goroutines) {
+    }
+
+    private RenderBenchmark() {
+    }
+
+    /** Runs headless; must not be called on the FX thread. */
+    public static Result run(int goroutines, int processors, int frames, int warmupFrames) {
+        startHeadlessToolkit();
+        CompletableFuture<Result> out = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                out.complete(measure(goroutines, processors, frames, warmupFrames));
+            } catch (RuntimeException | Error e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out.join();
+    }
+
+    /** Starts JavaFX on the headless software pipeline unless it already runs (as in tests). */
+    static void startHeadlessToolkit() {
+        setIfAbsent("glass.platform", "Monocle");
+        setIfAbsent("monocle.platform", "Headless");
+        setIfAbsent("prism.order", "sw");
+        setIfAbsent("prism.text", "t2k");
+        setIfAbsent("headless.geometry", WIDTH + "x" + HEIGHT + "-32");
+        setIfAbsent("java.awt.headless", "true");
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+            Platform.setImplicitExit(false);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private static Result measure(int goroutines, int processors, int frames, int warmupFrames) {
+        Program program = BenchScenario.program(goroutines);
+        Scenario scenario = new Scenario("render benchmark", "", "", BenchScenario.options(processors), program, "",
+                List.of(), List.of(), ViewHints.NONE);
+        ViewerModel model = new ViewerModel(SimulationRunner.direct(), new PlainEventExplainer());
+        model.open(scenario, e -> {
+            throw new IllegalStateException(e);
+        });
+        StageView stage = new StageView(model, Duration.millis(500));
+        Scene scene = new Scene(stage, WIDTH, HEIGHT);
+        scene.getStylesheets().add(RenderBenchmark.class.getResource(STYLESHEET).toExternalForm());
+        scene.getRoot().getStyleClass().addAll("theme-light", "text-100");
+        // start where the run is busiest: a third of the way in, when most goroutines exist
+        model.playback().seek(model.playback().getSize() / 3);
+        WritableImage image = new WritableImage(WIDTH, HEIGHT);
+        SnapshotParameters params = new SnapshotParameters();
+        stage.snapshot(params, image);
+        double[] ms = new double[frames];
+        for (int f = -warmupFrames; f < frames; f++) {
+            long t0 = System.nanoTime();
+            int phase = Math.floorMod(f, FRAMES_PER_MOVE);
+            if (phase == 0) {
+                model.playback().stepForward();
+            }
+            stage.paintAt(Math.min(1, (phase + 1) / (FRAMES_PER_MOVE * 0.58)));
+            stage.snapshot(params, image);
+            if (f >= 0) {
+                ms[f] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        return new Result(ms[frames / 2], ms[(int) Math.ceil(frames * 0.95) - 1], frames, processors, goroutines);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.curtain.cli;
+
+import dev.curtain.app.AppLauncher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./curtain open FILE}: the window, on a scenario file. */
+@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the app on a scenario file.")
+final class OpenCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": no such file");
+        }
+        return AppLauncher.launch(file, System.err);
+    }
+}

@@ -1,0 +1,457 @@
+package dev.curtain.render;
+
+import dev.curtain.engine.state.GStatus;
+import dev.curtain.engine.state.GoroutineTable;
+import dev.curtain.engine.state.IntDeque;
+import dev.curtain.engine.state.MState;
+import dev.curtain.engine.state.ProcessorState;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where everything sits on the stage for one state and one size: lanes, zones, each G's token centre and each
+ * M's box. Pure: computed once per state change, then the renderer interpolates between two of these.
+ *
+ * <p>Layout, top to bottom: the global run queue and the waiting area; one lane per P (status, the M that holds
+ * it, the G it runs, runnext, the local run queue); then the zones for Ms without a P: in a system call, idle,
+ * locked to a G that is not running, and the system threads. When a queue or zone cannot show everything, the
+ * rest collapse into a count ("+1,234") and their tokens sit on that count, so moves in and out still animate.
+ */
+public final class StageGeometry {
+    /** A G is not on stage (not created yet, or finished). */
+    public static final byte HIDDEN = 0;
+    /** A G is drawn as a token. */
+    public static final byte SHOWN = 1;
+    /** A G is folded into a count chip; its position is the chip's. */
+    public static final byte FOLDED = 2;
+
+    /** Zone names, also their keys for tests. */
+    public static final String GLOBAL = "Global run queue";
+    public static final String WAITING = "Waiting";
+    public static final String SYSCALL = "In a system call";
+    public static final String IDLE = "Idle threads";
+    public static final String LOCKED = "Locked to their G";
+    public static final String SYSTEM = "System threads";
+
+    static final double PAD = 14;
+    static final double GAP = 10;
+    static final double TITLE = 22;
+    /** Thread box sizes: full with property badges, or compact when lanes are thin. */
+    public static final double BOX_W = 236;
+    public static final double BOX_H = 58;
+    public static final double COMPACT_BOX_W = 86;
+    static final double MAX_LANE_H = 112;
+
+    /** One P's lane. */
+    public record Lane(int p, Rect bounds, Rect header, Rect threadSlot, double runX, double runnextX, double cy,
+                       double queueX0, double queueX1) {
+    }
+
+    /** A labelled area. */
+    public record Zone(String title, Rect bounds) {
+    }
+
+    /** A count standing for tokens or thread boxes that do not fit: a pill of {@code w} by {@code h}. */
+    public record Chip(double cx, double cy, double w, double h, String text) {
+        /** A pill sized for its text at height {@code h} (bold digits are about 0.42 h wide at 0.62 h type). */
+        static Chip of(double left, double cy, double h, String text) {
+            double w = chipWidth(text, h);
+            return new Chip(left + w / 2, cy, w, h, text);
+        }
+    }
+
+    static double chipWidth(String text, double h) {
+        return text.length() * h * 0.42 + h * 0.9;
+    }
+
+    /** Chip height for a token size: as tall as a token, readable, never a banner. */
+    double chipH() {
+        return clamp(token * 1.05, 10, 22);
+    }
+
+    public final double width;
+    public final double height;
+    /** Token diameter. */
+    public final double token;
+    public final boolean compactThreads;
+    public final double boxW;
+    public final double boxH;
+    /**
+     * How much larger than the base size everything is drawn: with few Ps on a big stage, tokens, lanes and
+     * thread boxes grow (up to 1.5x) so the back row can read them; with many Ps it is 1.
+     */
+    public final double zoom;
+    /** The zoom of the thread boxes alone: their own text already grows with the text size, so not by that. */
+    public final double boxZoom;
+    public final float[] gx;
+    public final float[] gy;
+    public final byte[] gShown;
+    /** Per M: its box, or null when it exited or is folded. */
+    public final Rect[] mBox;
+    public final boolean[] mFolded;
+    public final List<Lane> lanes = new ArrayList<>();
+    public final List<Zone> zones = new ArrayList<>();
+    public final List<Chip> chips = new ArrayList<>();
+    /** How many tokens are drawn (not folded): the renderer labels them only when there are few. */
+    public int shownTokens;
+
+    private StageGeometry(double width, double height, int gCount, int mCount, double token, boolean compact,
+                          double zoom, double boxZoom, double baseBoxW) {
+        this.width = width;
+        this.height = height;
+        this.token = token;
+        this.compactThreads = compact;
+        this.zoom = zoom;
+        this.boxZoom = boxZoom;
+        this.boxW = (compact ? COMPACT_BOX_W : baseBoxW) * boxZoom;
+        this.gx = new float[gCount];
+        this.gy = new float[gCount];
+        this.gShown = new byte[gCount];
+        this.mBox = new Rect[mCount];
+        this.mFolded = new boolean[mCount];
+        this.boxH = 0;
+    }
+
+    private StageGeometry(StageGeometry shape, double boxH) {
+        this.width = shape.width;
+        this.height = shape.height;
+        this.token = shape.token;
+        this.compactThreads = shape.compactThreads;
+        this.boxW = shape.boxW;
+        this.boxH = boxH;
+        this.zoom = shape.zoom;
+        this.boxZoom = shape.boxZoom;
+        this.gx = shape.gx;
+        this.gy = shape.gy;
+        this.gShown = shape.gShown;
+        this.mBox = shape.mBox;
+        this.mFolded = shape.mFolded;
+    }
+
+    public Zone zone(String title) {
+        for (Zone z : zones) {
+            if (z.title().equals(title)) {
+                return z;
+            }
+        }
+        return null;
+    }
+
+    /** The zone (or lane) title a thread box sits in, for tests and the inspector: "P0", "Idle threads"… */
+    public static String placeOf(ThreadState t, int gomaxprocs) {
+        if (!t.alive()) {
+            return "exited";
+        }
+        return switch (t.state()) {
+            case RUNNING, SPINNING -> t.p() >= 0 && t.p() < gomaxprocs ? "P" + t.p() : IDLE;
+            case SYSCALL -> SYSCALL;
+            case IDLE -> IDLE;
+            case LOCKED_IDLE, WEDGED -> LOCKED;
+            case SYSTEM -> SYSTEM;
+            case EXITED -> "exited";
+        };
+    }
+
+    /** Lays out {@code s} on a stage of {@code w} by {@code h} pixels, with thread boxes of the base size. */
+    public static StageGeometry compute(SchedState s, double w, double h) {
+        return compute(s, w, h, BOX_W, BOX_H, 1);
+    }
+
+    /**
+     * Lays out {@code s} with thread boxes of {@code baseBoxW} by {@code baseBoxH} at zoom 1: the window measures
+     * its boxes under the current theme and text size, so bigger text gets bigger boxes instead of spilling.
+     * {@code textScale} (1 = 100%) grows the stage's own labels, tokens and lanes with the window's text size.
+     */
+    public static StageGeometry compute(SchedState s, double w, double h, double baseBoxW, double baseBoxH,
+                                        double textScale) {
+        w = Math.max(w, 320);
+        h = Math.max(h, 240);
+        int procs = Math.max(1, s.gomaxprocs());
+        int cols = procs <= 8 ? 1 : procs <= 20 ? 2 : procs <= 48 ? 3 : 4;
+        int rows = (procs + cols - 1) / cols;
+        double boxZoom = procs <= 4 ? clamp(Math.min(w / 950, h / 540), 1, 1.5) : 1;
+        double zoom = boxZoom * textScale;
+        double topH = clamp(h * 0.15, 70, 120 * zoom);
+        double minBottomH = clamp(h * 0.25, 96, 200);
+        double laneGap = rows > 8 ? 4 : 8;
+        double laneH = Math.min(MAX_LANE_H * zoom,
+                (h - 2 * PAD - 2 * GAP - topH - minBottomH - (rows - 1) * laneGap) / rows);
+        boolean compact = laneH < baseBoxH * boxZoom + 10;
+        if (compact) {
+            boxZoom = 1;
+            zoom = textScale;
+        }
+        double token = clamp(Math.min(laneH * 0.46, 30 * zoom), 9, 30 * zoom);
+        StageGeometry g0 = new StageGeometry(w, h, s.goroutines().size(), s.threads().size(), token, compact, zoom,
+                boxZoom, baseBoxW);
+        double boxH = compact ? Math.max(14, Math.min(30, laneH - 6)) : baseBoxH * boxZoom;
+        // lanes take what they need; the thread zones get room for two rows of boxes; what is left is shared by
+        // the queues on top and the thread zones, so a one-P lesson has no dead band between them
+        double lanesBlock = rows * laneH + (rows - 1) * laneGap;
+        double rest = h - 2 * PAD - 2 * GAP - topH - lanesBlock;
+        double bottomNeeded = TITLE * zoom + 16 + 2 * (boxH + 6);
+        double bottomH = Math.max(minBottomH, Math.min(rest, bottomNeeded));
+        double slack = Math.max(0, rest - bottomH);
+        topH += slack * 0.4;
+        bottomH += slack * 0.6;
+        double lanesTop = PAD + topH + GAP;
+        StageGeometry g = new StageGeometry(g0, boxH);
+        g.layoutTop(s, PAD, topH);
+        g.layoutLanes(s, procs, cols, rows, lanesTop, laneH, laneGap);
+        g.layoutBottom(s, h - PAD - bottomH, bottomH);
+        g.placeRunningAndSyscallGs(s);
+        int shown = 0;
+        for (byte b : g.gShown) {
+            if (b == SHOWN) {
+                shown++;
+            }
+        }
+        g.shownTokens = shown;
+        return g;
+    }
+
+    // ---------------------------------------------------------------- top band
+
+    private void layoutTop(SchedState s, double y, double hgt) {
+        double inner = width - 2 * PAD - GAP;
+        Rect global = new Rect(PAD, y, inner * 0.56, hgt);
+        Rect waiting = new Rect(global.right() + GAP, y, inner - global.w(), hgt);
+        zones.add(new Zone(GLOBAL, global));
+        zones.add(new Zone(WAITING, waiting));
+        IntDeque q = s.globalQueue();
+        int[] gq = new int[q.size()];
+        for (int i = 0; i < gq.length; i++) {
+            gq[i] = q.get(i);
+        }
+        grid(gq, content(global), "");
+        GoroutineTable gs = s.goroutines();
+        int n = 0;
+        int[] waiters = new int[gs.size()];
+        for (int g = 1; g < gs.size(); g++) {
+            if (gs.status(g) == GStatus.WAITING) {
+                waiters[n++] = g;
+            }
+        }
+        grid(Arrays.copyOf(waiters, n), content(waiting), "");
+    }
+
+    private Rect content(Rect zone) {
+        return new Rect(zone.x() + 10, zone.y() + TITLE * zoom + 4, zone.w() - 20, zone.h() - TITLE * zoom - 10);
+    }
+
+    /** Tokens in rows, left to right; what does not fit folds into a count in the last cell. */
+    private void grid(int[] gs, Rect area, String suffix) {
+        double cell = token + 5;
+        int cols = Math.max(1, (int) (area.w() / cell));
+        int rowsFit = Math.max(1, (int) ((area.h() + 5) / cell));
+        int cap = cols * rowsFit;
+        int shown = gs.length <= cap ? gs.length : Math.max(0, cap - (int) Math.ceil(chipWidth("+00,000", chipH()) / cell));
+        for (int i = 0; i < gs.length; i++) {
+            int slot = Math.min(i, Math.max(0, shown));
+            double cx = area.x() + (slot % cols) * cell + token / 2;
+            double cy = area.y() + (slot / cols) * cell + token / 2;
+            put(gs[i], cx, cy, i < shown ? SHOWN : FOLDED);
+        }
+        if (gs.length > shown) {
+            int slot = Math.max(0, shown);
+            double left = area.x() + (slot % cols) * cell;
+            double cy = area.y() + (slot / cols) * cell + token / 2;
+            String text = "+" + String.format("%,d", gs.length - shown) + suffix;
+            double w = chipWidth(text, chipH());
+            chips.add(Chip.of(Math.min(left, area.right() - w), cy, chipH(), text));
+        }
+    }
+
+    private void put(int g, double x, double y, byte shown) {
+        if (g > 0 && g < gx.length) {
+            gx[g] = (float) x;
+            gy[g] = (float) y;
+            gShown[g] = shown;
+        }
+    }
+
+    // ---------------------------------------------------------------- lanes
+
+    private void layoutLanes(SchedState s, int procs, int cols, int rows, double top, double laneH, double gap) {
+        double laneW = (width - 2 * PAD - (cols - 1) * GAP) / cols;
+        double headerW = laneH >= 40 ? 78 * zoom : 46;
+        for (int p = 0; p < procs; p++) {
+            int col = p / rows;
+            int row = p % rows;
+            double x = PAD + col * (laneW + GAP);
+            double y = top + row * (laneH + gap);
+            Rect bounds = new Rect(x, y, laneW, laneH);
+            double cy = y + laneH / 2;
+            Rect header = new Rect(x, y, headerW, laneH);
+            Rect slot = new Rect(header.right() + 8, cy - boxH / 2, boxW, boxH);
+            double runX = slot.right() + 6 + token / 2;
+            double runnextX = runX + token + 18 * zoom;
+            double q0 = runnextX + token / 2 + 14 * zoom;
+            double q1 = bounds.right() - 8;
+            Lane lane = new Lane(p, bounds, header, slot, runX, runnextX, cy, q0, q1);
+            lanes.add(lane);
+            if (p >= s.processors().size()) {
+                continue;
+            }
+            ProcessorState ps = s.processor(p);
+            if (ps.runnext() > 0) {
+                put(ps.runnext(), runnextX, cy, SHOWN);
+            }
+            int[] rq = ps.runq();
+            double cell = token + 4;
+            int cap = Math.max(1, (int) ((q1 - q0) / cell));
+            int shown = rq.length;
+            String more = "";
+            if (rq.length > cap) {
+                // leave room for the count: "+N" for the ones that do not fit
+                double chipW = chipWidth("+" + rq.length, chipH());
+                shown = Math.max(0, (int) ((q1 - q0 - chipW - 4) / cell));
+                more = "+" + String.format("%,d", rq.length - shown);
+            }
+            for (int i = 0; i < rq.length; i++) {
+                int slotI = Math.min(i, shown);
+                put(rq[i], q0 + slotI * cell + token / 2, cy, i < shown ? SHOWN : FOLDED);
+            }
+            if (!more.isEmpty()) {
+                chips.add(Chip.of(q0 + shown * cell + 2, cy, chipH(), more));
+            }
+        }
+        for (ThreadState t : s.threads()) {
+            String place = placeOf(t, procs);
+            if (place.startsWith("P")) {
+                mBox[t.id()] = lanes.get(t.p()).threadSlot();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- bottom zones
+
+    private void layoutBottom(SchedState s, double y, double hgt) {
+        double inner = width - 2 * PAD - 3 * GAP;
+        String[] titles = {SYSCALL, IDLE, LOCKED, SYSTEM};
+        List<List<ThreadState>> groups = new ArrayList<>();
+        double[] want = new double[4];
+        double total = 0;
+        for (int i = 0; i < 4; i++) {
+            List<ThreadState> here = new ArrayList<>();
+            for (ThreadState t : s.threads()) {
+                if (placeOf(t, s.gomaxprocs()).equals(titles[i])) {
+                    here.add(t);
+                }
+            }
+            groups.add(here);
+            // each zone asks for room for its boxes (an empty one for its title), then all share what is left
+            double cell = boxW + 8 + (i == 0 ? token + 12 : 0);
+            int rowsFit = Math.max(1, (int) ((hgt - TITLE * zoom - 10 + 6) / (boxH + 6)));
+            int perRow = (int) Math.ceil(here.size() / (double) rowsFit);
+            // an empty zone still needs room for its title in capitals (about 8.5 px a letter at 12 px bold)
+            double titleW = titles[i].length() * 8.6 * zoom + 28;
+            want[i] = Math.max(Math.max(i == 0 ? 200 : 150, titleW), Math.min(perRow, 6) * cell + 20);
+            total += want[i];
+        }
+        double x = PAD;
+        for (int i = 0; i < 4; i++) {
+            double w = total <= inner ? want[i] + (inner - total) * want[i] / total : inner * want[i] / total;
+            Rect r = new Rect(x, y, w, hgt);
+            zones.add(new Zone(titles[i], r));
+            x = r.right() + GAP;
+            boxes(groups.get(i), content(r), i == 0);
+        }
+    }
+
+    private void boxes(List<ThreadState> ts, Rect area, boolean withG) {
+        double boxW = Math.min(this.boxW, area.w() - (withG ? token + 12 : 0));
+        double bw = boxW + (withG ? token + 12 : 0);
+        double cellW = bw + 8;
+        double cellH = boxH + 6;
+        int cols = Math.max(1, (int) ((area.w() + 8) / cellW));
+        int rowsFit = Math.max(1, (int) ((area.h() + 6) / cellH));
+        int cap = cols * rowsFit;
+        int shown = ts.size() <= cap ? ts.size() : cap - 1;
+        for (int i = 0; i < ts.size(); i++) {
+            int slot = Math.min(i, shown);
+            double bx = area.x() + (slot % cols) * cellW;
+            double by = area.y() + (slot / cols) * cellH;
+            mBox[ts.get(i).id()] = new Rect(bx, by, boxW, boxH);
+            mFolded[ts.get(i).id()] = i >= shown;
+        }
+        if (ts.size() > shown) {
+            int slot = shown;
+            chips.add(Chip.of(area.x() + (slot % cols) * cellW, area.y() + (slot / cols) * cellH + boxH / 2,
+                    clamp(boxH * 0.7, 12, 22), "+" + String.format("%,d", ts.size() - shown) + " threads"));
+        }
+    }
+
+    // ---------------------------------------------------------------- Gs on threads
+
+    private void placeRunningAndSyscallGs(SchedState s) {
+        GoroutineTable gs = s.goroutines();
+        for (int g = 1; g < gs.size(); g++) {
+            switch (gs.placeKind(g)) {
+                case RUNNING, SYSCALL -> {
+                    int m = gs.place(g).id();
+                    Rect box = m >= 0 && m < mBox.length ? mBox[m] : null;
+                    if (box == null) {
+                        continue;
+                    }
+                    Lane lane = laneHolding(box);
+                    double x = lane != null ? lane.runX() : box.right() + 6 + token / 2;
+                    put(g, x, box.cy(), mFolded[m] ? FOLDED : SHOWN);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private Lane laneHolding(Rect box) {
+        for (Lane l : lanes) {
+            if (l.threadSlot() == box) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The goroutine whose token is under the point, or -1. */
+    public int goroutineAt(double x, double y) {
+        double r = token / 2 + 2;
+        int best = -1;
+        double bestD = r * r;
+        for (int g = 1; g < gx.length; g++) {
+            if (gShown[g] != SHOWN) {
+                continue;
+            }
+            double dx = gx[g] - x;
+            double dy = gy[g] - y;
+            double d = dx * dx + dy * dy;
+            if (d <= bestD) {
+                bestD = d;
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /** The P whose lane header is under the point, or -1. */
+    public int processorAt(double x, double y) {
+        for (Lane l : lanes) {
+            if (l.header().contains(x, y)) {
+                return l.p();
+            }
+        }
+        return -1;
+    }
+
+    static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** True for thread states that never hold a P. */
+    static boolean offLane(MState st) {
+        return st != MState.RUNNING && st != MState.SPINNING;
+    }
+}

@@ -1,0 +1,519 @@
+package dev.curtain.render;
+
+import dev.curtain.engine.state.GStatus;
+import dev.curtain.engine.state.GoroutineTable;
+import dev.curtain.engine.state.PStatus;
+import dev.curtain.engine.state.ProcessorState;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadState;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.geometry.VPos;
+
+/**
+ * Paints the stage in two layers: the background (zones, lanes, P status; redrawn when the state changes, then
+ * kept as an image) and the tokens (goroutines, tethers, counts, highlights; redrawn every animation frame over
+ * a copy of the background).
+ * Thread boxes are scene-graph nodes drawn over both, so they can carry CSS states.
+ */
+public final class StageRenderer {
+    /** Above this many visible tokens, ids are not written on them: the text would be noise and cost time. */
+    static final int LABEL_LIMIT = 160;
+
+    /** Beyond this many patches a frame copies the whole background instead. */
+    static final int DIRTY_LIMIT = 1_500;
+
+    private final TokenSprites sprites = new TokenSprites();
+    private final double[] dirty = new double[4 * DIRTY_LIMIT];
+    private int dirtyCount;
+    /** False while drawing the still part onto the background, which is never restored from itself. */
+    private boolean recordDirty = true;
+    private boolean fullNext = true;
+    private Image lastBackground;
+    private int backgroundVersion;
+    private int lastVersion = -1;
+    private double lastWidth;
+    private double lastHeight;
+    /** Sizes come already scaled by the geometry's zoom, which includes the window's text size. */
+    private Font font(double size, boolean bold) {
+        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
+    }
+
+    // ================================================================ background
+
+    public void drawBackground(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal) {
+        drawBackground(gc, geo, s, pal, -1, -1);
+    }
+
+    /**
+     * Draws the background layer, with the lane of P {@code changedP} outlined (the last step concerned it) and
+     * that of {@code selectedP} marked: the static part ({@link #drawStatic}) and what changes with the state
+     * ({@link #drawDynamic}). Lane outlines live here, not on the token layer: they change per step, not per
+     * frame, and a long rounded outline is among the dearest shapes for the software pipeline.
+     */
+    public void drawBackground(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal, int changedP,
+                               int selectedP) {
+        drawStatic(gc, geo, pal);
+        drawDynamic(gc, geo, s, pal, changedP, selectedP);
+    }
+
+    /**
+     * What depends only on the layout: zones with their titles, lanes with their names and slot outlines. The
+     * window draws it once per layout and keeps it as an image, so an event costs one copy instead of redrawing
+     * every rounded outline and label.
+     */
+    public void drawStatic(GraphicsContext gc, StageGeometry geo, Palette pal) {
+        gc.setFill(pal.background());
+        gc.fillRect(0, 0, geo.width, geo.height);
+        double sw = pal.strokeScale();
+        for (StageGeometry.Zone z : geo.zones) {
+            Rect r = z.bounds();
+            gc.setFill(pal.surface());
+            gc.fillRoundRect(r.x(), r.y(), r.w(), r.h(), 14, 14);
+            gc.setStroke(pal.border());
+            gc.setLineWidth(sw);
+            gc.strokeRoundRect(r.x() + .5, r.y() + .5, r.w() - 1, r.h() - 1, 14, 14);
+            gc.setFill(pal.muted());
+            gc.setFont(titleFont(geo));
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText(zoneTitle(z), r.x() + 12, r.y() + 13 * geo.zoom);
+        }
+        double z = geo.zoom;
+        double d = geo.token;
+        for (StageGeometry.Lane l : geo.lanes) {
+            Rect b = l.bounds();
+            gc.setFill(pal.lane());
+            gc.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 12, 12);
+            gc.setStroke(pal.border());
+            gc.setLineWidth(sw);
+            gc.strokeRoundRect(b.x() + .5, b.y() + .5, b.w() - 1, b.h() - 1, 12, 12);
+            Rect h = l.header();
+            boolean roomy = b.h() >= 40;
+            gc.setFill(pal.text());
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.setFont(font(roomy ? 20 * z : Math.max(10, b.h() * 0.42), true));
+            gc.fillText("P" + l.p(), h.x() + 16, roomy ? l.cy() - 9 * z : l.cy());
+            gc.setStroke(pal.border().deriveColor(0, 1, 0.85, 1));
+            gc.setLineWidth(1.5 * sw);
+            gc.setLineDashes(3, 3);
+            gc.strokeOval(l.runnextX() - d / 2 - 3, l.cy() - d / 2 - 3, d + 6, d + 6);
+            gc.setLineDashes((double[]) null);
+            if (b.h() >= 64) {
+                gc.setFill(pal.muted());
+                gc.setFont(font(11 * z, false));
+                gc.setTextAlign(TextAlignment.CENTER);
+                gc.fillText("runnext", l.runnextX(), l.cy() - d / 2 - 13 * z);
+                gc.setTextAlign(TextAlignment.LEFT);
+                gc.fillText(RUNQ_LABEL, l.queueX0(), l.cy() - d / 2 - 13 * z);
+            }
+        }
+        gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** What changes with the state: queue counts, each P's status, empty thread slots, lane outlines. */
+    public void drawDynamic(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal, int changedP,
+                            int selectedP) {
+        double sw = pal.strokeScale();
+        double z = geo.zoom;
+        for (StageGeometry.Zone zone : geo.zones) {
+            String count = count(zone, s);
+            if (!count.isEmpty()) {
+                Rect r = zone.bounds();
+                gc.setFill(pal.muted());
+                gc.setFont(titleFont(geo));
+                gc.setTextAlign(TextAlignment.LEFT);
+                gc.setTextBaseline(VPos.CENTER);
+                gc.fillText(count, r.x() + 12 + textWidth(zoneTitle(zone), titleFont(geo)) + 10 * z,
+                        r.y() + 13 * z);
+            }
+        }
+        for (StageGeometry.Lane l : geo.lanes) {
+            drawLaneState(gc, geo, l, s, pal);
+        }
+        gc.setStroke(pal.accent());
+        if (changedP >= 0 && changedP < geo.lanes.size()) {
+            Rect b = geo.lanes.get(changedP).bounds();
+            gc.setLineWidth(1.5 * sw);
+            gc.strokeRoundRect(b.x() - 1.5, b.y() - 1.5, b.w() + 3, b.h() + 3, 14, 14);
+        }
+        if (selectedP >= 0 && selectedP < geo.lanes.size()) {
+            Rect b = geo.lanes.get(selectedP).bounds();
+            gc.setLineWidth(3 * sw);
+            gc.setLineDashes(6, 4);
+            gc.strokeRoundRect(b.x() - 3, b.y() - 3, b.w() + 6, b.h() + 6, 16, 16);
+            gc.setLineDashes((double[]) null);
+        }
+    }
+
+    private static final String RUNQ_LABEL = "local run queue";
+
+    private Font titleFont(StageGeometry geo) {
+        return font(12 * geo.zoom, true);
+    }
+
+    private static String zoneTitle(StageGeometry.Zone z) {
+        return z.title().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    private double textWidth(String text, Font f) {
+        measure.setText(text);
+        measure.setFont(f);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    private String count(StageGeometry.Zone z, SchedState s) {
+        if (z.title().equals(StageGeometry.GLOBAL)) {
+            return Integer.toString(s.globalQueue().size());
+        }
+        if (z.title().equals(StageGeometry.WAITING)) {
+            int n = 0;
+            GoroutineTable gs = s.goroutines();
+            for (int g = 1; g < gs.size(); g++) {
+                if (gs.status(g) == GStatus.WAITING) {
+                    n++;
+                }
+            }
+            return Integer.toString(n);
+        }
+        return "";
+    }
+
+    private void drawLaneState(GraphicsContext gc, StageGeometry geo, StageGeometry.Lane l, SchedState s,
+                               Palette pal) {
+        Rect b = l.bounds();
+        if (l.p() >= s.processors().size()) {
+            return;
+        }
+        ProcessorState ps = s.processor(l.p());
+        Color statusColour = switch (ps.status()) {
+            case RUNNING -> pal.running();
+            case SYSCALL -> pal.syscall();
+            default -> pal.muted();
+        };
+        Rect h = l.header();
+        // a coloured edge on the lane's left says the P's status at a glance, even from the back row
+        gc.setFill(statusColour);
+        gc.fillRoundRect(h.x() + 3, h.y() + 4, 5, h.h() - 8, 5, 5);
+        boolean roomy = b.h() >= 40;
+        double z = geo.zoom;
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        if (roomy) {
+            gc.setFill(statusColour.equals(pal.muted()) ? pal.muted() : statusColour.deriveColor(0, 1, 0.85, 1));
+            gc.setFont(font(12 * z, true));
+            gc.fillText(ps.status().key(), h.x() + 16, l.cy() + 12 * z);
+        }
+        // the thread slot: dashed when no M holds this P
+        Rect slot = l.threadSlot();
+        if (ps.m() < 0 || ps.status() == PStatus.IDLE) {
+            gc.setStroke(pal.border());
+            gc.setLineWidth(pal.strokeScale());
+            gc.setLineDashes(5, 4);
+            gc.strokeRoundRect(slot.x(), slot.y(), slot.w(), slot.h(), 10, 10);
+            gc.setLineDashes((double[]) null);
+            gc.setFill(pal.muted());
+            gc.setFont(font(roomy ? 12 * z : 10, false));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.fillText(geo.compactThreads ? "no M" : "no thread holds this P", slot.cx(), slot.cy());
+        } else if (ps.status() == PStatus.SYSCALL && !geo.compactThreads) {
+            // the runtime's loose hold: the P still belongs to a thread that is blocked in the kernel
+            gc.setStroke(pal.syscall());
+            gc.setLineWidth(1.5 * pal.strokeScale());
+            gc.setLineDashes(5, 4);
+            gc.strokeRoundRect(slot.x(), slot.y(), slot.w(), slot.h(), 10, 10);
+            gc.setLineDashes((double[]) null);
+            gc.setFill(pal.syscall().deriveColor(0, 1, 0.8, 1));
+            gc.setFont(font(roomy ? 12 * z : 10, false));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.fillText("held by M" + ps.m() + ", blocked in a syscall", slot.cx(), slot.cy());
+        }
+        if (b.h() >= 64) {
+            double d = geo.token;
+            Font f = font(11 * z, false);
+            gc.setFill(pal.muted());
+            gc.setFont(f);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.fillText(Integer.toString(ps.runqSize()), l.queueX0() + textWidth(RUNQ_LABEL, f) + 8 * z,
+                    l.cy() - d / 2 - 13 * z);
+        }
+        gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    // ================================================================ tokens
+
+    /**
+     * Draws the token layer {@code t} (0..1, already eased) of the way from {@code from} to {@code to}.
+     * Gs that appear start on their parent; Gs that finish fade where they were.
+     */
+    public void drawTokens(GraphicsContext gc, Image background, StageGeometry from, SchedState fromState,
+                           StageGeometry to, SchedState toState, double t, Palette pal, Set<Integer> changedGs,
+                           int selectedG) {
+        // the background layer is copied in rather than stacked as a second canvas: one full-size composite per
+        // frame instead of two, which is a third of the software pipeline's frame time at 1080p
+        // no clearRect when the opaque background covers everything: the software pipeline rasterises a full-size
+        // clear as an anti-aliased shape, which cost more than all the tokens together
+        // Dirty rectangles: the canvas keeps last frame's pixels, so when the background is the same only the
+        // patches under last frame's tokens, lines and counts are restored from it; a full-size copy costs about
+        // as much as everything else in the frame together.
+        boolean full = background == null || background != lastBackground || backgroundVersion != lastVersion
+                || fullNext || to.width != lastWidth || to.height != lastHeight;
+        if (background == null) {
+            gc.clearRect(0, 0, to.width, to.height);
+        } else if (full) {
+            gc.drawImage(background, 0, 0);
+        } else {
+            for (int i = 0; i < dirtyCount; i++) {
+                double x = dirty[4 * i];
+                double y = dirty[4 * i + 1];
+                double w = dirty[4 * i + 2];
+                double h = dirty[4 * i + 3];
+                gc.drawImage(background, x, y, w, h, x, y, w, h);
+            }
+        }
+        lastBackground = background;
+        lastVersion = backgroundVersion;
+        lastWidth = to.width;
+        lastHeight = to.height;
+        dirtyCount = 0;
+        fullNext = false;
+        recordDirty = true;
+        drawItems(gc, from, fromState, to, toState, t, pal, changedGs, selectedG, false);
+    }
+
+    /**
+     * Draws onto the background layer what stays put during the current move: tokens whose place did not change,
+     * their tethers, the counts and the syscall hold lines. Each frame then draws only what moves (usually one to
+     * three tokens) instead of every token on the stage.
+     */
+    public void drawStill(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
+                          SchedState toState, Palette pal) {
+        recordDirty = false;
+        drawItems(gc, from, fromState, to, toState, 1, pal, Set.of(), -1, true);
+        recordDirty = true;
+    }
+
+    /** A token that is drawn at the same place, in the same look, all through the move. */
+    private static boolean still(int g, StageGeometry from, StageGeometry to) {
+        return g < from.gShown.length && g < to.gShown.length && from.gShown[g] == StageGeometry.SHOWN
+                && to.gShown[g] == StageGeometry.SHOWN && from.gx[g] == to.gx[g] && from.gy[g] == to.gy[g];
+    }
+
+    private static boolean stillBox(int m, StageGeometry from, StageGeometry to) {
+        return m < from.mBox.length && m < to.mBox.length && java.util.Objects.equals(from.mBox[m], to.mBox[m]);
+    }
+
+    /** Draws the still items ({@code still}) or the moving ones, {@code t} of the way. */
+    private void drawItems(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
+                           SchedState toState, double t, Palette pal, Set<Integer> changedGs, int selectedG,
+                           boolean stillPart) {
+        GoroutineTable gsTo = toState.goroutines();
+        GoroutineTable gsFrom = fromState.goroutines();
+        double d = to.token;
+        double sw = pal.strokeScale();
+        // a P that waits on a thread in a syscall (the runtime's loose hold): dashed line from lane to thread;
+        // with many lanes these lines would only be noise, and the P's syscall colour says it already
+        // (anti-aliased strokes are what the software pipeline pays most for: butt caps, and only for few lanes)
+        gc.setLineCap(StrokeLineCap.BUTT);
+        List<StageGeometry.Lane> holdLines = stillPart && to.lanes.size() <= 8 ? to.lanes : List.of();
+        for (StageGeometry.Lane l : holdLines) {
+            if (l.p() < toState.processors().size()) {
+                ProcessorState ps = toState.processor(l.p());
+                if (ps.status() == PStatus.SYSCALL && ps.m() >= 0 && ps.m() < to.mBox.length
+                        && to.mBox[ps.m()] != null && to.mBox[ps.m()] != l.threadSlot()) {
+                    Rect box = to.mBox[ps.m()];
+                    gc.setStroke(pal.syscall());
+                    gc.setLineWidth(2 * sw);
+                    gc.setLineDashes(6, 5);
+                    gc.strokeLine(l.threadSlot().cx(), l.threadSlot().cy(), box.cx(), box.y());
+                    markLine(l.threadSlot().cx(), l.threadSlot().cy(), box.cx(), box.y(), 2 * sw);
+                    gc.setLineDashes((double[]) null);
+                }
+            }
+        }
+        // tethers: a locked G and its M
+        gc.setLineCap(StrokeLineCap.ROUND);
+        for (int g = 1; g < gsTo.size(); g++) {
+            int m = gsTo.lockedM(g);
+            if (m < 0 || gsTo.status(g) == GStatus.DEAD || g >= to.gShown.length || to.gShown[g] == StageGeometry.HIDDEN
+                    || m >= to.mBox.length || to.mBox[m] == null) {
+                continue;
+            }
+            if (stillPart != (still(g, from, to) && stillBox(m, from, to))) {
+                continue;
+            }
+            double[] p = position(g, from, to, gsFrom, t);
+            Rect box = boxAt(m, from, to, t);
+            gc.setStroke(pal.tether());
+            gc.setLineWidth(3 * sw);
+            gc.strokeLine(p[0], p[1], box.cx(), box.cy());
+            markLine(p[0], p[1], box.cx(), box.cy(), 3 * sw);
+        }
+        Image[] looks = {
+            sprites.sprite(TokenSprites.Look.RUNNABLE, d, pal), sprites.sprite(TokenSprites.Look.RUNNING, d, pal),
+            sprites.sprite(TokenSprites.Look.SYSCALL, d, pal), sprites.sprite(TokenSprites.Look.WAITING, d, pal)};
+        boolean labels = to.shownTokens <= LABEL_LIMIT && d >= 15;
+        if (labels) {
+            gc.setFont(font(Math.max(9, d * 0.42), true));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+        }
+        int n = Math.max(gsTo.size(), gsFrom.size());
+        for (int g = 1; g < n; g++) {
+            byte fs = g < from.gShown.length ? from.gShown[g] : StageGeometry.HIDDEN;
+            byte ts = g < to.gShown.length ? to.gShown[g] : StageGeometry.HIDDEN;
+            if (fs != StageGeometry.SHOWN && ts != StageGeometry.SHOWN || stillPart != still(g, from, to)) {
+                continue;
+            }
+            double alpha = ts == StageGeometry.SHOWN ? (fs == StageGeometry.SHOWN ? 1 : t) : 1 - t;
+            if (alpha <= 0.01) {
+                continue;
+            }
+            double[] p = position(g, from, to, gsFrom, t);
+            GStatus st = g < gsTo.size() && gsTo.status(g) != GStatus.DEAD ? gsTo.status(g)
+                    : g < gsFrom.size() ? gsFrom.status(g) : GStatus.RUNNABLE;
+            int look = switch (st) {
+                case RUNNING -> 1;
+                case SYSCALL -> 2;
+                case WAITING -> 3;
+                default -> 0;
+            };
+            Image img = looks[look];
+            gc.setGlobalAlpha(alpha);
+            gc.drawImage(img, p[0] - img.getWidth() / 2, p[1] - img.getHeight() / 2);
+            mark(p[0] - img.getWidth() / 2, p[1] - img.getHeight() / 2, img.getWidth(), img.getHeight());
+            if (labels) {
+                gc.setFill(look == 3 ? pal.text() : Color.WHITE);
+                gc.fillText(Integer.toString(g), p[0], p[1] + 0.5);
+            }
+        }
+        gc.setGlobalAlpha(1);
+        gc.setLineCap(StrokeLineCap.BUTT);
+        // counts for what does not fit (they sit still through a move)
+        for (StageGeometry.Chip c : stillPart ? to.chips : List.<StageGeometry.Chip>of()) {
+            // pills with square-ish ends would be cheaper, but a count must read as a count: keep them round
+            double h = c.h();
+            double w = c.w();
+            gc.setFont(Font.font("System", FontWeight.BOLD, h * 0.62));
+            gc.setFill(pal.text());
+            gc.fillRoundRect(c.cx() - w / 2, c.cy() - h / 2, w, h, h, h);
+            mark(c.cx() - w / 2, c.cy() - h / 2, w, h);
+            gc.setFill(pal.surface());
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText(c.text(), c.cx(), c.cy());
+        }
+        // what the last step changed, and the selection
+        gc.setStroke(pal.accent());
+        for (int g : changedGs) {
+            if (g < to.gShown.length && to.gShown[g] == StageGeometry.SHOWN) {
+                double[] p = position(g, from, to, gsFrom, t);
+                gc.setLineWidth(2.5 * sw);
+                gc.strokeOval(p[0] - d / 2 - 5, p[1] - d / 2 - 5, d + 10, d + 10);
+                mark(p[0] - d / 2 - 8, p[1] - d / 2 - 8, d + 16, d + 16);
+            }
+        }
+        if (selectedG > 0 && selectedG < to.gShown.length && to.gShown[selectedG] == StageGeometry.SHOWN) {
+            double[] p = position(selectedG, from, to, gsFrom, t);
+            gc.setLineWidth(3 * sw);
+            gc.setLineDashes(4, 3);
+            gc.strokeOval(p[0] - d / 2 - 8, p[1] - d / 2 - 8, d + 16, d + 16);
+            mark(p[0] - d / 2 - 11, p[1] - d / 2 - 11, d + 22, d + 22);
+            gc.setLineDashes((double[]) null);
+        }
+    }
+
+    /** Tells the renderer the background image's pixels changed (it may be the same image object). */
+    public void backgroundChanged() {
+        backgroundVersion++;
+    }
+
+    /** Records a rectangle drawn this frame, widened to whole pixels plus a margin for anti-aliasing. */
+    private void mark(double x, double y, double w, double h) {
+        if (!recordDirty) {
+            return;
+        }
+        if (dirtyCount == DIRTY_LIMIT) {
+            fullNext = true;
+            return;
+        }
+        double x0 = Math.max(0, Math.floor(x) - 2);
+        double y0 = Math.max(0, Math.floor(y) - 2);
+        double x1 = Math.min(lastWidth, Math.ceil(x + w) + 2);
+        double y1 = Math.min(lastHeight, Math.ceil(y + h) + 2);
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        dirty[4 * dirtyCount] = x0;
+        dirty[4 * dirtyCount + 1] = y0;
+        dirty[4 * dirtyCount + 2] = x1 - x0;
+        dirty[4 * dirtyCount + 3] = y1 - y0;
+        dirtyCount++;
+    }
+
+    /** A line's patch: its bounding box, or a full redraw next time when the line is long and diagonal. */
+    private void markLine(double x0, double y0, double x1, double y1, double width) {
+        double w = Math.abs(x1 - x0);
+        double h = Math.abs(y1 - y0);
+        mark(Math.min(x0, x1) - width, Math.min(y0, y1) - width, w + 2 * width, h + 2 * width);
+    }
+
+    /** A token's centre {@code t} of the way; a new G starts on its parent, a finished one stays put. */
+    private static double[] position(int g, StageGeometry from, StageGeometry to, GoroutineTable gsFrom, double t) {
+        boolean inFrom = g < from.gShown.length && from.gShown[g] != StageGeometry.HIDDEN;
+        boolean inTo = g < to.gShown.length && to.gShown[g] != StageGeometry.HIDDEN;
+        double x0;
+        double y0;
+        if (inFrom) {
+            x0 = from.gx[g];
+            y0 = from.gy[g];
+        } else {
+            int parent = g < gsFrom.size() ? gsFrom.parent(g) : -1;
+            if (parent > 0 && parent < from.gShown.length && from.gShown[parent] != StageGeometry.HIDDEN) {
+                x0 = from.gx[parent];
+                y0 = from.gy[parent];
+            } else {
+                x0 = inTo ? to.gx[g] : 0;
+                y0 = inTo ? to.gy[g] : 0;
+            }
+        }
+        if (!inTo) {
+            return new double[] {x0, y0};
+        }
+        return new double[] {x0 + (to.gx[g] - x0) * t, y0 + (to.gy[g] - y0) * t};
+    }
+
+    /** An M's box {@code t} of the way; a new M slides out of the box of the M that cloned it. */
+    public static Rect boxAt(int m, StageGeometry from, StageGeometry to, double t) {
+        Rect b = m < to.mBox.length ? to.mBox[m] : null;
+        Rect a = m < from.mBox.length ? from.mBox[m] : null;
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a.lerp(b, t);
+    }
+
+    /** Smooth start and stop: tokens ease out of one place and into the next. */
+    public static double ease(double t) {
+        t = Math.max(0, Math.min(1, t));
+        return t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2;
+    }
+
+    /** Whether a thread is on stage at all (alive and not folded into a count). */
+    public static boolean visible(ThreadState t, StageGeometry geo) {
+        return t.alive() && t.id() < geo.mBox.length && geo.mBox[t.id()] != null && !geo.mFolded[t.id()];
+    }
+}

@@ -1,0 +1,34 @@
+package dev.curtain.view;
+
+import dev.curtain.view.model.ViewerModel;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The large line under the stage: the author's caption at a cue point ({@code :cue}), otherwise a plain-language
+ * explanation of the last event. Sized for the back of a lecture hall.
+ */
+public final class CaptionBar extends HBox {
+    public static final PseudoClass CUE = PseudoClass.getPseudoClass("cue");
+
+    public CaptionBar(ViewerModel model) {
+        getStyleClass().add("caption-bar");
+        setId("caption-bar");
+        Label cue = new Label();
+        cue.getStyleClass().add("cue-label");
+        cue.textProperty().bind(model.cueLabelProperty());
+        cue.visibleProperty().bind(model.atCueProperty());
+        cue.managedProperty().bind(cue.visibleProperty());
+        Label text = new Label();
+        text.setId("caption");
+        text.getStyleClass().add("caption");
+        text.setWrapText(true);
+        text.textProperty().bind(model.captionProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        model.atCueProperty().addListener((o, a, b) -> pseudoClassStateChanged(CUE, b));
+        getChildren().addAll(cue, text);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.curtain.view;
+
+import javafx.scene.Node;
+import javafx.scene.shape.SVGPath;
+
+/**
+ * Toolbar icons as vector paths: crisp at any size and font scale, with no icon-font dependency. Coloured by
+ * the stylesheet ({@code .icon}), so they follow the theme.
+ */
+public final class Icons {
+    public static final String PLAY = "M4 2 L14 8 L4 14 Z";
+    public static final String PAUSE = "M3 2 H7 V14 H3 Z M9 2 H13 V14 H9 Z";
+    public static final String STEP_FORWARD = "M2 2 L10 8 L2 14 Z M11 2 H14 V14 H11 Z";
+    public static final String STEP_BACK = "M14 2 L6 8 L14 14 Z M2 2 H5 V14 H2 Z";
+    public static final String RESTART = "M1 2 H4 V14 H1 Z M15 2 L5 8 L15 14 Z";
+    public static final String OPEN = "M1 3 H6 L8 5 H15 V13 H1 Z";
+
+    private Icons() {
+    }
+
+    public static Node icon(String path) {
+        SVGPath p = new SVGPath();
+        p.setContent(path);
+        p.getStyleClass().add("icon");
+        return p;
+    }
+}

@@ -1,0 +1,365 @@
+package dev.curtain.view;
+
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadState;
+import dev.curtain.render.Palette;
+import dev.curtain.render.Rect;
+import dev.curtain.render.StageGeometry;
+import dev.curtain.render.StageRenderer;
+import dev.curtain.view.model.Entity;
+import dev.curtain.view.model.ViewerModel;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/**
+ * The animated centre of the window: one canvas (the background, redrawn per state and kept as an image, under
+ * the tokens, redrawn per frame) and a layer of {@link ThreadBox} nodes. When the state moves by one event, every token and box glides
+ * from where it was to where it now belongs over the tween duration; bigger jumps (seeks) cut straight to the
+ * new state. Tests pass {@link Duration#ZERO} so every change lands at once.
+ */
+public final class StageView extends Region {
+    private final ViewerModel model;
+    private final Duration tween;
+    private final StageRenderer renderer = new StageRenderer();
+    private final Canvas back = new Canvas();
+    private final Canvas front = new Canvas();
+    private final Pane threadLayer = new Pane();
+    private final Map<Integer, ThreadBox> boxes = new HashMap<>();
+    private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.LIGHT);
+    private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale", 1);
+
+    private SchedState fromState;
+    private SchedState toState;
+    private StageGeometry fromGeo;
+    private StageGeometry toGeo;
+    private boolean tweening;
+    private long tweenStart = -1;
+    private double tweenNanos;
+    private double progress = 1;
+    private final ThreadBox probe = new ThreadBox(99);
+    private WritableImage backImage;
+    private WritableImage staticImage;
+    private String staticKey;
+    private double[] boxSize = {StageGeometry.BOX_W, StageGeometry.BOX_H};
+
+    public StageView(ViewerModel model, Duration tween) {
+        this.model = model;
+        this.tween = tween;
+        getStyleClass().add("stage-view");
+        setId("stage");
+        threadLayer.setPickOnBounds(false);
+        threadLayer.setManaged(false);
+        // the background canvas is drawn off screen and copied into the front one each frame (see StageRenderer);
+        // it lives in a scene of its own, or every snapshot of it would build and tear down a temporary one
+        new javafx.scene.Scene(new javafx.scene.Group(back));
+        getChildren().addAll(front, threadLayer);
+        probe.setId(null);
+        probe.setVisible(false);
+        threadLayer.getChildren().add(probe);
+        sceneProperty().addListener((o, a, b) -> fullRedraw());
+        setMinSize(320, 240);
+        model.stateProperty().addListener((o, a, b) -> onState(a, b));
+        model.selectionProperty().addListener((o, a, b) -> {
+            if (toState != null) {
+                drawBackground();
+            }
+            redraw();
+        });
+        palette.addListener((o, a, b) -> fullRedraw());
+        fontScale.addListener((o, a, b) -> {
+            fullRedraw();
+        });
+        front.setOnMouseClicked(e -> {
+            if (toGeo == null) {
+                return;
+            }
+            int g = toGeo.goroutineAt(e.getX(), e.getY());
+            int p = g > 0 ? -1 : toGeo.processorAt(e.getX(), e.getY());
+            model.select(g > 0 ? Entity.g(g) : p >= 0 ? Entity.p(p) : null);
+        });
+        if (model.getState() != null) {
+            onState(null, model.getState());
+        }
+    }
+
+    public ObjectProperty<Palette> paletteProperty() { return palette; }
+    public DoubleProperty fontScaleProperty() { return fontScale; }
+
+    /** The geometry now shown (tests and the benchmark look at where things are). */
+    public StageGeometry geometry() { return toGeo; }
+
+    /** The box of thread {@code m}, or null when it is not on stage. */
+    public ThreadBox threadBox(int m) { return boxes.get(m); }
+
+    /** True while a move is being animated. */
+    public boolean isAnimating() { return tweening; }
+
+    /** Advances the current move to {@code nowNanos}; called by the app's one animation timer. */
+    public void frame(long nowNanos) {
+        if (!tweening) {
+            return;
+        }
+        if (tweenStart < 0) {
+            tweenStart = nowNanos;
+        }
+        progress = Math.min(1, (nowNanos - tweenStart) / tweenNanos);
+        paint(StageRenderer.ease(progress));
+        if (progress >= 1) {
+            tweening = false;
+        }
+    }
+
+    /** Sets the move's progress directly (the benchmark and export step frames by hand). */
+    public void paintAt(double t) {
+        progress = t;
+        paint(StageRenderer.ease(t));
+    }
+
+    private void onState(SchedState old, SchedState now) {
+        if (now == null) {
+            return;
+        }
+        StageGeometry prevGeo = toGeo;
+        SchedState prev = toState;
+        toState = now;
+        toGeo = geometryOf(now);
+        boolean step = prev != null && prevGeo != null && Math.abs(now.eventCount() - prev.eventCount()) == 1
+                && prev.threads().size() <= now.threads().size() + 1 && !tween.equals(Duration.ZERO)
+                && sameRun(prev, now);
+        if (step) {
+            fromState = prev;
+            fromGeo = prevGeo;
+            double beat = model.playback().beatSeconds() * 0.8e9;
+            tweenNanos = Math.max(1, Math.min(tween.toMillis() * 1e6, beat));
+            tweenStart = -1;
+            tweening = true;
+            progress = 0;
+        } else {
+            fromState = now;
+            fromGeo = toGeo;
+            tweening = false;
+            progress = 1;
+        }
+        drawBackground();
+        paint(StageRenderer.ease(progress));
+    }
+
+    /** Two states of the same run share their first event's options; after a re-simulation, cut instead. */
+    private static boolean sameRun(SchedState a, SchedState b) {
+        return a.gomaxprocs() == b.gomaxprocs() && a.version().equals(b.version());
+    }
+
+    private StageGeometry geometryOf(SchedState s) {
+        return StageGeometry.compute(s, width(), height(), boxSize[0], boxSize[1], fontScale.get());
+    }
+
+    /**
+     * Measures a thread box as the stylesheet draws it now (theme, text size), with the longest state text it
+     * can show, so the layout leaves it room. Falls back to the base size before the view is in a scene.
+     */
+    private void measureBox() {
+        if (getScene() == null) {
+            return;
+        }
+        probe.setVisible(false);
+        probe.showLongest();
+        probe.applyCss();
+        double w = Math.ceil(Math.max(StageGeometry.BOX_W * 0.8, probe.prefWidth(-1)));
+        double h = Math.ceil(Math.max(StageGeometry.BOX_H * 0.8, probe.prefHeight(-1)));
+        boxSize = new double[] {w, h};
+    }
+
+    private double width() {
+        return getWidth() > 0 ? getWidth() : 1280;
+    }
+
+    private double height() {
+        return getHeight() > 0 ? getHeight() : 600;
+    }
+
+    private void fullRedraw() {
+        measureBox();
+        if (toState == null) {
+            return;
+        }
+        toGeo = geometryOf(toState);
+        if (!tweening) {
+            fromGeo = toGeo;
+            fromState = toState;
+        } else {
+            fromGeo = geometryOf(fromState);
+        }
+        drawBackground();
+        paint(StageRenderer.ease(progress));
+    }
+
+    private void redraw() {
+        if (toState != null) {
+            paint(StageRenderer.ease(progress));
+        }
+    }
+
+    private void drawBackground() {
+        int changedP = -1;
+        for (Entity e : model.changedProperty().get()) {
+            if (e.kind() == Entity.Kind.P) {
+                changedP = e.id();
+            }
+        }
+        Entity sel = model.selectionProperty().get();
+        int selP = sel != null && sel.kind() == Entity.Kind.P ? sel.id() : -1;
+        int w = (int) Math.ceil(back.getWidth());
+        int h = (int) Math.ceil(back.getHeight());
+        if (w <= 0 || h <= 0) {
+            backImage = null;
+            return;
+        }
+        if (backImage == null || backImage.getWidth() != w || backImage.getHeight() != h) {
+            backImage = new WritableImage(w, h);
+            staticImage = new WritableImage(w, h);
+            staticKey = null;
+        }
+        // the layout's outlines and labels are drawn once per layout; an event only adds what it changed
+        String key = layoutKey();
+        if (!key.equals(staticKey)) {
+            renderer.drawStatic(back.getGraphicsContext2D(), toGeo, palette.get());
+            back.snapshot(null, staticImage);
+            staticKey = key;
+        }
+        back.getGraphicsContext2D().drawImage(staticImage, 0, 0);
+        renderer.drawDynamic(back.getGraphicsContext2D(), toGeo, toState, palette.get(), changedP, selP);
+        renderer.drawStill(back.getGraphicsContext2D(), fromGeo, fromState, toGeo, toState, palette.get());
+        back.snapshot(null, backImage);
+        renderer.backgroundChanged();
+    }
+
+    /** What the static layer depends on: size, palette, text size and where every lane and zone is. */
+    private String layoutKey() {
+        StringBuilder b = new StringBuilder();
+        b.append(toGeo.width).append('x').append(toGeo.height).append('/').append(palette.get().name())
+                .append('/').append(fontScale.get()).append('/').append(toGeo.zoom).append('/')
+                .append(toGeo.lanes.size()).append('/').append(toGeo.token);
+        for (StageGeometry.Zone z : toGeo.zones) {
+            b.append('/').append(z.bounds());
+        }
+        return b.toString();
+    }
+
+    private void paint(double t) {
+        if (toGeo == null) {
+            return;
+        }
+        Set<Entity> changed = model.changedProperty().get();
+        Set<Integer> changedGs = new HashSet<>();
+        for (Entity e : changed) {
+            if (e.kind() == Entity.Kind.G) {
+                changedGs.add(e.id());
+            }
+        }
+        for (Entity e : model.highlightedProperty().get()) {
+            if (e.kind() == Entity.Kind.G) {
+                changedGs.add(e.id());
+            }
+        }
+        Entity sel = model.selectionProperty().get();
+        int selG = sel != null && sel.kind() == Entity.Kind.G ? sel.id() : -1;
+        renderer.drawTokens(front.getGraphicsContext2D(), backImage, fromGeo, fromState, toGeo, toState, t, palette.get(),
+                changedGs, selG);
+        placeThreads(t, changed, sel);
+    }
+
+    private void placeThreads(double t, Set<Entity> changed, Entity sel) {
+        Set<Integer> seen = new HashSet<>();
+        for (ThreadState th : toState.threads()) {
+            int m = th.id();
+            boolean inTo = StageRenderer.visible(th, toGeo);
+            boolean inFrom = m < fromState.threads().size() && StageRenderer.visible(fromState.thread(m), fromGeo);
+            if (!inTo && !inFrom) {
+                continue;
+            }
+            seen.add(m);
+            ThreadBox box = boxes.computeIfAbsent(m, this::newBox);
+            SchedState shown = inTo ? toState : fromState;
+            boolean isChanged = changed.contains(Entity.m(m)) || model.highlightedProperty().get().contains(Entity.m(m));
+            boolean isSelected = Entity.m(m).equals(sel);
+            // only when something it shows changed: a box's text and states are fixed during a move
+            if (box.needsUpdate(shown, toGeo.compactThreads, isChanged, isSelected)) {
+                box.update(shown, toGeo.compactThreads, isChanged, isSelected);
+            }
+            Rect r;
+            double opacity;
+            double scale = 1;
+            if (inTo && inFrom) {
+                r = StageRenderer.boxAt(m, fromGeo, toGeo, t);
+                opacity = 1;
+            } else if (inTo) {
+                // a new thread slides out of the thread that cloned it
+                int creator = th.clonedFrom();
+                Rect start = creator >= 0 && creator < fromGeo.mBox.length && fromGeo.mBox[creator] != null
+                        ? fromGeo.mBox[creator] : toGeo.mBox[m];
+                r = start.lerp(toGeo.mBox[m], t);
+                opacity = t;
+                scale = 0.6 + 0.4 * t;
+            } else {
+                // an exiting (or folded) thread fades and shrinks where it was
+                r = fromGeo.mBox[m];
+                opacity = 1 - t;
+                scale = 1 - 0.4 * t;
+            }
+            // boxes are laid out at base size and scaled by the stage's zoom, so their text grows with them
+            box.setZoom(toGeo.boxZoom);
+            box.resizeRelocate(r.x(), r.y(), r.w() / toGeo.boxZoom, r.h() / toGeo.boxZoom);
+            box.setOpacity(opacity);
+            box.setScaleX(scale);
+            box.setScaleY(scale);
+            box.setVisible(opacity > 0.01);
+        }
+        for (Map.Entry<Integer, ThreadBox> e : boxes.entrySet()) {
+            if (!seen.contains(e.getKey())) {
+                e.getValue().setVisible(false);
+            }
+        }
+    }
+
+    private ThreadBox newBox(int m) {
+        ThreadBox b = new ThreadBox(m);
+        b.setOnMouseClicked(e -> model.select(Entity.m(m)));
+        threadLayer.getChildren().add(b);
+        return b;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (back.getWidth() != w || back.getHeight() != h) {
+            back.setWidth(w);
+            back.setHeight(h);
+            front.setWidth(w);
+            front.setHeight(h);
+            threadLayer.resize(w, h);
+            fullRedraw();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 1200;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 640;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.curtain.view;
+
+import dev.curtain.engine.state.MState;
+import dev.curtain.engine.state.Property;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadState;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.transform.Scale;
+
+/**
+ * One OS thread on the stage: its name, role and state, and a badge per per-thread property that turns red
+ * ({@code :diverged}) when the thread differs from the process. Its state is a pseudo-class
+ * ({@code :running}, {@code :syscall}, {@code :idle} …) so the stylesheet decides how each looks.
+ */
+public final class ThreadBox extends VBox {
+    public static final PseudoClass DIVERGED = PseudoClass.getPseudoClass("diverged");
+    public static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    public static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    private static final Map<MState, PseudoClass> STATES = new EnumMap<>(MState.class);
+
+    static {
+        for (MState s : MState.values()) {
+            STATES.put(s, PseudoClass.getPseudoClass(s.key()));
+        }
+    }
+
+    /** Short badge texts, in inspector column order. */
+    static final Map<Property, String> SHORT = new EnumMap<>(Map.of(
+            Property.UID, "uid", Property.GID, "gid", Property.CAPS, "cap", Property.NETNS, "net",
+            Property.MNTNS, "mnt", Property.UTSNS, "uts", Property.NICE, "nice", Property.SIGMASK, "sig",
+            Property.PRIVATE_FS, "fs"));
+
+    private final int m;
+    private final Label name = new Label();
+    private final Label role = new Label();
+    private final Label state = new Label();
+    private final HBox badges = new HBox(3);
+    private final Map<Property, Label> badgeByProperty = new EnumMap<>(Property.class);
+    private MState shownState;
+    private SchedState shownFrom;
+    private boolean shownCompact;
+    private boolean shownChanged;
+    private boolean shownSelected;
+    private final Scale zoom = new Scale(1, 1, 0, 0);
+
+    public ThreadBox(int m) {
+        this.m = m;
+        setId("thread-M" + m);
+        getStyleClass().add("thread-box");
+        name.getStyleClass().add("thread-name");
+        name.setText("M" + m);
+        role.getStyleClass().add("thread-role");
+        state.getStyleClass().add("thread-state");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(6, name, role, spacer, state);
+        top.getStyleClass().add("thread-top");
+        badges.getStyleClass().add("badges");
+        for (Property p : Property.values()) {
+            Label b = new Label(SHORT.get(p));
+            b.getStyleClass().addAll("badge", "badge-" + p.key());
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            badgeByProperty.put(p, b);
+            badges.getChildren().add(b);
+        }
+        getChildren().addAll(top, badges);
+        getTransforms().add(zoom);
+        setManaged(false);
+        // a box is a dozen text nodes; drawn as a cached bitmap it costs one image copy per frame while it moves
+        // (text dominates the software pipeline's frame time), and the cache is redrawn only when it changes
+        setCache(true);
+        setCacheHint(javafx.scene.CacheHint.SPEED);
+    }
+
+    public int m() {
+        return m;
+    }
+
+    /** The badge for one property (tests look its pseudo-class up). */
+    public Label badge(Property p) {
+        return badgeByProperty.get(p);
+    }
+
+    /** Whether {@link #update} would change anything: a new state, or other flags. */
+    boolean needsUpdate(SchedState s, boolean compact, boolean changed, boolean selected) {
+        return s != shownFrom || compact != shownCompact || changed != shownChanged || selected != shownSelected;
+    }
+
+    /** Shows thread {@code m} as it is in {@code s}. */
+    public void update(SchedState s, boolean compact, boolean changed, boolean selected) {
+        shownFrom = s;
+        shownCompact = compact;
+        shownChanged = changed;
+        shownSelected = selected;
+        ThreadState t = s.thread(m);
+        role.setText(t.role().key());
+        state.setText(t.state().key() + (t.lockedg() > 0 ? " · G" + t.lockedg() : ""));
+        if (shownState != t.state()) {
+            if (shownState != null) {
+                pseudoClassStateChanged(STATES.get(shownState), false);
+            }
+            pseudoClassStateChanged(STATES.get(t.state()), true);
+            shownState = t.state();
+        }
+        Set<Property> diverged = s.diverged(m);
+        pseudoClassStateChanged(DIVERGED, !diverged.isEmpty());
+        pseudoClassStateChanged(CHANGED, changed);
+        pseudoClassStateChanged(SELECTED, selected);
+        pseudoClassStateChanged(COMPACT, compact);
+        badges.setVisible(!compact);
+        badges.setManaged(!compact);
+        role.setVisible(!compact);
+        role.setManaged(!compact);
+        state.setVisible(!compact);
+        state.setManaged(!compact);
+        for (Map.Entry<Property, Label> e : badgeByProperty.entrySet()) {
+            boolean d = diverged.contains(e.getKey());
+            e.getValue().pseudoClassStateChanged(DIVERGED, d);
+            String value = e.getKey().valueOf(t.props());
+            if (e.getValue().getTooltip() == null) {
+                e.getValue().setTooltip(new Tooltip());
+            }
+            e.getValue().getTooltip().setText(e.getKey().key() + " = " + value
+                    + (d ? "  (process: " + e.getKey().valueOf(s.baseline()) + ")" : ""));
+        }
+    }
+
+    /** Fills the box with the longest texts it can show (for measuring its size). */
+    void showLongest() {
+        role.setText("template");
+        state.setText("locked-idle · G9999");
+        name.setText("M999");
+    }
+
+    /** Draws the box {@code z} times its laid-out size, growing from its top-left corner. */
+    public void setZoom(double z) {
+        if (z != zoom.getX()) {
+            zoom.setX(z);
+            zoom.setY(z);
+        }
+    }
+}

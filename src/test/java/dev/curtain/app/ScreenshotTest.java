@@ -1,0 +1,131 @@
+package dev.curtain.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curtain.scenario.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Saves a picture of every lesson at its first cue under target/screenshots, in each theme and at the two
+ * sizes the product must be crisp at, so a person can look at what the audience will see.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = WindowHarness.open(stage, ScenarioOpener.notYetAvailable(), 1920, 1080);
+    }
+
+    @Test
+    void everyLessonAtItsFirstCueInEveryThemeAndSize(FxRobot robot) throws Exception {
+        for (Scenario lesson : new BuiltInLessons().lessons()) {
+            String slug = lesson.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-|-$", "");
+            robot.interact(() -> window.show(lesson));
+            robot.interact(() -> {
+                window.model().playback().restart();
+                window.model().nextCue();
+            });
+            assertThat(window.model().atCueProperty().get()).isTrue();
+            for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
+                for (Theme theme : Theme.values()) {
+                    robot.interact(() -> {
+                        stage.setWidth(size[0]);
+                        stage.setHeight(size[1]);
+                        window.setTheme(theme);
+                    });
+                    Path[] file = new Path[1];
+                    String name = slug + "-" + theme.palette().name() + "-" + size[0] + "x" + size[1];
+                    robot.interact(() -> file[0] = Screenshots.save(window.scene(), name));
+                    assertThat(Files.size(file[0])).isPositive();
+                }
+            }
+            robot.interact(() -> {
+                window.setTheme(Theme.LIGHT);
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+            });
+            robot.interact(() -> Screenshots.save(window.scene(), slug));
+            // font scaling for a large room: projector theme, text at 150%
+            robot.interact(() -> {
+                window.setTheme(Theme.PROJECTOR);
+                window.setTextSize(150);
+            });
+            robot.interact(() -> Screenshots.save(window.scene(), slug + "-projector-text150-1920x1080"));
+            robot.interact(() -> {
+                window.setTheme(Theme.LIGHT);
+                window.setTextSize(100);
+            });
+        }
+    }
+
+    @Test
+    void everyCueOfTheDefaultLesson(FxRobot robot) {
+        robot.interact(() -> window.model().playback().restart());
+        int n = 0;
+        while (true) {
+            boolean[] more = new boolean[1];
+            robot.interact(() -> more[0] = window.model().nextCue());
+            if (!more[0]) {
+                break;
+            }
+            n++;
+            int cue = n;
+            robot.interact(() -> Screenshots.save(window.scene(), "hello-goroutine-cue-" + cue));
+        }
+        assertThat(n).isEqualTo(6);
+    }
+
+    @Test
+    void aDivergedThreadAndAScaleRun(FxRobot robot) {
+        robot.interact(() -> window.show(TestScenarios.setnsOnLockedThread()));
+        robot.interact(() -> {
+            window.model().playback().restart();
+            window.model().nextCue();
+            window.model().playback().stepForward();
+        });
+        robot.interact(() -> Screenshots.save(window.scene(), "diverged-setns"));
+        robot.interact(() -> window.show(TestScenarios.crowd(10_000, 64)));
+        robot.interact(() -> window.model().playback().seek(window.model().playback().getSize() / 3));
+        robot.interact(() -> Screenshots.save(window.scene(), "scale-64p-10000g"));
+        robot.interact(() -> stage.setWidth(1280));
+        robot.interact(() -> stage.setHeight(720));
+        robot.interact(() -> Screenshots.save(window.scene(), "scale-64p-10000g-1280x720"));
+    }
+
+    @Test
+    void aMoveHalfWay(FxRobot robot) {
+        dev.curtain.view.model.ViewerModel model = new dev.curtain.view.model.ViewerModel(
+                dev.curtain.view.model.SimulationRunner.direct(), new dev.curtain.view.model.PlainEventExplainer());
+        robot.interact(() -> {
+            model.open(new BuiltInLessons().defaultLesson(), e -> {
+            });
+            dev.curtain.view.StageView view = new dev.curtain.view.StageView(model, javafx.util.Duration.millis(500));
+            javafx.scene.Scene scene = new javafx.scene.Scene(view, 1400, 760);
+            scene.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
+            scene.getRoot().getStyleClass().addAll("theme-light", "text-100");
+            model.playback().seek(model.cueIndicesProperty().get()[3] - 1);
+            view.snapshot(null, null);
+            model.playback().stepForward();
+            view.paintAt(0.5);
+            Screenshots.save(view, "move-half-way-clone");
+            model.playback().seek(model.cueIndicesProperty().get()[4] - 1);
+            view.snapshot(null, null);
+            model.playback().stepForward();
+            view.paintAt(0.45);
+            Screenshots.save(view, "move-half-way-to-global-queue");
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package dev.curtain.app;
+
+import dev.curtain.view.model.PlainEventExplainer;
+import dev.curtain.view.model.SimulationRunner;
+import dev.curtain.view.model.ViewerModel;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/** Builds the real window for headless tests: simulations run on the spot, moves land at once. */
+final class WindowHarness {
+    private WindowHarness() {
+    }
+
+    static MainWindow open(Stage stage, ScenarioOpener opener, double width, double height) {
+        Preferences prefs = Preferences.userRoot().node("dev/curtain/test");
+        ViewerModel model = new ViewerModel(SimulationRunner.direct(), new PlainEventExplainer());
+        RecentFiles recent = new RecentFiles(prefs);
+        recent.clear();
+        MainWindow w = new MainWindow(stage, model, new BuiltInLessons(), opener, recent, Duration.ZERO);
+        w.show(new BuiltInLessons().defaultLesson());
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.show();
+        stage.requestFocus();
+        return w;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.curtain.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curtain.app.BuiltInLessons;
+import dev.curtain.app.TestScenarios;
+import dev.curtain.engine.Recording;
+import dev.curtain.engine.Simulator;
+import dev.curtain.engine.event.Event;
+import dev.curtain.engine.state.GStatus;
+import dev.curtain.engine.state.MState;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+class StageGeometryTest {
+
+    private static Recording run(Scenario s) {
+        return Simulator.run(s.program(), s.options());
+    }
+
+    private static int indexAfterFirst(Recording r, Class<? extends Event> type) {
+        for (int i = 0; i < r.size(); i++) {
+            if (type.isInstance(r.event(i))) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName());
+    }
+
+    @Test
+    void aThreadInASyscallSitsInTheSyscallZoneWithItsGoroutine() {
+        Recording r = run(BuiltInLessons.helloGoroutine());
+        SchedState s = r.stateAt(indexAfterFirst(r, Event.SyscallEntered.class));
+        StageGeometry g = StageGeometry.compute(s, 1400, 800);
+        assertThat(s.thread(0).state()).isEqualTo(MState.SYSCALL);
+        Rect zone = g.zone(StageGeometry.SYSCALL).bounds();
+        Rect box = g.mBox[0];
+        assertThat(zone.contains(box.x(), box.y())).isTrue();
+        assertThat(g.gShown[2]).isEqualTo(StageGeometry.SHOWN);
+        assertThat(zone.contains(g.gx[2], g.gy[2])).isTrue();
+    }
+
+    @Test
+    void aRunningThreadCarriesItsProcessorsLane() {
+        Recording r = run(BuiltInLessons.helloGoroutine());
+        SchedState s = r.stateAt(indexAfterFirst(r, Event.GoroutineStarted.class));
+        StageGeometry g = StageGeometry.compute(s, 1400, 800);
+        assertThat(g.mBox[0]).isSameAs(g.lanes.get(0).threadSlot());
+        assertThat(g.gx[1]).isEqualTo((float) g.lanes.get(0).runX());
+    }
+
+    @Test
+    void sixtyFourProcessorsAndTenThousandGoroutinesFoldIntoCounts() {
+        Recording r = run(TestScenarios.crowd(10_000, 64));
+        SchedState s = r.stateAt(r.size() / 3);
+        StageGeometry g = StageGeometry.compute(s, 1300, 760);
+        assertThat(g.lanes).hasSize(64);
+        assertThat(g.compactThreads).isTrue();
+        int live = 0;
+        for (int i = 1; i < s.goroutines().size(); i++) {
+            if (s.goroutines().status(i) != GStatus.DEAD) {
+                live++;
+            }
+        }
+        assertThat(live).isGreaterThan(1000);
+        assertThat(g.shownTokens).isLessThan(1500);
+        assertThat(g.chips).isNotEmpty();
+        for (StageGeometry.Lane l : g.lanes) {
+            assertThat(l.bounds().bottom()).isLessThanOrEqualTo(760);
+            assertThat(l.bounds().h()).isGreaterThanOrEqualTo(9);
+        }
+    }
+
+    @Test
+    void everyLiveGoroutineIsOnStageOrFolded() {
+        Recording r = run(TestScenarios.crowd(500, 4));
+        for (int i = 0; i <= r.size(); i += Math.max(1, r.size() / 40)) {
+            SchedState s = r.stateAt(i);
+            StageGeometry g = StageGeometry.compute(s, 1200, 700);
+            for (int gid = 1; gid < s.goroutines().size(); gid++) {
+                boolean dead = s.goroutines().status(gid) == GStatus.DEAD;
+                assertThat(g.gShown[gid] == StageGeometry.HIDDEN).as("G%d at %d", gid, i).isEqualTo(dead);
+            }
+        }
+    }
+
+    @Test
+    void easingStartsAndEndsAtRest() {
+        assertThat(StageRenderer.ease(0)).isZero();
+        assertThat(StageRenderer.ease(1)).isEqualTo(1);
+        assertThat(StageRenderer.ease(0.5)).isEqualTo(0.5);
+    }
+}

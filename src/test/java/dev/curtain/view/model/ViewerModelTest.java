@@ -1,0 +1,175 @@
+package dev.curtain.view.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curtain.app.BuiltInLessons;
+import dev.curtain.app.TestScenarios;
+import dev.curtain.engine.GoVersion;
+import dev.curtain.engine.Recording;
+import dev.curtain.engine.Simulator;
+import dev.curtain.engine.event.Event;
+import dev.curtain.engine.state.Property;
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The window's model, without a toolkit. */
+class ViewerModelTest {
+    private final List<Throwable> failures = new ArrayList<>();
+    private final ViewerModel model = new ViewerModel(SimulationRunner.direct(), new PlainEventExplainer());
+
+    private void open(Scenario s) {
+        model.open(s, failures::add);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void opensOnAFrameWhereMainIsRunning() {
+        open(BuiltInLessons.helloGoroutine());
+        SchedState s = model.getState();
+        assertThat(s.goroutines().status(1).key()).isEqualTo("running");
+        assertThat(model.threads()).isNotEmpty();
+        assertThat(model.sourceLines()).contains("func hello() {");
+        assertThat(model.events()).hasSize(model.playback().getSize());
+    }
+
+    @Test
+    void everyIndexShowsExactlyTheEnginesStateThere() {
+        Scenario s = BuiltInLessons.helloGoroutine();
+        open(s);
+        Recording rec = Simulator.run(s.program(), s.options());
+        for (int i = 0; i < 20; i++) {
+            model.playback().stepForward();
+        }
+        model.playback().stepBack();
+        model.playback().stepBack();
+        int at = model.playback().getIndex();
+        SchedState expected = rec.stateAt(at);
+        SchedState shown = model.getState();
+        assertThat(shown.eventCount()).isEqualTo(at);
+        for (int m = 0; m < expected.threads().size(); m++) {
+            assertThat(shown.thread(m).state()).isEqualTo(expected.thread(m).state());
+            assertThat(shown.thread(m).p()).isEqualTo(expected.thread(m).p());
+        }
+        for (int g = 1; g < expected.goroutines().size(); g++) {
+            assertThat(shown.goroutines().place(g)).isEqualTo(expected.goroutines().place(g));
+        }
+        assertThat(model.threads()).hasSize(expected.threads().size());
+    }
+
+    @Test
+    void showsTheAuthorsCaptionAtACueAndAnExplanationElsewhere() {
+        open(BuiltInLessons.helloGoroutine());
+        int cue = model.cueIndicesProperty().get()[0];
+        model.playback().seek(cue);
+        assertThat(model.atCueProperty().get()).isTrue();
+        assertThat(model.captionProperty().get()).startsWith("go hello()");
+        assertThat(model.cueLabelProperty().get()).isEqualTo("cue 1 of 6");
+        model.playback().seek(cue + 1);
+        assertThat(model.atCueProperty().get()).isFalse();
+        assertThat(model.captionProperty().get()).isNotBlank();
+    }
+
+    @Test
+    void everyCueOfTheDefaultLessonIsReached() {
+        open(BuiltInLessons.helloGoroutine());
+        assertThat(java.util.Arrays.stream(model.cueIndicesProperty().get()).boxed()).allMatch(i -> i > 0);
+    }
+
+    @Test
+    void playbackPausesAtEachCue() {
+        open(BuiltInLessons.helloGoroutine());
+        model.playback().restart();
+        model.playback().speedProperty().set(8);
+        model.playback().play();
+        long t = 0;
+        while (model.playback().isPlaying() && t < 10_000) {
+            model.playback().tick(t++ * 16_666_667L);
+        }
+        assertThat(model.playback().getIndex()).isEqualTo(model.cueIndicesProperty().get()[0]);
+    }
+
+    @Test
+    void aDivergedPropertyIsMarkedOnItsRow() {
+        open(TestScenarios.setnsOnLockedThread());
+        model.playback().seek(model.cueIndicesProperty().get()[0]);
+        ThreadRow m0 = model.threads().get(0);
+        assertThat(m0.isDiverged(Property.NETNS)).isTrue();
+        assertThat(m0.value(Property.NETNS)).isEqualTo("container");
+        assertThat(m0.isDiverged(Property.UID)).isFalse();
+        assertThat(model.divergenceIndicesProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void changingTheVersionStaysAtTheSameCue() {
+        open(BuiltInLessons.helloGoroutine());
+        int cue3 = model.cueIndicesProperty().get()[2];
+        model.playback().seek(cue3);
+        model.changeOptions(GoVersion.GO_1_10, 1, failures::add);
+        assertThat(failures).isEmpty();
+        assertThat(model.versionProperty().get()).isEqualTo(GoVersion.GO_1_10);
+        assertThat(model.playback().getIndex()).isEqualTo(model.cueIndicesProperty().get()[2]);
+        assertThat(model.cueLabelProperty().get()).isEqualTo("cue 3 of 6");
+    }
+
+    @Test
+    void changingGomaxprocsStaysNearTheSameTime() {
+        open(BuiltInLessons.helloGoroutine());
+        model.playback().toEnd();
+        model.changeOptions(GoVersion.GO_1_14, 4, failures::add);
+        assertThat(model.getState().gomaxprocs()).isEqualTo(4);
+        assertThat(model.playback().getIndex()).isEqualTo(model.playback().getSize());
+    }
+
+    @Test
+    void selectingAGoroutineShowsItsStateAndHistory() {
+        open(BuiltInLessons.helloGoroutine());
+        model.playback().toEnd();
+        model.select(Entity.g(2));
+        assertThat(model.selectionTitleProperty().get()).isEqualTo("G2  ·  hello");
+        assertThat(model.selectionDetails()).contains("status: dead");
+        assertThat(model.selectionHistory()).extracting(e -> e.fn().goName())
+                .contains("newproc", "entersyscall", "exitsyscall0", "goexit0");
+        Event syscall = model.selectionHistory().stream()
+                .filter(e -> e instanceof Event.SyscallEntered).findFirst().orElseThrow();
+        model.seekToEvent(syscall.seq());
+        assertThat(model.getState().goroutines().status(2).key()).isEqualTo("syscall");
+    }
+
+    @Test
+    void theLastEventsEntitiesAreMarkedChanged() {
+        open(BuiltInLessons.helloGoroutine());
+        model.playback().seek(model.cueIndicesProperty().get()[3]);
+        assertThat(model.lastEventProperty().get()).isInstanceOf(Event.ProcessorRetaken.class);
+        assertThat(model.changedProperty().get()).contains(Entity.p(0), Entity.m(0));
+    }
+
+    @Test
+    void theRunningGoroutinesLineIsActive() {
+        open(BuiltInLessons.helloGoroutine());
+        int blocks = model.cueIndicesProperty().get()[2];
+        model.playback().seek(blocks);
+        assertThat(model.activeLinesProperty().get()).containsEntry(17, "G2");
+    }
+
+    @Test
+    void aFailedSimulationKeepsTheCurrentScenario() {
+        open(BuiltInLessons.helloGoroutine());
+        Scenario before = model.getScenario();
+        ViewerModel failing = new ViewerModel((s, done, failed) -> failed.accept(new IllegalStateException("boom")),
+                new PlainEventExplainer());
+        failing.open(before, failures::add);
+        assertThat(failures).hasSize(1);
+        assertThat(model.getScenario()).isSameAs(before);
+    }
+
+    @Test
+    void entitiesParseAsTheTalkWritesThem() {
+        assertThat(Entity.parse("G3")).isEqualTo(Entity.g(3));
+        assertThat(Entity.parse("m12")).isEqualTo(Entity.m(12));
+        assertThat(Entity.parse("X1")).isNull();
+        assertThat(Entity.p(2)).hasToString("P2");
+    }
+}
