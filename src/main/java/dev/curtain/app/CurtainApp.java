@@ -1,7 +1,7 @@
 package dev.curtain.app;
 
 import dev.curtain.scenario.Scenario;
-import dev.curtain.view.model.PlainEventExplainer;
+import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.ViewerModel;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -32,9 +32,9 @@ public final class CurtainApp extends Application {
     @Override
     public void start(Stage stage) {
         runner = new FxSimulationRunner();
-        LessonLibrary lessons = new BuiltInLessons();
-        ViewerModel model = new ViewerModel(runner, new PlainEventExplainer());
-        window = new MainWindow(stage, model, lessons, ScenarioOpener.notYetAvailable(), RecentFiles.forUser(), MOVE);
+        LessonLibrary lessons = new ShippedLessons();
+        ViewerModel model = new ViewerModel(runner, EventExplainer.standard());
+        window = new MainWindow(stage, model, lessons, ScenarioOpener.files(), RecentFiles.forUser(), MOVE);
         installCrashDialog(window);
         Scenario first = lessons.defaultLesson();
         window.show(first);

@@ -4,8 +4,8 @@ import dev.curtain.scenario.Scenario;
 import java.util.List;
 
 /**
- * The lessons the toolbar's picker offers; the first is the one the app opens on. A seam: the built-in
- * {@link BuiltInLessons} stands in until the shipped lesson files can be read.
+ * The lessons the toolbar's picker offers; the first is the one the app opens on ({@link ShippedLessons} in the
+ * app; tests may pass their own).
  */
 public interface LessonLibrary {
     /** Every lesson, in teaching order; never empty. */

@@ -1,5 +1,7 @@
 package dev.curtain.app;
 
+import dev.curtain.importer.ImportResult;
+import dev.curtain.importer.SchedtraceImport;
 import dev.curtain.engine.GoVersion;
 import dev.curtain.scenario.Scenario;
 import dev.curtain.view.CaptionBar;
@@ -19,6 +21,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -48,6 +51,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.controlsfx.dialog.ProgressDialog;
 
 /**
  * The animator window: menus, toolbar, stage, inspector, caption bar, timeline, event log and source pane, and
@@ -140,8 +144,15 @@ public final class MainWindow {
         loop.stop();
     }
 
-    /** Opens a scenario file; on errors, lists them all and keeps the current scenario. */
+    /**
+     * Opens a scenario file, or a schedtrace log (told apart by content); on errors, lists them all and keeps the
+     * current scenario.
+     */
     public void open(Path file) {
+        if (SchedtraceImport.looksLikeSchedtrace(file)) {
+            openLog(file);
+            return;
+        }
         ScenarioOpener.Result r;
         try {
             r = opener.open(file);
@@ -155,6 +166,32 @@ public final class MainWindow {
         }
         recent.add(file);
         show(r.scenario());
+    }
+
+    /** Imports a schedtrace log in the background with a progress dialog (cancel stops it), then shows it. */
+    private void openLog(Path file) {
+        Task<ImportResult> task = LogOpening.task(file);
+        task.setOnSucceeded(e -> {
+            ImportResult r = task.getValue();
+            if (r.isRefused()) {
+                ErrorDialogs.openErrors(stage, file, List.of(r.refusal()));
+                return;
+            }
+            recent.add(file);
+            model.openRecording(LogOpening.describe(file, r), r.recording(), LogOpening.openingIndex(r));
+        });
+        task.setOnFailed(e -> {
+            if (!(task.getException() instanceof java.util.concurrent.CancellationException)) {
+                ErrorDialogs.exception(stage, task.getException());
+            }
+        });
+        ProgressDialog progress = new ProgressDialog(task);
+        progress.initOwner(stage);
+        progress.setTitle("Opening a schedtrace log");
+        progress.setHeaderText("Replaying " + file.getFileName());
+        Thread worker = new Thread(task, "curtain-import");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     /** Simulates and shows a scenario (a lesson, or one just read from a file). */
@@ -318,6 +355,8 @@ public final class MainWindow {
             }
         });
         version.setTooltip(new Tooltip("Go version profile: re-simulates and stays near the same point"));
+        // a replayed log is what a real program did: there is nothing to re-simulate
+        version.disableProperty().bind(model.importedProperty());
         // the pickers follow the model; while they do, their change events are not user requests to re-simulate
         model.versionProperty().addListener((o, a, b) -> following(() -> version.setValue(b == null ? null : b.profile())));
         version.setOnAction(e -> {
@@ -330,6 +369,7 @@ public final class MainWindow {
         procs.setId("gomaxprocs");
         procs.setPrefWidth(84);
         procs.setTooltip(new Tooltip("GOMAXPROCS: the number of Ps"));
+        procs.disableProperty().bind(model.importedProperty());
         model.gomaxprocsProperty().addListener((o, a, b) -> following(() -> procs.getValueFactory().setValue(b.intValue())));
         procs.valueProperty().addListener((o, a, b) -> {
             if (!following && b != null && b != model.gomaxprocsProperty().get()) {

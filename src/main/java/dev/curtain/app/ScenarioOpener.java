@@ -1,6 +1,9 @@
 package dev.curtain.app;
 
+import dev.curtain.scenario.LoadResult;
 import dev.curtain.scenario.Scenario;
+import dev.curtain.scenario.ScenarioError;
+import dev.curtain.scenario.ScenarioFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -41,9 +44,12 @@ public interface ScenarioOpener {
 
     Result open(Path file);
 
-    /** Until the scenario file reader is part of this build: every file is reported as unreadable, plainly. */
-    static ScenarioOpener notYetAvailable() {
-        return file -> Result.failed(List.of(file + ":1:1: this build of Curtain cannot read scenario files yet; "
-                + "use the built-in lessons"));
+    /** Scenario files as the format reads them: every error as FILE:LINE:COL: message. */
+    static ScenarioOpener files() {
+        return file -> {
+            LoadResult r = ScenarioFiles.load(file);
+            return r.ok() ? Result.of(r.scenario())
+                    : Result.failed(r.errors().stream().map(ScenarioError::format).toList());
+        };
     }
 }

@@ -4,7 +4,7 @@ import dev.curtain.engine.program.Program;
 import dev.curtain.scenario.Scenario;
 import dev.curtain.scenario.ViewHints;
 import dev.curtain.view.StageView;
-import dev.curtain.view.model.PlainEventExplainer;
+import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.SimulationRunner;
 import dev.curtain.view.model.ViewerModel;
 import java.util.Arrays;
@@ -83,7 +83,7 @@ public final class RenderBenchmark {
         Program program = BenchScenario.program(goroutines);
         Scenario scenario = new Scenario("render benchmark", "", "", BenchScenario.options(processors), program, "",
                 List.of(), List.of(), ViewHints.NONE);
-        ViewerModel model = new ViewerModel(SimulationRunner.direct(), new PlainEventExplainer());
+        ViewerModel model = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
         model.open(scenario, e -> {
             throw new IllegalStateException(e);
         });

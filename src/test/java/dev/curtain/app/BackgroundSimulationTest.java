@@ -3,7 +3,7 @@ package dev.curtain.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curtain.engine.GoVersion;
-import dev.curtain.view.model.PlainEventExplainer;
+import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.ViewerModel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +22,8 @@ class BackgroundSimulationTest {
         FxSimulationRunner runner = new FxSimulationRunner();
         AtomicReference<ViewerModel> model = new AtomicReference<>();
         robot.interact(() -> {
-            model.set(new ViewerModel(runner, new PlainEventExplainer()));
-            model.get().open(BuiltInLessons.helloGoroutine(), e -> {
+            model.set(new ViewerModel(runner, EventExplainer.standard()));
+            model.get().open(ShippedLessons.first(), e -> {
                 throw new AssertionError(e);
             });
             assertThat(model.get().busyProperty().get()).isTrue();
@@ -38,7 +38,7 @@ class BackgroundSimulationTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.get().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.get().getState().version()).isEqualTo("1.26");
-        assertThat(model.get().cueLabelProperty().get()).isEqualTo("cue 5 of 6");
+        assertThat(model.get().cueLabelProperty().get()).isEqualTo("cue 5 of " + ShippedLessons.first().cues().size());
         runner.shutdown();
     }
 }

@@ -67,7 +67,7 @@ class MainWindowTest {
     @Test
     void opensTheDefaultLessonReadyToPlay(FxRobot robot) {
         assertThat(robot.lookup("#caption").queryAs(Label.class).getText()).isNotBlank();
-        assertThat(((Stage) window.scene().getWindow()).getTitle()).isEqualTo("Hello, goroutine — Curtain");
+        assertThat(((Stage) window.scene().getWindow()).getTitle()).isEqualTo(ShippedLessons.first().title() + " — Curtain");
         assertThat(pb.isPlaying()).isFalse();
         assertThat(pb.getIndex()).isPositive();
         assertThat(window.stageView().threadBox(0)).isNotNull();
@@ -212,6 +212,25 @@ class MainWindowTest {
         assertThat(model.getScenario().title()).isEqualTo("setns on a locked thread");
         assertThat(window.recentMenu().getItems()).anyMatch(i -> i.getText() != null
                 && i.getText().startsWith("setns.json"));
+    }
+
+    @Test
+    void aSchedtraceLogOpensAsAReplayWithReadOnlyPickers(FxRobot robot) throws Exception {
+        Path log = Path.of("src/test/resources/schedtrace/syscalls-p2-detail.log");
+        robot.interact(() -> window.open(log));
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> model.importedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.getScenario().title()).isEqualTo("syscalls-p2-detail.log");
+        assertThat(model.getState().gomaxprocs()).isEqualTo(2);
+        assertThat(robot.lookup("#version-picker").queryComboBox().isDisabled()).isTrue();
+        assertThat(robot.lookup("#gomaxprocs").query().isDisabled()).isTrue();
+        assertThat(model.cueIndicesProperty().get()).as("one timeline marker per SCHED block").isNotEmpty();
+        assertThat(window.recentMenu().getItems()).anyMatch(i -> i.getText() != null
+                && i.getText().startsWith("syscalls-p2-detail.log"));
+        robot.interact(() -> window.open(Path.of("setns.json")));
+        assertThat(model.importedProperty().get()).isFalse();
+        assertThat(robot.lookup("#version-picker").queryComboBox().isDisabled()).isFalse();
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.curtain.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.curtain.view.model.PlainEventExplainer;
+import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.SimulationRunner;
 import dev.curtain.view.model.ViewerModel;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +25,10 @@ class PlaybackLoopTest {
 
     @Start
     void start(Stage stage) {
-        ViewerModel model = new ViewerModel(SimulationRunner.direct(), new PlainEventExplainer());
-        window = new MainWindow(stage, model, new BuiltInLessons(), ScenarioOpener.notYetAvailable(),
+        ViewerModel model = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
+        window = new MainWindow(stage, model, new ShippedLessons(), ScenarioOpener.files(),
                 new RecentFiles(Preferences.userRoot().node("dev/curtain/test-loop")), Duration.millis(300));
-        window.show(new BuiltInLessons().defaultLesson());
+        window.show(new ShippedLessons().defaultLesson());
         stage.show();
         stage.requestFocus();
         window.start();

@@ -25,12 +25,12 @@ class ScreenshotTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = WindowHarness.open(stage, ScenarioOpener.notYetAvailable(), 1920, 1080);
+        window = WindowHarness.open(stage, ScenarioOpener.files(), 1920, 1080);
     }
 
     @Test
     void everyLessonAtItsFirstCueInEveryThemeAndSize(FxRobot robot) throws Exception {
-        for (Scenario lesson : new BuiltInLessons().lessons()) {
+        for (Scenario lesson : new ShippedLessons().lessons()) {
             String slug = lesson.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                     .replaceAll("^-|-$", "");
             robot.interact(() -> window.show(lesson));
@@ -108,9 +108,9 @@ class ScreenshotTest {
     @Test
     void aMoveHalfWay(FxRobot robot) {
         dev.curtain.view.model.ViewerModel model = new dev.curtain.view.model.ViewerModel(
-                dev.curtain.view.model.SimulationRunner.direct(), new dev.curtain.view.model.PlainEventExplainer());
+                dev.curtain.view.model.SimulationRunner.direct(), dev.curtain.view.model.EventExplainer.standard());
         robot.interact(() -> {
-            model.open(new BuiltInLessons().defaultLesson(), e -> {
+            model.open(new ShippedLessons().defaultLesson(), e -> {
             });
             dev.curtain.view.StageView view = new dev.curtain.view.StageView(model, javafx.util.Duration.millis(500));
             javafx.scene.Scene scene = new javafx.scene.Scene(view, 1400, 760);

@@ -1,6 +1,6 @@
 package dev.curtain.app;
 
-import dev.curtain.view.model.PlainEventExplainer;
+import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.SimulationRunner;
 import dev.curtain.view.model.ViewerModel;
 import java.util.prefs.Preferences;
@@ -14,11 +14,11 @@ final class WindowHarness {
 
     static MainWindow open(Stage stage, ScenarioOpener opener, double width, double height) {
         Preferences prefs = Preferences.userRoot().node("dev/curtain/test");
-        ViewerModel model = new ViewerModel(SimulationRunner.direct(), new PlainEventExplainer());
+        ViewerModel model = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
         RecentFiles recent = new RecentFiles(prefs);
         recent.clear();
-        MainWindow w = new MainWindow(stage, model, new BuiltInLessons(), opener, recent, Duration.ZERO);
-        w.show(new BuiltInLessons().defaultLesson());
+        MainWindow w = new MainWindow(stage, model, new ShippedLessons(), opener, recent, Duration.ZERO);
+        w.show(new ShippedLessons().defaultLesson());
         stage.setWidth(width);
         stage.setHeight(height);
         stage.show();

@@ -2,7 +2,7 @@ package dev.curtain.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.curtain.app.BuiltInLessons;
+import dev.curtain.app.ShippedLessons;
 import dev.curtain.app.TestScenarios;
 import dev.curtain.engine.Recording;
 import dev.curtain.engine.Simulator;
@@ -30,7 +30,7 @@ class StageGeometryTest {
 
     @Test
     void aThreadInASyscallSitsInTheSyscallZoneWithItsGoroutine() {
-        Recording r = run(BuiltInLessons.helloGoroutine());
+        Recording r = run(ShippedLessons.first());
         SchedState s = r.stateAt(indexAfterFirst(r, Event.SyscallEntered.class));
         StageGeometry g = StageGeometry.compute(s, 1400, 800);
         assertThat(s.thread(0).state()).isEqualTo(MState.SYSCALL);
@@ -43,7 +43,7 @@ class StageGeometryTest {
 
     @Test
     void aRunningThreadCarriesItsProcessorsLane() {
-        Recording r = run(BuiltInLessons.helloGoroutine());
+        Recording r = run(ShippedLessons.first());
         SchedState s = r.stateAt(indexAfterFirst(r, Event.GoroutineStarted.class));
         StageGeometry g = StageGeometry.compute(s, 1400, 800);
         assertThat(g.mBox[0]).isSameAs(g.lanes.get(0).threadSlot());

@@ -3,6 +3,7 @@ package dev.curtain.view.model;
 import dev.curtain.engine.GoVersion;
 import dev.curtain.engine.Recording;
 import dev.curtain.engine.event.Event;
+import dev.curtain.engine.event.EventText;
 import dev.curtain.engine.event.Event.GoroutineCreated;
 import dev.curtain.engine.event.Event.RuntimeStarted;
 import dev.curtain.engine.event.Event.ThreadCloned;
@@ -69,6 +70,7 @@ public final class ViewerModel {
     private final ReadOnlyObjectWrapper<GoVersion> version = new ReadOnlyObjectWrapper<>(this, "version");
     private final ReadOnlyIntegerWrapper gomaxprocs = new ReadOnlyIntegerWrapper(this, "gomaxprocs", 1);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(this, "imported", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<int[]> cueIndices = new ReadOnlyObjectWrapper<>(this, "cueIndices", new int[0]);
     private final ReadOnlyObjectWrapper<int[]> divergenceIndices =
@@ -146,7 +148,27 @@ public final class ViewerModel {
      * on failure the current scenario stays.
      */
     public void open(Scenario s, Consumer<Throwable> onFailure) {
-        simulate(s, rec -> install(s, rec, openingIndex(rec)), onFailure);
+        simulate(s, rec -> {
+            imported.set(false);
+            install(s, rec, openingIndex(rec));
+        }, onFailure);
+    }
+
+    /**
+     * Shows a recording that was not simulated (a schedtrace log of a real run), starting at {@code at}.
+     * {@code about} names it and carries its GOMAXPROCS; there is nothing to re-simulate, so the version and
+     * GOMAXPROCS pickers are read-only while it is shown.
+     */
+    public void openRecording(Scenario about, Recording rec, int at) {
+        ++generation;
+        busy.set(false);
+        imported.set(true);
+        install(about, rec, at);
+    }
+
+    /** Whether the shown run is a replayed log rather than a simulation. */
+    public ReadOnlyBooleanProperty importedProperty() {
+        return imported.getReadOnlyProperty();
     }
 
     /**
@@ -165,6 +187,9 @@ public final class ViewerModel {
     /** Re-simulates the current scenario under another Go version and GOMAXPROCS, staying near the same point. */
     public void changeOptions(GoVersion v, int procs, Consumer<Throwable> onFailure) {
         Scenario current = scenario.get();
+        if (imported.get()) {
+            return;
+        }
         if (current == null || (v.equals(current.options().version()) && procs == current.options().gomaxprocs())) {
             return;
         }
@@ -191,7 +216,7 @@ public final class ViewerModel {
 
     /** The explanation of an event on its own, for log rows and tooltips. */
     public String describe(Event e) {
-        return explainer.explain(e, null);
+        return recording == null ? EventText.describe(e) : explainer.explain(recording.events(), e.seq());
     }
 
     /** Index of the cue the viewer is at or last passed, or -1. */
@@ -342,7 +367,7 @@ public final class ViewerModel {
             Scenario sc = scenario.get();
             caption.set(sc == null ? "" : sc.title() + ": press Space to play, Right to step.");
         } else {
-            caption.set(explainer.explain(last, s));
+            caption.set(explainer.explain(recording.events(), last.seq()));
         }
     }
 

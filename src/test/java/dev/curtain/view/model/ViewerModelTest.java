@@ -2,7 +2,7 @@ package dev.curtain.view.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.curtain.app.BuiltInLessons;
+import dev.curtain.app.ShippedLessons;
 import dev.curtain.app.TestScenarios;
 import dev.curtain.engine.GoVersion;
 import dev.curtain.engine.Recording;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The window's model, without a toolkit. */
 class ViewerModelTest {
     private final List<Throwable> failures = new ArrayList<>();
-    private final ViewerModel model = new ViewerModel(SimulationRunner.direct(), new PlainEventExplainer());
+    private final ViewerModel model = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
 
     private void open(Scenario s) {
         model.open(s, failures::add);
@@ -27,7 +27,7 @@ class ViewerModelTest {
 
     @Test
     void opensOnAFrameWhereMainIsRunning() {
-        open(BuiltInLessons.helloGoroutine());
+        open(ShippedLessons.first());
         SchedState s = model.getState();
         assertThat(s.goroutines().status(1).key()).isEqualTo("running");
         assertThat(model.threads()).isNotEmpty();
@@ -37,7 +37,7 @@ class ViewerModelTest {
 
     @Test
     void everyIndexShowsExactlyTheEnginesStateThere() {
-        Scenario s = BuiltInLessons.helloGoroutine();
+        Scenario s = ShippedLessons.first();
         open(s);
         Recording rec = Simulator.run(s.program(), s.options());
         for (int i = 0; i < 20; i++) {
@@ -61,12 +61,12 @@ class ViewerModelTest {
 
     @Test
     void showsTheAuthorsCaptionAtACueAndAnExplanationElsewhere() {
-        open(BuiltInLessons.helloGoroutine());
+        open(ShippedLessons.first());
         int cue = model.cueIndicesProperty().get()[0];
         model.playback().seek(cue);
         assertThat(model.atCueProperty().get()).isTrue();
         assertThat(model.captionProperty().get()).startsWith("go hello()");
-        assertThat(model.cueLabelProperty().get()).isEqualTo("cue 1 of 6");
+        assertThat(model.cueLabelProperty().get()).isEqualTo("cue 1 of " + ShippedLessons.first().cues().size());
         model.playback().seek(cue + 1);
         assertThat(model.atCueProperty().get()).isFalse();
         assertThat(model.captionProperty().get()).isNotBlank();
@@ -74,13 +74,13 @@ class ViewerModelTest {
 
     @Test
     void everyCueOfTheDefaultLessonIsReached() {
-        open(BuiltInLessons.helloGoroutine());
+        open(ShippedLessons.first());
         assertThat(java.util.Arrays.stream(model.cueIndicesProperty().get()).boxed()).allMatch(i -> i > 0);
     }
 
     @Test
     void playbackPausesAtEachCue() {
-        open(BuiltInLessons.helloGoroutine());
+        open(ShippedLessons.first());
         model.playback().restart();
         model.playback().speedProperty().set(8);
         model.playback().play();
@@ -104,19 +104,19 @@ class ViewerModelTest {
 
     @Test
     void changingTheVersionStaysAtTheSameCue() {
-        open(BuiltInLessons.helloGoroutine());
+        open(ShippedLessons.first());
         int cue3 = model.cueIndicesProperty().get()[2];
         model.playback().seek(cue3);
         model.changeOptions(GoVersion.GO_1_10, 1, failures::add);
         assertThat(failures).isEmpty();
         assertThat(model.versionProperty().get()).isEqualTo(GoVersion.GO_1_10);
         assertThat(model.playback().getIndex()).isEqualTo(model.cueIndicesProperty().get()[2]);
-        assertThat(model.cueLabelProperty().get()).isEqualTo("cue 3 of 6");
+        assertThat(model.cueLabelProperty().get()).isEqualTo("cue 3 of " + ShippedLessons.first().cues().size());
     }
 
     @Test
     void changingGomaxprocsStaysNearTheSameTime() {
-        open(BuiltInLessons.helloGoroutine());
+        open(ShippedLessons.first());
         model.playback().toEnd();
         model.changeOptions(GoVersion.GO_1_14, 4, failures::add);
         assertThat(model.getState().gomaxprocs()).isEqualTo(4);
@@ -125,7 +125,7 @@ class ViewerModelTest {
 
     @Test
     void selectingAGoroutineShowsItsStateAndHistory() {
-        open(BuiltInLessons.helloGoroutine());
+        open(ShippedLessons.first());
         model.playback().toEnd();
         model.select(Entity.g(2));
         assertThat(model.selectionTitleProperty().get()).isEqualTo("G2  ·  hello");
@@ -140,7 +140,7 @@ class ViewerModelTest {
 
     @Test
     void theLastEventsEntitiesAreMarkedChanged() {
-        open(BuiltInLessons.helloGoroutine());
+        open(ShippedLessons.first());
         model.playback().seek(model.cueIndicesProperty().get()[3]);
         assertThat(model.lastEventProperty().get()).isInstanceOf(Event.ProcessorRetaken.class);
         assertThat(model.changedProperty().get()).contains(Entity.p(0), Entity.m(0));
@@ -148,18 +148,29 @@ class ViewerModelTest {
 
     @Test
     void theRunningGoroutinesLineIsActive() {
-        open(BuiltInLessons.helloGoroutine());
-        int blocks = model.cueIndicesProperty().get()[2];
-        model.playback().seek(blocks);
-        assertThat(model.activeLinesProperty().get()).containsEntry(17, "G2");
+        open(ShippedLessons.first());
+        // the first moment a goroutine runs on a line of the source: the pane must mark that line with its id
+        for (int i = 0; i <= model.playback().getSize(); i++) {
+            model.playback().seek(i);
+            var st = model.getState();
+            for (var t : st.threads()) {
+                int g = t.curg();
+                if (g > 0 && st.goroutines().line(g) > 0
+                        && st.goroutines().status(g) == dev.curtain.engine.state.GStatus.RUNNING) {
+                    assertThat(model.activeLinesProperty().get()).containsEntry(st.goroutines().line(g), "G" + g);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no goroutine ever ran on a source line");
     }
 
     @Test
     void aFailedSimulationKeepsTheCurrentScenario() {
-        open(BuiltInLessons.helloGoroutine());
+        open(ShippedLessons.first());
         Scenario before = model.getScenario();
         ViewerModel failing = new ViewerModel((s, done, failed) -> failed.accept(new IllegalStateException("boom")),
-                new PlainEventExplainer());
+                EventExplainer.standard());
         failing.open(before, failures::add);
         assertThat(failures).hasSize(1);
         assertThat(model.getScenario()).isSameAs(before);

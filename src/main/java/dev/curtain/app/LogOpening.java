@@ -1,0 +1,77 @@
+package dev.curtain.app;
+
+import dev.curtain.engine.GoVersion;
+import dev.curtain.engine.SimulationOptions;
+import dev.curtain.engine.program.Program;
+import dev.curtain.importer.ImportResult;
+import dev.curtain.importer.KeyframeMark;
+import dev.curtain.importer.ProgressListener;
+import dev.curtain.importer.SchedtraceImport;
+import dev.curtain.scenario.CueMatch;
+import dev.curtain.scenario.CuePoint;
+import dev.curtain.scenario.Scenario;
+import dev.curtain.scenario.ViewHints;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.concurrent.Task;
+
+/**
+ * Opening a GODEBUG=schedtrace log in the window: the import runs in a background task with progress and cancel
+ * (a 100 MB log takes seconds), and the result is shown as a recording with one timeline marker per block.
+ */
+final class LogOpening {
+    /** Blocks beyond this many are not marked on the timeline: markers would merge into a bar. */
+    static final int MAX_MARKED_BLOCKS = 400;
+
+    private LogOpening() {
+    }
+
+    /** The import as a cancellable task reporting its progress. */
+    static Task<ImportResult> task(Path file) {
+        return new Task<>() {
+            @Override
+            protected ImportResult call() throws Exception {
+                updateMessage("Reading " + file.getFileName() + " …");
+                return SchedtraceImport.read(file, new ProgressListener() {
+                    @Override
+                    public void progress(double fraction) {
+                        updateProgress(fraction, 1);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return isCancelled();
+                    }
+                });
+            }
+        };
+    }
+
+    /** What the window shows about an import: its name, its GOMAXPROCS, a marker per block; no program to re-run. */
+    static Scenario describe(Path file, ImportResult r) {
+        int procs = Math.max(1, r.recording().finalState().gomaxprocs());
+        SimulationOptions o = SimulationOptions.defaults().withVersion(GoVersion.parse(r.goVersion()))
+                .withGomaxprocs(Math.min(procs, 4096));
+        List<CuePoint> cues = new ArrayList<>();
+        if (r.keyframes().size() <= MAX_MARKED_BLOCKS) {
+            for (KeyframeMark k : r.keyframes()) {
+                cues.add(new CuePoint("sched-" + k.line(), CueMatch.atTime(k.timeMs() * 1_000_000L),
+                        String.format(Locale.ROOT, "SCHED %dms (line %d): gomaxprocs=%d idleprocs=%d threads=%d "
+                                        + "spinningthreads=%d idlethreads=%d runqueue=%d", k.timeMs(), k.line(),
+                                k.gomaxprocs(), k.idleprocs(), k.threads(), k.spinningthreads(), k.idlethreads(),
+                                k.runqueue()), "", false, List.of()));
+            }
+        }
+        String what = r.warningCount() == 0 ? "" : " " + r.warningCount() + " lines could not be read and were skipped.";
+        return new Scenario(file.getFileName().toString(),
+                "Replayed from a GODEBUG=schedtrace log of a real run (" + r.keyframes().size() + " blocks)." + what,
+                "", o, Program.ofMain(List.of()), "", cues, List.of(), ViewHints.NONE);
+    }
+
+    /** Where to start: after the burst of events that sets up the first block, at the first block as printed. */
+    static int openingIndex(ImportResult r) {
+        return r.keyframes().isEmpty() ? 0 : r.keyframes().get(0).endIndex();
+    }
+}
