@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./curtain open FILE}: the window, on a scenario file. */
-@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the app on a scenario file.")
+@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the app on a scenario file or a GODEBUG=schedtrace log.")
 final class OpenCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file, or a schedtrace log (told apart by its content).")
     Path file;
 
     @Override

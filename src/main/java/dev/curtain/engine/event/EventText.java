@@ -119,10 +119,14 @@ public final class EventText {
         public String threadCloned(ThreadCloned e) {
             String who = switch (e.role()) {
                 case MAIN -> "The main thread M" + e.m() + " exists";
-                case SYSMON -> "sysmon gets its own thread " + m(e.m()) + ", cloned from " + m(e.creator());
+                case SYSMON -> e.creator() < 0 ? "sysmon's thread " + m(e.m()) + " exists"
+                        : "sysmon gets its own thread " + m(e.m()) + ", cloned from " + m(e.creator());
                 case TEMPLATE -> "The template thread " + m(e.m()) + " is cloned from " + m(e.creator())
                         + " (startTemplateThread)";
-                case WORKER -> e.viaTemplate()
+                case WORKER -> e.creator() < 0
+                        // a thread a schedtrace log shows without saying who made it
+                        ? "A new thread " + m(e.m()) + " appears (" + e.fn().goName() + ")"
+                        : e.viaTemplate()
                         ? "The template thread " + m(e.creator()) + " creates a clean " + m(e.m())
                         + " for a locked thread (templateThread)"
                         : m(e.creator()) + " clones a new thread " + m(e.m()) + ", which inherits its properties ("
@@ -194,8 +198,11 @@ public final class EventText {
 
         @Override
         public String goroutineCreated(GoroutineCreated e) {
-            if (e.parent() < 0) {
+            if (e.parent() < 0 && "main".equals(e.function())) {
                 return "The main goroutine " + g(e.g()) + " is created in " + place(e.to()) + " (newproc)";
+            }
+            if (e.parent() < 0) {
+                return g(e.g()) + " (" + e.function() + ") is created in " + place(e.to()) + " (newproc)";
             }
             return g(e.parent()) + " starts " + g(e.g()) + " running " + e.function() + "(), into "
                     + place(e.to()) + " (newproc)";

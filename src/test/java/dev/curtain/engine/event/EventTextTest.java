@@ -56,4 +56,13 @@ class EventTextTest {
         assertThat(EventText.describe(noP)).isEqualTo("G2's syscall returns but no P is free: G2 goes to the global "
                 + "run queue (exitsyscall0)");
     }
+
+    @Test
+    void threadsAndGoroutinesOfAReplayedLogAreNotCalledClonesOrMain() {
+        var props = dev.curtain.engine.state.ThreadProps.rootOnHost();
+        assertThat(EventText.describe(new Event.ThreadCloned(0, 0, RuntimeFunction.NEWM, 4, -1,
+                dev.curtain.engine.state.ThreadRole.WORKER, props, false))).isEqualTo("A new thread M4 appears (newm)");
+        assertThat(EventText.describe(new Event.GoroutineCreated(0, 0, 5, "goroutine 17", -1, Place.GLOBAL)))
+                .isEqualTo("G5 (goroutine 17) is created in the global run queue (newproc)");
+    }
 }
