@@ -37,14 +37,8 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", required = true, description = "How many seeds to run (1..10000).")
     int runs;
 
-    @Option(names = "--go", paramLabel = "V", description = "Go version to imitate.")
-    String go;
-
-    @Option(names = "--gomaxprocs", paramLabel = "N", description = "Number of Ps.")
-    Integer gomaxprocs;
-
-    @Option(names = "--seed", paramLabel = "S", description = "First seed (default: the scenario's).")
-    Long seed;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -61,7 +55,7 @@ final class ExploreCommand implements Callable<Integer> {
             throw new InvalidInputException("--runs must be between 1 and " + MAX_RUNS + ", not " + runs);
         }
         Scenario scenario = ScenarioInput.load(file);
-        SimulationOptions options = ScenarioInput.options(scenario, go, gomaxprocs, seed);
+        SimulationOptions options = run.apply(scenario);
         Report r = Exploration.explore(scenario, options, options.seed(), runs);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -58,14 +58,7 @@ final class ImportReport {
         }
         o.put("goroutines", goroutines);
         o.put("observations", new Json.Arr());
-        var c = end.counters();
-        o.put("counters", new Json.Obj()
-                .put("threadsCreated", c.threadsCreated())
-                .put("threadsExited", c.threadsExited())
-                .put("maxLiveThreads", c.maxLiveThreads())
-                .put("handoffs", c.handoffs())
-                .put("steals", c.steals())
-                .put("preemptions", c.preemptions()));
+        o.put("counters", RunReport.counters(end.counters()));
         o.put("warnings", r.warningCount());
         return o;
     }

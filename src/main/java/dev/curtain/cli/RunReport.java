@@ -56,15 +56,19 @@ final class RunReport {
             }
         }
         o.put("observations", observations);
-        Counters c = end.counters();
-        o.put("counters", new Json.Obj()
+        o.put("counters", counters(end.counters()));
+        return o;
+    }
+
+    /** The contract's "counters" object. */
+    static Json.Obj counters(Counters c) {
+        return new Json.Obj()
                 .put("threadsCreated", c.threadsCreated())
                 .put("threadsExited", c.threadsExited())
                 .put("maxLiveThreads", c.maxLiveThreads())
                 .put("handoffs", c.handoffs())
                 .put("steals", c.steals())
-                .put("preemptions", c.preemptions()));
-        return o;
+                .put("preemptions", c.preemptions());
     }
 
     private static Json.Obj thread(SchedState end, ThreadState t) {

@@ -38,14 +38,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "A scenario file, or a GODEBUG=schedtrace log (detected by its content) to replay.")
     Path file;
 
-    @Option(names = "--go", paramLabel = "V", description = "Go version to imitate (1.9, 1.10, 1.14, 1.26 or any 1.5..1.26).")
-    String go;
-
-    @Option(names = "--gomaxprocs", paramLabel = "N", description = "Number of Ps.")
-    Integer gomaxprocs;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed for the runtime's random choices.")
-    Long seed;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--json", description = "Print one JSON object (the documented contract) instead of text.")
     boolean json;
@@ -62,7 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
             return replayLog();
         }
         Scenario scenario = ScenarioInput.load(file);
-        SimulationOptions options = ScenarioInput.options(scenario, go, gomaxprocs, seed);
+        SimulationOptions options = run.apply(scenario);
         Recording rec = Simulator.run(scenario.program(), options);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -77,7 +71,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** A schedtrace log is not simulated but replayed: its keyframes as events, then the same outputs. */
     private int replayLog() {
-        if (go != null || gomaxprocs != null || seed != null) {
+        if (run.any()) {
             throw new InvalidInputException(file + " is a schedtrace log of a real run: --go, --gomaxprocs and --seed"
                     + " apply to scenarios only");
         }
