@@ -78,7 +78,7 @@ public final class ViewerModel {
     private final ReadOnlyObjectWrapper<Map<Integer, String>> activeLines =
             new ReadOnlyObjectWrapper<>(this, "activeLines", Map.of());
 
-    private final ObservableList<Event> events = FXCollections.observableArrayList();
+    private final RunEvents events = new RunEvents();
     private final ObservableList<ThreadRow> threads = FXCollections.observableArrayList();
     private final ObservableList<String> selectionDetails = FXCollections.observableArrayList();
     private final ObservableList<Event> selectionHistory = FXCollections.observableArrayList();
@@ -282,7 +282,7 @@ public final class ViewerModel {
         scenario.set(s);
         version.set(s.options().version());
         gomaxprocs.set(s.options().gomaxprocs());
-        events.setAll(rec.events());
+        events.show(rec.events());
         sourceLines.setAll(s.source().isEmpty() ? List.of() : Arrays.asList(s.source().split("\n", -1)));
         if (!sourceLines.isEmpty() && sourceLines.get(sourceLines.size() - 1).isEmpty()) {
             sourceLines.remove(sourceLines.size() - 1);
