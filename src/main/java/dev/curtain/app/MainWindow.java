@@ -18,6 +18,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -77,6 +78,7 @@ public final class MainWindow {
     private final ComboBox<Scenario> lessonPicker = new ComboBox<>();
     private Theme theme = Theme.LIGHT;
     private InspectorView inspector;
+    private final ExportActions export;
     /** True while a control is being set from the model, so its change is not taken for the user's. */
     private boolean following;
     private int textSize = 100;
@@ -91,6 +93,7 @@ public final class MainWindow {
         this.stageView = new StageView(model, tween);
         this.timeline = new TimelineView(model);
         this.loop = new FrameLoop(model.playback(), stageView);
+        this.export = new ExportActions(stage, model, () -> theme);
 
         root.getStyleClass().add("curtain");
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -132,6 +135,8 @@ public final class MainWindow {
     public TimelineView timeline() { return timeline; }
     public ViewerModel model() { return model; }
     public Theme theme() { return theme; }
+    /** File → Export's actions (tests start an export without the file chooser). */
+    ExportActions exportActions() { return export; }
     /** The File → Open Recent menu (tests read its items). */
     Menu recentMenu() { return recentMenu; }
 
@@ -228,7 +233,20 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), quit);
+        // export draws a simulated run again off screen; a replayed log is not re-simulated, so it is not offered
+        BooleanBinding nothingToExport = model.scenarioProperty().isNull().or(model.importedProperty());
+        MenuItem frame = new MenuItem("Export Current Frame as PNG…");
+        frame.setId("export-frame");
+        frame.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        frame.setOnAction(e -> export.exportFrame());
+        frame.disableProperty().bind(nothingToExport);
+        MenuItem video = new MenuItem("Export Video (GIF or MP4)…");
+        video.setId("export-video");
+        video.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+E"));
+        video.setOnAction(e -> export.exportVideo());
+        video.disableProperty().bind(nothingToExport);
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), frame, video,
+                new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme");
         ToggleGroup tg = new ToggleGroup();

@@ -9,11 +9,8 @@ import dev.curtain.export.ExportScene;
 import dev.curtain.export.Exporter;
 import dev.curtain.export.Ffmpeg;
 import dev.curtain.export.FramePlan;
-import dev.curtain.export.FrameSink;
-import dev.curtain.export.GifSink;
+import dev.curtain.export.ExportFile;
 import dev.curtain.export.HeadlessFx;
-import dev.curtain.export.Mp4Sink;
-import dev.curtain.export.PngSink;
 import dev.curtain.export.TraceExport;
 import dev.curtain.render.Palette;
 import dev.curtain.scenario.Scenario;
@@ -82,9 +79,8 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ExportFormat format = ExportFormat.of(out).orElseThrow(() -> new InvalidInputException(
                 out + ": the output must end in .png, .gif, .mp4 or .json"));
-        Path ffmpeg = null;
-        if (format == ExportFormat.MP4) {
-            ffmpeg = Ffmpeg.find().orElseThrow(() -> new InvalidInputException(Ffmpeg.MISSING));
+        if (format == ExportFormat.MP4 && Ffmpeg.find().isEmpty()) {
+            throw new InvalidInputException(Ffmpeg.MISSING);
         }
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -117,14 +113,7 @@ final class RenderCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        try (FrameSink sink = switch (format) {
-            case PNG -> new PngSink(out, wh[0], wh[1]);
-            case GIF -> new GifSink(out, wh[0], wh[1], fps, true);
-            case MP4 -> new Mp4Sink(ffmpeg, out, wh[0], wh[1], fps);
-            case TRACE -> throw new IllegalStateException("traces are written above");
-        }) {
-            Exporter.run(scene, plan, sink, (done, total) -> true);
-        }
+        ExportFile.write(scene, plan, format, fps, out, (done, total) -> true);
         double secs = (System.nanoTime() - t0) / 1e9;
         if (format == ExportFormat.PNG) {
             stdout.printf(Locale.ROOT, "%s: %dx%d still in %.1f s%n", out, wh[0], wh[1], secs);
