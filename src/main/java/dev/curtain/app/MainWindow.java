@@ -79,6 +79,12 @@ public final class MainWindow {
     private Theme theme = Theme.LIGHT;
     private InspectorView inspector;
     private final ExportActions export;
+    private final PresenterMode presenter;
+    private VBox chromeTop;
+    private SplitPane mainSplit;
+    private Node stageLegend;
+    private Node bottomPanels;
+    private Node bottomArea;
     /** True while a control is being set from the model, so its change is not taken for the user's. */
     private boolean following;
     private int textSize = 100;
@@ -96,9 +102,11 @@ public final class MainWindow {
         this.export = new ExportActions(stage, model, () -> theme);
 
         root.getStyleClass().add("curtain");
-        root.setTop(new VBox(menuBar(), toolBar()));
+        chromeTop = new VBox(menuBar(), toolBar());
+        root.setTop(chromeTop);
         root.setCenter(centre());
-        root.setBottom(bottom());
+        bottomArea = bottom();
+        root.setBottom(bottomArea);
         scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         setTheme(Theme.LIGHT);
@@ -118,6 +126,8 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
+        presenter = new PresenterMode(this, stage, root, List.of(chromeTop, stageLegend, bottomPanels), mainSplit,
+                inspector, List.of(root.getCenter(), bottomArea));
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
@@ -135,6 +145,10 @@ public final class MainWindow {
     public TimelineView timeline() { return timeline; }
     public ViewerModel model() { return model; }
     public Theme theme() { return theme; }
+    /** The text size in percent (100, 125, 150, 200). */
+    int textSize() { return textSize; }
+    /** View → Present's mode (tests look at it). */
+    PresenterMode presenter() { return presenter; }
     /** File → Export's actions (tests start an export without the file chooser). */
     ExportActions exportActions() { return export; }
     /** The File → Open Recent menu (tests read its items). */
@@ -272,10 +286,14 @@ public final class MainWindow {
         MenuItem smaller = new MenuItem("Smaller Text");
         smaller.setAccelerator(KeyCombination.keyCombination("Shortcut+MINUS"));
         smaller.setOnAction(e -> stepTextSize(-1));
-        Menu view = new Menu("View", null, themes, sizes, bigger, smaller);
+        MenuItem present = new MenuItem("Present");
+        present.setId("present-menu");
+        present.setAccelerator(KeyCombination.keyCombination("F5"));
+        present.setOnAction(e -> presenter.toggle());
+        Menu view = new Menu("View", null, present, new SeparatorMenuItem(), themes, sizes, bigger, smaller);
 
         MenuItem keys = new MenuItem("Keyboard: Space play/pause · Right/PageDown step · Left/PageUp back · "
-                + "Home/End · +/- speed");
+                + "Home/End · +/- speed · F5 present · B blank · Esc leave");
         keys.setDisable(true);
         Menu help = new Menu("Help", null, keys);
         MenuBar bar = new MenuBar(file, view, help);
@@ -440,8 +458,10 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
+        Button present = button("present", Icons.PRESENT, "Present: full screen, large captions, speaker notes (F5)",
+                () -> presenter.toggle());
         ToolBar bar = new ToolBar(open, lessonPicker, sep(), version, procsLabel, procs, sep(),
-                restart, back, play, fwd, speed, spacer, busy, status);
+                restart, back, play, fwd, speed, sep(), present, spacer, busy, status);
         bar.setId("toolbar");
         return bar;
     }
@@ -474,6 +494,7 @@ public final class MainWindow {
 
     private Node centre() {
         StageLegend legend = new StageLegend();
+        stageLegend = legend;
         VBox stageColumn = new VBox(stageView, legend);
         stageColumn.getStyleClass().add("stage-column");
         VBox.setVgrow(stageView, Priority.ALWAYS);
@@ -481,6 +502,7 @@ public final class MainWindow {
         SplitPane split = new SplitPane(stageColumn, inspector);
         split.setDividerPositions(0.62);
         split.getStyleClass().add("main-split");
+        mainSplit = split;
         return split;
     }
 
@@ -495,6 +517,7 @@ public final class MainWindow {
         // the source and log get a fifth of the window: enough to read, and the stage keeps the rest
         split.prefHeightProperty().bind(Bindings.max(120, root.heightProperty().multiply(0.2)));
         split.setMinHeight(100);
+        bottomPanels = split;
         VBox box = new VBox(caption, timeline, split);
         box.getStyleClass().add("bottom-area");
         return box;
@@ -535,6 +558,21 @@ public final class MainWindow {
         String ch = e.getText();
         boolean handled = true;
         switch (k) {
+            case F5 -> presenter.toggle();
+            case ESCAPE -> {
+                if (presenter.isActive()) {
+                    presenter.leave();
+                } else {
+                    handled = false;
+                }
+            }
+            case B -> {
+                if (presenter.isActive()) {
+                    presenter.toggleBlank();
+                } else {
+                    handled = false;
+                }
+            }
             case SPACE -> pb.togglePlay();
             case RIGHT, PAGE_DOWN -> pb.stepForward();
             case LEFT, PAGE_UP -> pb.stepBack();
