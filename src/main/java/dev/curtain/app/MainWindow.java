@@ -79,6 +79,7 @@ public final class MainWindow {
     private Theme theme = Theme.LIGHT;
     private InspectorView inspector;
     private final ExportActions export;
+    private final Duration tween;
     private final PresenterMode presenter;
     private VBox chromeTop;
     private SplitPane mainSplit;
@@ -100,6 +101,7 @@ public final class MainWindow {
         this.timeline = new TimelineView(model);
         this.loop = new FrameLoop(model.playback(), stageView);
         this.export = new ExportActions(stage, model, () -> theme);
+        this.tween = tween;
 
         root.getStyleClass().add("curtain");
         chromeTop = new VBox(menuBar(), toolBar());
@@ -213,6 +215,22 @@ public final class MainWindow {
         worker.start();
     }
 
+    /**
+     * Opens the side-by-side view on the current scenario: under the two versions its file compares (a lesson's
+     * {@code compare} list), else under its own version and the next profile.
+     */
+    CompareWindow compare() {
+        Scenario s = model.getScenario();
+        if (s == null || model.importedProperty().get()) {
+            return null;
+        }
+        model.playback().pause();
+        CompareWindow w = new CompareWindow(stage, model.runner(), theme, tween);
+        GoVersion[] v = CompareWindow.versionsFor(s);
+        w.show(s, v[0], v[1]);
+        return w;
+    }
+
     /** Simulates and shows a scenario (a lesson, or one just read from a file). */
     public void show(Scenario s) {
         model.open(s, err -> ErrorDialogs.exception(stage, err));
@@ -290,7 +308,12 @@ public final class MainWindow {
         present.setId("present-menu");
         present.setAccelerator(KeyCombination.keyCombination("F5"));
         present.setOnAction(e -> presenter.toggle());
-        Menu view = new Menu("View", null, present, new SeparatorMenuItem(), themes, sizes, bigger, smaller);
+        MenuItem compare = new MenuItem("Compare Go Versions Side by Side");
+        compare.setId("compare-menu");
+        compare.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
+        compare.setOnAction(e -> compare());
+        compare.disableProperty().bind(model.scenarioProperty().isNull().or(model.importedProperty()));
+        Menu view = new Menu("View", null, present, compare, new SeparatorMenuItem(), themes, sizes, bigger, smaller);
 
         MenuItem keys = new MenuItem("Keyboard: Space play/pause · Right/PageDown step · Left/PageUp back · "
                 + "Home/End · +/- speed · F5 present · B blank · Esc leave");
@@ -458,10 +481,13 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
+        Button compare = button("compare", Icons.COMPARE, "Compare two Go versions side by side (Ctrl+K)",
+                this::compare);
+        compare.disableProperty().bind(model.scenarioProperty().isNull().or(model.importedProperty()));
         Button present = button("present", Icons.PRESENT, "Present: full screen, large captions, speaker notes (F5)",
                 () -> presenter.toggle());
         ToolBar bar = new ToolBar(open, lessonPicker, sep(), version, procsLabel, procs, sep(),
-                restart, back, play, fwd, speed, sep(), present, spacer, busy, status);
+                restart, back, play, fwd, speed, sep(), compare, present, spacer, busy, status);
         bar.setId("toolbar");
         return bar;
     }

@@ -102,6 +102,8 @@ public final class ViewerModel {
     // ======================================================================= properties
 
     public Playback playback() { return playback; }
+    /** How this model simulates (a side-by-side comparison simulates the same way). */
+    public SimulationRunner runner() { return runner; }
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
     public Scenario getScenario() { return scenario.get(); }
     /** The engine's state after the first {@code index} events. */
