@@ -84,6 +84,7 @@ final class ExportDialog extends Dialog<ExportJob.Settings> {
             grid.add(hint, 0, 5, 2, 1);
         }
         getDialogPane().setContent(grid);
+        getDialogPane().getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> b == ButtonType.OK ? settings(palette) : null);
     }

@@ -81,6 +81,7 @@ public final class MainWindow {
     private final ExportActions export;
     private final Duration tween;
     private final PresenterMode presenter;
+    private final Authoring authoring;
     private VBox chromeTop;
     private SplitPane mainSplit;
     private Node stageLegend;
@@ -101,6 +102,7 @@ public final class MainWindow {
         this.timeline = new TimelineView(model);
         this.loop = new FrameLoop(model.playback(), stageView);
         this.export = new ExportActions(stage, model, () -> theme);
+        this.authoring = new Authoring(stage, model);
         this.tween = tween;
 
         root.getStyleClass().add("curtain");
@@ -134,7 +136,13 @@ public final class MainWindow {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> model.getScenario() == null ? "Curtain"
-                : model.getScenario().title() + " — Curtain", model.scenarioProperty()));
+                : (authoring.isDirty() ? "* " : "") + model.getScenario().title() + " — Curtain",
+                model.scenarioProperty(), authoring.dirtyProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!authoring.confirmDiscard()) {
+                e.consume();
+            }
+        });
         model.scenarioProperty().addListener((o, a, b) -> {
             if (b != null && b.hints().theme() != null) {
                 setTheme(Theme.named(b.hints().theme()));
@@ -149,6 +157,8 @@ public final class MainWindow {
     public Theme theme() { return theme; }
     /** The text size in percent (100, 125, 150, 200). */
     int textSize() { return textSize; }
+    /** Cue editing and saving (tests answer its unsaved-changes prompt). */
+    Authoring authoring() { return authoring; }
     /** View → Present's mode (tests look at it). */
     PresenterMode presenter() { return presenter; }
     /** File → Export's actions (tests start an export without the file chooser). */
@@ -170,6 +180,9 @@ public final class MainWindow {
      * current scenario.
      */
     public void open(Path file) {
+        if (!authoring.confirmDiscard()) {
+            return;
+        }
         if (SchedtraceImport.looksLikeSchedtrace(file)) {
             openLog(file);
             return;
@@ -187,6 +200,7 @@ public final class MainWindow {
         }
         recent.add(file);
         show(r.scenario());
+        authoring.opened(file);
     }
 
     /** Imports a schedtrace log in the background with a progress dialog (cancel stops it), then shows it. */
@@ -233,6 +247,7 @@ public final class MainWindow {
 
     /** Simulates and shows a scenario (a lesson, or one just read from a file). */
     public void show(Scenario s) {
+        authoring.opened(null);
         model.open(s, err -> ErrorDialogs.exception(stage, err));
     }
 
@@ -264,7 +279,11 @@ public final class MainWindow {
         fillRecent();
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
+        quit.setOnAction(e -> {
+            if (authoring.confirmDiscard()) {
+                stage.close();
+            }
+        });
         // export draws a simulated run again off screen; a replayed log is not re-simulated, so it is not offered
         BooleanBinding nothingToExport = model.scenarioProperty().isNull().or(model.importedProperty());
         MenuItem frame = new MenuItem("Export Current Frame as PNG…");
@@ -277,7 +296,12 @@ public final class MainWindow {
         video.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+E"));
         video.setOnAction(e -> export.exportVideo());
         video.disableProperty().bind(nothingToExport);
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), frame, video,
+        MenuItem save = new MenuItem("Save");
+        save.setId("save-menu");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> authoring.save());
+        save.disableProperty().bind(nothingToExport);
+        Menu file = new Menu("File", null, open, recentMenu, save, new SeparatorMenuItem(), frame, video,
                 new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme");
@@ -319,7 +343,13 @@ public final class MainWindow {
                 + "Home/End · +/- speed · F5 present · B blank · Esc leave");
         keys.setDisable(true);
         Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuItem cue = new MenuItem("Cue at This Event (Caption, Notes, Pause)…");
+        cue.setId("cue-menu");
+        cue.setAccelerator(KeyCombination.keyCombination("Shortcut+U"));
+        cue.setOnAction(e -> authoring.editCueAtCurrentEvent());
+        cue.disableProperty().bind(nothingToExport.or(model.playback().indexProperty().isEqualTo(0)));
+        Menu edit = new Menu("Edit", null, cue);
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -382,7 +412,7 @@ public final class MainWindow {
         lessonPicker.setTooltip(new Tooltip("Built-in lessons"));
         lessonPicker.setOnAction(e -> {
             Scenario s = lessonPicker.getValue();
-            if (!following && s != null && s != model.getScenario()) {
+            if (!following && s != null && s != model.getScenario() && authoring.confirmDiscard()) {
                 show(s);
             }
         });
