@@ -18,6 +18,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -77,6 +78,15 @@ public final class MainWindow {
     private final ComboBox<Scenario> lessonPicker = new ComboBox<>();
     private Theme theme = Theme.LIGHT;
     private InspectorView inspector;
+    private final ExportActions export;
+    private final Duration tween;
+    private final PresenterMode presenter;
+    private final Authoring authoring;
+    private VBox chromeTop;
+    private SplitPane mainSplit;
+    private Node stageLegend;
+    private Node bottomPanels;
+    private Node bottomArea;
     /** True while a control is being set from the model, so its change is not taken for the user's. */
     private boolean following;
     private int textSize = 100;
@@ -91,11 +101,16 @@ public final class MainWindow {
         this.stageView = new StageView(model, tween);
         this.timeline = new TimelineView(model);
         this.loop = new FrameLoop(model.playback(), stageView);
+        this.export = new ExportActions(stage, model, () -> theme);
+        this.authoring = new Authoring(stage, model);
+        this.tween = tween;
 
         root.getStyleClass().add("curtain");
-        root.setTop(new VBox(menuBar(), toolBar()));
+        chromeTop = new VBox(menuBar(), toolBar());
+        root.setTop(chromeTop);
         root.setCenter(centre());
-        root.setBottom(bottom());
+        bottomArea = bottom();
+        root.setBottom(bottomArea);
         scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         setTheme(Theme.LIGHT);
@@ -115,11 +130,19 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
+        presenter = new PresenterMode(this, stage, root, List.of(chromeTop, stageLegend, bottomPanels), mainSplit,
+                inspector, List.of(root.getCenter(), bottomArea));
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> model.getScenario() == null ? "Curtain"
-                : model.getScenario().title() + " — Curtain", model.scenarioProperty()));
+                : (authoring.isDirty() ? "* " : "") + model.getScenario().title() + " — Curtain",
+                model.scenarioProperty(), authoring.dirtyProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!authoring.confirmDiscard()) {
+                e.consume();
+            }
+        });
         model.scenarioProperty().addListener((o, a, b) -> {
             if (b != null && b.hints().theme() != null) {
                 setTheme(Theme.named(b.hints().theme()));
@@ -132,6 +155,14 @@ public final class MainWindow {
     public TimelineView timeline() { return timeline; }
     public ViewerModel model() { return model; }
     public Theme theme() { return theme; }
+    /** The text size in percent (100, 125, 150, 200). */
+    int textSize() { return textSize; }
+    /** Cue editing and saving (tests answer its unsaved-changes prompt). */
+    Authoring authoring() { return authoring; }
+    /** View → Present's mode (tests look at it). */
+    PresenterMode presenter() { return presenter; }
+    /** File → Export's actions (tests start an export without the file chooser). */
+    ExportActions exportActions() { return export; }
     /** The File → Open Recent menu (tests read its items). */
     Menu recentMenu() { return recentMenu; }
 
@@ -149,6 +180,9 @@ public final class MainWindow {
      * current scenario.
      */
     public void open(Path file) {
+        if (!authoring.confirmDiscard()) {
+            return;
+        }
         if (SchedtraceImport.looksLikeSchedtrace(file)) {
             openLog(file);
             return;
@@ -166,6 +200,7 @@ public final class MainWindow {
         }
         recent.add(file);
         show(r.scenario());
+        authoring.opened(file);
     }
 
     /** Imports a schedtrace log in the background with a progress dialog (cancel stops it), then shows it. */
@@ -194,8 +229,30 @@ public final class MainWindow {
         worker.start();
     }
 
+    /**
+     * Opens the side-by-side view on the current scenario: under the two versions its file compares (a lesson's
+     * {@code compare} list), else under its own version and the next profile.
+     */
+    CompareWindow compare() {
+        Scenario s = model.getScenario();
+        if (s == null || model.importedProperty().get()) {
+            return null;
+        }
+        return compare(s);
+    }
+
+    /** The side-by-side view on {@code s}, beside the main window. */
+    private CompareWindow compare(Scenario s) {
+        model.playback().pause();
+        CompareWindow w = new CompareWindow(stage, model.runner(), theme, tween);
+        GoVersion[] v = CompareWindow.versionsFor(s);
+        w.show(s, v[0], v[1]);
+        return w;
+    }
+
     /** Simulates and shows a scenario (a lesson, or one just read from a file). */
     public void show(Scenario s) {
+        authoring.opened(null);
         model.open(s, err -> ErrorDialogs.exception(stage, err));
     }
 
@@ -227,8 +284,30 @@ public final class MainWindow {
         fillRecent();
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), quit);
+        quit.setOnAction(e -> {
+            if (authoring.confirmDiscard()) {
+                stage.close();
+            }
+        });
+        // export draws a simulated run again off screen; a replayed log is not re-simulated, so it is not offered
+        BooleanBinding nothingToExport = model.scenarioProperty().isNull().or(model.importedProperty());
+        MenuItem frame = new MenuItem("Export Current Frame as PNG…");
+        frame.setId("export-frame");
+        frame.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        frame.setOnAction(e -> export.exportFrame());
+        frame.disableProperty().bind(nothingToExport);
+        MenuItem video = new MenuItem("Export Video (GIF or MP4)…");
+        video.setId("export-video");
+        video.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+E"));
+        video.setOnAction(e -> export.exportVideo());
+        video.disableProperty().bind(nothingToExport);
+        MenuItem save = new MenuItem("Save");
+        save.setId("save-menu");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> authoring.save());
+        save.disableProperty().bind(nothingToExport);
+        Menu file = new Menu("File", null, open, recentMenu, save, new SeparatorMenuItem(), frame, video,
+                new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme");
         ToggleGroup tg = new ToggleGroup();
@@ -254,13 +333,28 @@ public final class MainWindow {
         MenuItem smaller = new MenuItem("Smaller Text");
         smaller.setAccelerator(KeyCombination.keyCombination("Shortcut+MINUS"));
         smaller.setOnAction(e -> stepTextSize(-1));
-        Menu view = new Menu("View", null, themes, sizes, bigger, smaller);
+        MenuItem present = new MenuItem("Present");
+        present.setId("present-menu");
+        present.setAccelerator(KeyCombination.keyCombination("F5"));
+        present.setOnAction(e -> presenter.toggle());
+        MenuItem compare = new MenuItem("Compare Go Versions Side by Side");
+        compare.setId("compare-menu");
+        compare.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
+        compare.setOnAction(e -> compare());
+        compare.disableProperty().bind(model.scenarioProperty().isNull().or(model.importedProperty()));
+        Menu view = new Menu("View", null, present, compare, new SeparatorMenuItem(), themes, sizes, bigger, smaller);
 
         MenuItem keys = new MenuItem("Keyboard: Space play/pause · Right/PageDown step · Left/PageUp back · "
-                + "Home/End · +/- speed");
+                + "Home/End · +/- speed · F5 present · B blank · Esc leave");
         keys.setDisable(true);
         Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuItem cue = new MenuItem("Cue at This Event (Caption, Notes, Pause)…");
+        cue.setId("cue-menu");
+        cue.setAccelerator(KeyCombination.keyCombination("Shortcut+U"));
+        cue.setOnAction(e -> authoring.editCueAtCurrentEvent());
+        cue.disableProperty().bind(nothingToExport.or(model.playback().indexProperty().isEqualTo(0)));
+        Menu edit = new Menu("Edit", null, cue);
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -323,8 +417,12 @@ public final class MainWindow {
         lessonPicker.setTooltip(new Tooltip("Built-in lessons"));
         lessonPicker.setOnAction(e -> {
             Scenario s = lessonPicker.getValue();
-            if (!following && s != null && s != model.getScenario()) {
+            if (!following && s != null && s != model.getScenario() && authoring.confirmDiscard()) {
                 show(s);
+                if (!s.compare().isEmpty()) {
+                    // a lesson that contrasts versions opens side by side too, as its author meant it to be seen
+                    compare(s);
+                }
             }
         });
         model.scenarioProperty().addListener((o, a, b) -> {
@@ -422,8 +520,13 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
+        Button compare = button("compare", Icons.COMPARE, "Compare two Go versions side by side (Ctrl+K)",
+                this::compare);
+        compare.disableProperty().bind(model.scenarioProperty().isNull().or(model.importedProperty()));
+        Button present = button("present", Icons.PRESENT, "Present: full screen, large captions, speaker notes (F5)",
+                () -> presenter.toggle());
         ToolBar bar = new ToolBar(open, lessonPicker, sep(), version, procsLabel, procs, sep(),
-                restart, back, play, fwd, speed, spacer, busy, status);
+                restart, back, play, fwd, speed, sep(), compare, present, spacer, busy, status);
         bar.setId("toolbar");
         return bar;
     }
@@ -456,6 +559,7 @@ public final class MainWindow {
 
     private Node centre() {
         StageLegend legend = new StageLegend();
+        stageLegend = legend;
         VBox stageColumn = new VBox(stageView, legend);
         stageColumn.getStyleClass().add("stage-column");
         VBox.setVgrow(stageView, Priority.ALWAYS);
@@ -463,6 +567,7 @@ public final class MainWindow {
         SplitPane split = new SplitPane(stageColumn, inspector);
         split.setDividerPositions(0.62);
         split.getStyleClass().add("main-split");
+        mainSplit = split;
         return split;
     }
 
@@ -477,6 +582,7 @@ public final class MainWindow {
         // the source and log get a fifth of the window: enough to read, and the stage keeps the rest
         split.prefHeightProperty().bind(Bindings.max(120, root.heightProperty().multiply(0.2)));
         split.setMinHeight(100);
+        bottomPanels = split;
         VBox box = new VBox(caption, timeline, split);
         box.getStyleClass().add("bottom-area");
         return box;
@@ -517,6 +623,21 @@ public final class MainWindow {
         String ch = e.getText();
         boolean handled = true;
         switch (k) {
+            case F5 -> presenter.toggle();
+            case ESCAPE -> {
+                if (presenter.isActive()) {
+                    presenter.leave();
+                } else {
+                    handled = false;
+                }
+            }
+            case B -> {
+                if (presenter.isActive()) {
+                    presenter.toggleBlank();
+                } else {
+                    handled = false;
+                }
+            }
             case SPACE -> pb.togglePlay();
             case RIGHT, PAGE_DOWN -> pb.stepForward();
             case LEFT, PAGE_UP -> pb.stepBack();

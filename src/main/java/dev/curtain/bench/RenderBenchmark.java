@@ -1,6 +1,7 @@
 package dev.curtain.bench;
 
 import dev.curtain.engine.program.Program;
+import dev.curtain.export.HeadlessFx;
 import dev.curtain.scenario.Scenario;
 import dev.curtain.scenario.ViewHints;
 import dev.curtain.view.StageView;
@@ -10,7 +11,6 @@ import dev.curtain.view.model.ViewerModel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -38,7 +38,7 @@ public final class RenderBenchmark {
 
     /** Runs headless; must not be called on the FX thread. */
     public static Result run(int goroutines, int processors, int frames, int warmupFrames) {
-        startHeadlessToolkit();
+        HeadlessFx.start();
         CompletableFuture<Result> out = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -48,35 +48,6 @@ public final class RenderBenchmark {
             }
         });
         return out.join();
-    }
-
-    /** Starts JavaFX on the headless software pipeline unless it already runs (as in tests). */
-    static void startHeadlessToolkit() {
-        setIfAbsent("glass.platform", "Monocle");
-        setIfAbsent("monocle.platform", "Headless");
-        setIfAbsent("prism.order", "sw");
-        setIfAbsent("prism.text", "t2k");
-        setIfAbsent("headless.geometry", WIDTH + "x" + HEIGHT + "-32");
-        setIfAbsent("java.awt.headless", "true");
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-            Platform.setImplicitExit(false);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        try {
-            started.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 
     private static Result measure(int goroutines, int processors, int frames, int warmupFrames) {

@@ -5,6 +5,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The large line under the stage: the author's caption at a cue point ({@code :cue}), otherwise a plain-language
@@ -21,6 +22,8 @@ public final class CaptionBar extends HBox {
         cue.textProperty().bind(model.cueLabelProperty());
         cue.visibleProperty().bind(model.atCueProperty());
         cue.managedProperty().bind(cue.visibleProperty());
+        // the cue's name stays whole; a long caption wraps instead of squeezing it to "..."
+        cue.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label();
         text.setId("caption");
         text.getStyleClass().add("caption");

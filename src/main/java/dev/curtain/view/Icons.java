@@ -14,6 +14,10 @@ public final class Icons {
     public static final String STEP_BACK = "M14 2 L6 8 L14 14 Z M2 2 H5 V14 H2 Z";
     public static final String RESTART = "M1 2 H4 V14 H1 Z M15 2 L5 8 L15 14 Z";
     public static final String OPEN = "M1 3 H6 L8 5 H15 V13 H1 Z";
+    /** Two panes side by side. */
+    public static final String COMPARE = "M1 2 H7 V14 H1 Z M9 2 H15 V14 H9 Z";
+    /** A projection screen on its stand. */
+    public static final String PRESENT = "M1 2 H15 V11 H1 Z M7 11 H9 V14 H7 Z M4 14 H12 V15 H4 Z";
 
     private Icons() {
     }

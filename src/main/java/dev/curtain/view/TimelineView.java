@@ -19,6 +19,7 @@ public final class TimelineView extends Region {
     private final ViewerModel model;
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.LIGHT);
+    private final ObjectProperty<int[]> differences = new SimpleObjectProperty<>(this, "differences", new int[0]);
 
     public TimelineView(ViewerModel model) {
         this.model = model;
@@ -31,11 +32,14 @@ public final class TimelineView extends Region {
         model.cueIndicesProperty().addListener((o, a, b) -> draw());
         model.divergenceIndicesProperty().addListener((o, a, b) -> draw());
         palette.addListener((o, a, b) -> draw());
+        differences.addListener((o, a, b) -> draw());
         canvas.setOnMousePressed(this::seek);
         canvas.setOnMouseDragged(this::seek);
     }
 
     public ObjectProperty<Palette> paletteProperty() { return palette; }
+    /** Indices where this run differs from the one it is compared with (amber diamonds); empty when not comparing. */
+    public ObjectProperty<int[]> differencesProperty() { return differences; }
 
     /** The index a click at {@code x} seeks to. */
     public int indexAt(double x) {
@@ -91,6 +95,11 @@ public final class TimelineView extends Region {
         for (int i : model.divergenceIndicesProperty().get()) {
             double x = xOf(i);
             gc.fillRect(x - 2, mid + 6, 4, h / 2 - 8);
+        }
+        gc.setFill(p.syscall());
+        for (int i : differences.get()) {
+            double x = xOf(i);
+            gc.fillPolygon(new double[] {x - 4, x, x + 4, x}, new double[] {h - 6, h - 10, h - 6, h - 2}, 4);
         }
         gc.setFill(p.accent());
         for (int i : model.cueIndicesProperty().get()) {

@@ -102,6 +102,8 @@ public final class ViewerModel {
     // ======================================================================= properties
 
     public Playback playback() { return playback; }
+    /** How this model simulates (a side-by-side comparison simulates the same way). */
+    public SimulationRunner runner() { return runner; }
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
     public Scenario getScenario() { return scenario.get(); }
     /** The engine's state after the first {@code index} events. */
@@ -175,7 +177,7 @@ public final class ViewerModel {
      * Where a freshly opened scenario starts: right after the first goroutine starts running, so the stage shows
      * a process (a P, M0 and main) instead of an empty room. Home still goes back to before the first event.
      */
-    static int openingIndex(Recording rec) {
+    public static int openingIndex(Recording rec) {
         for (int i = 0; i < rec.size(); i++) {
             if (rec.event(i) instanceof Event.GoroutineStarted) {
                 return i + 1;

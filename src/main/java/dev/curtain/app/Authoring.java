@@ -1,0 +1,164 @@
+package dev.curtain.app;
+
+import dev.curtain.engine.event.Event;
+import dev.curtain.scenario.CueMatch;
+import dev.curtain.scenario.CuePoint;
+import dev.curtain.scenario.Scenario;
+import dev.curtain.scenario.ScenarioFiles;
+import dev.curtain.view.model.CueAuthoring;
+import dev.curtain.view.model.ViewerModel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * Authoring in the app: a cue (caption, speaker notes, pause, highlight) added or edited at the event on screen,
+ * and the scenario saved back to its file. A save keeps the previous file as {@code FILE.bak} and writes the new
+ * one atomically ({@link ScenarioFiles#save}), so a failure leaves the old file as it was. Unsaved changes are
+ * asked about before another scenario replaces them and before the window closes.
+ */
+final class Authoring {
+    /** What to do with unsaved changes. */
+    enum Choice { SAVE, DISCARD, CANCEL }
+
+    /** Asks the user about unsaved changes; tests answer for them. */
+    interface UnsavedPrompt {
+        Choice ask(String title);
+    }
+
+    private final Stage owner;
+    private final ViewerModel model;
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty", false);
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private UnsavedPrompt prompt = this::askWithAlert;
+
+    Authoring(Stage owner, ViewerModel model) {
+        this.owner = owner;
+        this.model = model;
+    }
+
+    ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    boolean isDirty() { return dirty.get(); }
+    /** The file the scenario was opened from, or null (a built-in lesson: saving asks where). */
+    ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+    void setPrompt(UnsavedPrompt p) { prompt = p; }
+
+    /** A scenario was opened from {@code from} (null for a lesson): nothing unsaved. */
+    void opened(Path from) {
+        file.set(from);
+        dirty.set(false);
+    }
+
+    /** Opens the cue editor at the event on screen; OK puts the cue into the scenario. */
+    void editCueAtCurrentEvent() {
+        int index = model.playback().getIndex() - 1;
+        if (model.getScenario() == null || index < 0) {
+            return;
+        }
+        model.playback().pause();
+        Event e = model.events().get(index);
+        int existing = CueAuthoring.cueAt(model.cueIndicesProperty().get(), index);
+        CuePoint old = existing >= 0 ? model.getScenario().cues().get(existing) : null;
+        CueMatch match = old != null ? old.match() : CueAuthoring.matchFor(model.events(), index);
+        new CueEditorDialog(owner, model.describe(e), old, CueAuthoring.freshId(model.getScenario(), e), match)
+                .showAndWait().ifPresent(this::putCueHere);
+    }
+
+    /**
+     * Puts {@code cue} at the event on screen (replacing the cue there, if any) and re-simulates so the timeline
+     * and caption show it, staying at the same event.
+     */
+    void putCueHere(CuePoint cue) {
+        int index = model.playback().getIndex() - 1;
+        Scenario s = model.getScenario();
+        int[] at = model.cueIndicesProperty().get();
+        int replacing = CueAuthoring.cueAt(at, index);
+        for (int i = 0; i < s.cues().size(); i++) {
+            if (i != replacing && s.cues().get(i).id().equals(cue.id())) {
+                ErrorDialogs.exception(owner, new IllegalArgumentException("another cue is already called \""
+                        + cue.id() + "\""));
+                return;
+            }
+        }
+        Scenario next = CueAuthoring.put(s, at, replacing, cue, index);
+        int keep = model.playback().getIndex();
+        model.open(next, err -> ErrorDialogs.exception(owner, err));
+        model.playback().seek(keep);
+        dirty.set(true);
+    }
+
+    /** Saves to the scenario's file, or asks where for a lesson. True when saved. */
+    boolean save() {
+        Path target = file.get();
+        if (target == null) {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Save the scenario");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Curtain scenarios", "*.json"));
+            fc.setInitialFileName(model.getScenario().title().replaceAll("[^A-Za-z0-9]+", "-") + ".json");
+            File f = fc.showSaveDialog(owner);
+            if (f == null) {
+                return false;
+            }
+            target = f.toPath();
+        }
+        try {
+            saveTo(target);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            ErrorDialogs.exception(owner, e);
+            return false;
+        }
+    }
+
+    /**
+     * Writes the scenario to {@code target}: the file there now is copied to {@code target.bak} first, then the new
+     * text replaces it atomically. Any failure leaves {@code target} as it was and the scenario unsaved.
+     */
+    void saveTo(Path target) throws IOException {
+        Scenario s = model.getScenario();
+        if (Files.exists(target)) {
+            Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING);
+        }
+        ScenarioFiles.save(s, target);
+        file.set(target);
+        dirty.set(false);
+    }
+
+    static Path backupOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".bak");
+    }
+
+    /** Before something replaces the scenario or the window closes: true when it may go ahead. */
+    boolean confirmDiscard() {
+        if (!dirty.get()) {
+            return true;
+        }
+        return switch (prompt.ask(model.getScenario().title())) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    private Choice askWithAlert(String title) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Your cues in \"" + title + "\" are not saved.", save,
+                discard, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setHeaderText("Save the changes first?");
+        ButtonType b = a.showAndWait().orElse(ButtonType.CANCEL);
+        return b == save ? Choice.SAVE : b == discard ? Choice.DISCARD : Choice.CANCEL;
+    }
+}

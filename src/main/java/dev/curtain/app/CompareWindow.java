@@ -1,0 +1,198 @@
+package dev.curtain.app;
+
+import dev.curtain.engine.GoVersion;
+import dev.curtain.scenario.Scenario;
+import dev.curtain.view.CaptionBar;
+import dev.curtain.view.Icons;
+import dev.curtain.view.StageView;
+import dev.curtain.view.TimelineView;
+import dev.curtain.view.model.CompareModel;
+import dev.curtain.view.model.EventExplainer;
+import dev.curtain.view.model.SimulationRunner;
+import dev.curtain.view.model.ViewerModel;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * Two Go versions side by side: the same scenario simulated under each, each with its stage, caption and timeline,
+ * kept in step by cue or by time ({@link CompareModel}); amber diamonds on each timeline mark the events the other
+ * version does not have. The keys are the main window's: Space, Right/PageDown, Left/PageUp, Home.
+ */
+final class CompareWindow {
+    private final Stage stage = new Stage();
+    private final CompareModel model;
+    private final StageView leftStage;
+    private final StageView rightStage;
+    private final TimelineView leftTimeline;
+    private final TimelineView rightTimeline;
+    private final ComboBox<GoVersion> leftVersion = new ComboBox<>();
+    private final ComboBox<GoVersion> rightVersion = new ComboBox<>();
+    private final ChoiceBox<CompareModel.Sync> sync = new ChoiceBox<>();
+    private final AnimationTimer loop;
+    private Scenario scenario;
+
+    CompareWindow(Window owner, SimulationRunner runner, Theme theme, Duration tween) {
+        ViewerModel left = new ViewerModel(runner, EventExplainer.standard());
+        ViewerModel right = new ViewerModel(runner, EventExplainer.standard());
+        model = new CompareModel(left, right);
+        leftStage = new StageView(left, tween);
+        rightStage = new StageView(right, tween);
+        leftStage.setId("compare-left-stage");
+        rightStage.setId("compare-right-stage");
+        leftTimeline = new TimelineView(left);
+        rightTimeline = new TimelineView(right);
+        leftTimeline.setId("compare-left-timeline");
+        rightTimeline.setId("compare-right-timeline");
+        leftTimeline.differencesProperty().bind(model.leftDifferencesProperty());
+        rightTimeline.differencesProperty().bind(model.rightDifferencesProperty());
+        for (StageView s : List.of(leftStage, rightStage)) {
+            s.paletteProperty().set(theme.palette());
+        }
+        for (TimelineView t : List.of(leftTimeline, rightTimeline)) {
+            t.paletteProperty().set(theme.palette());
+        }
+        HBox columns = new HBox(column(left, leftStage, leftTimeline, leftVersion),
+                column(right, rightStage, rightTimeline, rightVersion));
+        columns.getStyleClass().add("compare-columns");
+        BorderPane root = new BorderPane(columns);
+        root.setTop(toolBar());
+        root.getStyleClass().addAll("curtain", "compare", theme.styleClass(), "text-100");
+        Scene scene = new Scene(root, 1600, 900);
+        scene.getStylesheets().add(CompareWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        stage.setScene(scene);
+        stage.initOwner(owner);
+        loop = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                model.left().playback().tick(now);
+                leftStage.frame(now);
+                rightStage.frame(now);
+            }
+        };
+        stage.setOnHidden(e -> loop.stop());
+    }
+
+    private VBox column(ViewerModel m, StageView s, TimelineView t, ComboBox<GoVersion> version) {
+        Label title = new Label();
+        title.getStyleClass().add("compare-title");
+        title.textProperty().bind(m.versionProperty().map(v -> "Go " + v));
+        VBox box = new VBox(title, s, new CaptionBar(m), t);
+        box.getStyleClass().add("compare-column");
+        VBox.setVgrow(s, Priority.ALWAYS);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMinWidth(0);
+        box.setPrefWidth(800);
+        version.getItems().setAll(GoVersion.PROFILES);
+        version.setOnAction(e -> reopen());
+        return box;
+    }
+
+    private ToolBar toolBar() {
+        sync.getItems().setAll(CompareModel.Sync.values());
+        sync.setValue(CompareModel.Sync.CUE);
+        sync.setId("compare-sync");
+        sync.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CompareModel.Sync s) {
+                return s == CompareModel.Sync.CUE ? "In step by cue" : "In step by time";
+            }
+
+            @Override
+            public CompareModel.Sync fromString(String s) {
+                return null;
+            }
+        });
+        model.syncProperty().bind(sync.valueProperty());
+        leftVersion.setId("compare-left-version");
+        rightVersion.setId("compare-right-version");
+        return new ToolBar(new Label("Left"), leftVersion, new Label("Right"), rightVersion, sync,
+                button("compare-restart", Icons.RESTART, "Restart (Home)", model::restart),
+                button("compare-back", Icons.STEP_BACK, "Step back (Left, PageUp)", model::stepBack),
+                button("compare-play", Icons.PLAY, "Play / pause (Space)", model::togglePlay),
+                button("compare-forward", Icons.STEP_FORWARD, "Step forward (Right, PageDown)", model::stepForward),
+                button("compare-next-cue", Icons.STEP_FORWARD, "Next cue (N)", model::nextCue));
+    }
+
+    private static Button button(String id, String icon, String tip, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.setGraphic(Icons.icon(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.getStyleClass().add("tool-button");
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Simulates {@code s} under {@code a} (left) and {@code b} (right) and shows the window. */
+    void show(Scenario s, GoVersion a, GoVersion b) {
+        scenario = s;
+        leftVersion.setValue(a.profile());
+        rightVersion.setValue(b.profile());
+        stage.setTitle(s.title() + " — Go " + a + " and " + b + " — Curtain");
+        model.open(s, a, b, err -> ErrorDialogs.exception(stage, err));
+        stage.show();
+        stage.requestFocus();
+        loop.start();
+    }
+
+    private void reopen() {
+        if (scenario != null && leftVersion.getValue() != null && rightVersion.getValue() != null) {
+            model.open(scenario, leftVersion.getValue(), rightVersion.getValue(),
+                    err -> ErrorDialogs.exception(stage, err));
+        }
+    }
+
+    /** The two versions a scenario is compared under: its own compare list, else its version and the next profile. */
+    static GoVersion[] versionsFor(Scenario s) {
+        if (s.compare().size() >= 2) {
+            return new GoVersion[] {s.compare().get(0), s.compare().get(1)};
+        }
+        GoVersion own = s.options().version();
+        for (GoVersion p : GoVersion.PROFILES) {
+            if (p.compareTo(own) > 0) {
+                return new GoVersion[] {own, p};
+            }
+        }
+        return new GoVersion[] {GoVersion.PROFILES.get(0), own};
+    }
+
+    private void onKey(KeyEvent e) {
+        boolean handled = true;
+        KeyCode k = e.getCode();
+        switch (k) {
+            case SPACE -> model.togglePlay();
+            case RIGHT, PAGE_DOWN -> model.stepForward();
+            case LEFT, PAGE_UP -> model.stepBack();
+            case HOME -> model.restart();
+            case N -> model.nextCue();
+            case ESCAPE -> stage.close();
+            default -> handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    CompareModel model() { return model; }
+    Stage stage() { return stage; }
+    TimelineView leftTimeline() { return leftTimeline; }
+    TimelineView rightTimeline() { return rightTimeline; }
+}

@@ -1,0 +1,116 @@
+package dev.curtain.app;
+
+import dev.curtain.export.ExportFormat;
+import dev.curtain.export.ExportJob;
+import dev.curtain.view.model.ViewerModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+import javafx.concurrent.Worker;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * File → Export: the current frame as PNG (1920x1080, in the window's theme), or a range as GIF or MP4. Each
+ * export runs as an {@link ExportJob} on a worker thread behind a progress dialog whose Cancel stops it.
+ */
+final class ExportActions {
+    static final int STILL_WIDTH = 1920;
+    static final int STILL_HEIGHT = 1080;
+
+    private final Stage owner;
+    private final ViewerModel model;
+    private final Supplier<Theme> theme;
+
+    ExportActions(Stage owner, ViewerModel model, Supplier<Theme> theme) {
+        this.owner = owner;
+        this.model = model;
+        this.theme = theme;
+    }
+
+    void exportFrame() {
+        Path out = chooseTarget(ExportFormat.PNG);
+        if (out != null) {
+            start(new ExportJob.Settings(ExportFormat.PNG, STILL_WIDTH, STILL_HEIGHT, 1, theme.get().palette(),
+                    model.playback().getIndex(), null, null), out);
+        }
+    }
+
+    void exportVideo() {
+        model.playback().pause();
+        new ExportDialog(owner, model, theme.get().palette()).showAndWait().ifPresent(s -> {
+            Path out = chooseTarget(s.format());
+            if (out != null) {
+                start(s, out);
+            }
+        });
+    }
+
+    private Path chooseTarget(ExportFormat f) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export as " + f.name());
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.name(), "*." + f.extension()));
+        String base = model.getScenario().title().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        fc.setInitialFileName((base.isEmpty() ? "curtain" : base) + "." + f.extension());
+        File file = fc.showSaveDialog(owner);
+        if (file == null) {
+            return null;
+        }
+        Path p = file.toPath();
+        return p.getFileName().toString().endsWith("." + f.extension()) ? p
+                : p.resolveSibling(p.getFileName() + "." + f.extension());
+    }
+
+    /** Starts an export in the background behind a progress dialog; returns the job (tests wait on it). */
+    ExportJob start(ExportJob.Settings s, Path out) {
+        ExportJob job = new ExportJob(model.getScenario(), s, out);
+        Dialog<Void> progress = progressDialog(job, out);
+        job.stateProperty().addListener((o, a, state) -> {
+            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                progress.close();
+            }
+            if (state == Worker.State.FAILED && !(job.getException() instanceof CancellationException)) {
+                ErrorDialogs.exception(owner, job.getException());
+            }
+        });
+        progress.show();
+        Thread worker = new Thread(job, "curtain-export");
+        worker.setDaemon(true);
+        worker.start();
+        return job;
+    }
+
+    private Dialog<Void> progressDialog(ExportJob job, Path out) {
+        Dialog<Void> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Exporting");
+        d.setHeaderText("Exporting to " + out.getFileName());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(job.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setId("export-progress");
+        Label message = new Label();
+        message.textProperty().bind(job.messageProperty());
+        VBox box = new VBox(bar, message);
+        box.getStyleClass().add("export-progress");
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+        d.setResultConverter(b -> {
+            // closing the dialog because the job ended also passes here: only a job still at work is cancelled
+            // (its state, not isRunning(), which lags behind the state while state listeners run)
+            boolean atWork = job.getState() == Worker.State.SCHEDULED || job.getState() == Worker.State.RUNNING
+                    || job.getState() == Worker.State.READY;
+            if (b == ButtonType.CANCEL && atWork) {
+                job.cancel();
+            }
+            return null;
+        });
+        return d;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.curtain.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curtain.engine.GoVersion;
+import dev.curtain.scenario.Scenario;
+import dev.curtain.view.model.CompareModel;
+import dev.curtain.view.model.ViewerModel;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Two Go versions side by side: opened from the window, kept in step, differences marked on both timelines. */
+@ExtendWith(ApplicationExtension.class)
+class CompareViewTest {
+    private MainWindow window;
+    private CompareWindow compare;
+
+    @Start
+    void start(Stage stage) {
+        window = WindowHarness.open(stage, file -> ScenarioOpener.Result.of(TestScenarios.setnsOnLockedThread()),
+                1600, 960);
+        Scenario lesson9 = new ShippedLessons().lessons().get(8);
+        window.show(lesson9);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w != window.scene().getWindow())
+                .filter(w -> w instanceof Stage).toList().forEach(w -> ((Stage) w).close()));
+    }
+
+    private CompareModel open(FxRobot robot) {
+        AtomicReference<CompareWindow> w = new AtomicReference<>();
+        robot.interact(() -> w.set(window.compare()));
+        compare = w.get();
+        return compare.model();
+    }
+
+    private static String cueId(ViewerModel m) {
+        int c = m.currentCue();
+        return c < 0 ? null : m.getScenario().cues().get(c).id();
+    }
+
+    @Test
+    void aLessonThatComparesVersionsOpensUnderItsTwoVersionsWithTheirDifferencesMarked(FxRobot robot) {
+        CompareModel m = open(robot);
+        assertThat(m.left().versionProperty().get()).isEqualTo(GoVersion.GO_1_9);
+        assertThat(m.right().versionProperty().get()).isEqualTo(GoVersion.GO_1_10);
+        // 1.10 terminates the thread a locked goroutine exits on; 1.9 reuses it: the runs part ways
+        assertThat(m.leftDifferencesProperty().get().length + m.rightDifferencesProperty().get().length).isPositive();
+        assertThat(compare.leftTimeline().differencesProperty().get()).isEqualTo(m.leftDifferencesProperty().get());
+        assertThat(compare.rightTimeline().differencesProperty().get()).isEqualTo(m.rightDifferencesProperty().get());
+        robot.interact(() -> {
+            while (m.nextCue()) {
+                if (cueId(m.left()) != null && cueId(m.left()).contains("exit")) {
+                    break;
+                }
+            }
+            Screenshots.save(compare.stage().getScene(), "compare-1.9-1.10");
+        });
+    }
+
+    @Test
+    void byCueTheRightRunIsAtTheSameCueAsTheLeft(FxRobot robot) {
+        CompareModel m = open(robot);
+        robot.interact(() -> {
+            m.restart();
+            int checked = 0;
+            while (m.nextCue()) {
+                String id = cueId(m.left());
+                int[] right = m.right().cueIndicesProperty().get();
+                int c = m.right().getScenario().cues().stream().map(q -> q.id()).toList().indexOf(id);
+                if (c >= 0 && right[c] >= 0) {
+                    assertThat(m.right().playback().getIndex()).as("cue " + id).isEqualTo(right[c]);
+                    checked++;
+                }
+            }
+            assertThat(checked).isPositive();
+        });
+    }
+
+    @Test
+    void byTimeTheRightRunShowsItsLastEventAtOrBeforeTheLeftsTime(FxRobot robot) {
+        CompareModel m = open(robot);
+        robot.interact(() -> {
+            m.syncProperty().unbind();
+            m.syncProperty().set(CompareModel.Sync.TIME);
+            m.restart();
+            for (int i = 0; i < 25; i++) {
+                m.stepForward();
+                int li = m.left().playback().getIndex();
+                long t = m.left().events().get(li - 1).timeNs();
+                int ri = m.right().playback().getIndex();
+                if (ri > 0) {
+                    assertThat(m.right().events().get(ri - 1).timeNs()).isLessThanOrEqualTo(t);
+                }
+                if (ri < m.right().events().size()) {
+                    assertThat(m.right().events().get(ri).timeNs()).isGreaterThan(t);
+                }
+            }
+        });
+    }
+
+    @Test
+    void pickingALessonThatComparesVersionsFromThePickerOpensTheSideBySideView(FxRobot robot) {
+        Scenario lesson7 = new ShippedLessons().lessons().get(6);
+        assertThat(lesson7.compare()).isNotEmpty();
+        robot.interact(() -> robot.lookup("#lesson-picker").<Scenario>queryComboBox().getItems().stream()
+                .filter(l -> l.title().equals(lesson7.title())).findFirst()
+                .ifPresent(l -> robot.lookup("#lesson-picker").<Scenario>queryComboBox().setValue(l)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Window.getWindows().stream().filter(w -> w != window.scene().getWindow())
+                .filter(w -> w instanceof Stage st && st.getTitle() != null && st.getTitle().contains(lesson7.title())))
+                .as("a second window shows the lesson side by side").isNotEmpty();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.curtain.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curtain.view.model.EventExplainer;
+import dev.curtain.view.model.Playback;
+import dev.curtain.view.model.SimulationRunner;
+import dev.curtain.view.model.ViewerModel;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** View → Present: full screen without chrome, clicker keys, blanking, cue pauses and the speaker's notes. */
+@ExtendWith(ApplicationExtension.class)
+class PresenterModeTest {
+    private MainWindow window;
+    private Stage stage;
+    private Playback pb;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        ViewerModel model = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
+        window = new MainWindow(stage, model, new ShippedLessons(), ScenarioOpener.files(),
+                new RecentFiles(Preferences.userRoot().node("dev/curtain/test-present")), Duration.millis(200));
+        window.show(new ShippedLessons().defaultLesson());
+        stage.setWidth(1600);
+        stage.setHeight(960);
+        stage.show();
+        stage.requestFocus();
+        window.start();
+        pb = model.playback();
+    }
+
+    @Stop
+    void stop() {
+        window.stop();
+    }
+
+    /** Whether the node is in the window and it and all its parents are visible. */
+    private boolean shown(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(n -> {
+            if (n.getScene() != window.scene()) {
+                return false;
+            }
+            for (Node p = n; p != null; p = p.getParent()) {
+                if (!p.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    @Test
+    void f5PresentsWithoutChromeInTheProjectorThemeAndEscBringsItAllBack(FxRobot robot) {
+        assertThat(shown(robot, "#menu-bar")).isTrue();
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        assertThat(window.presenter().isActive()).isTrue();
+        assertThat(stage.isFullScreen()).isTrue();
+        assertThat(shown(robot, "#menu-bar")).isFalse();
+        assertThat(shown(robot, "#toolbar")).isFalse();
+        assertThat(shown(robot, "#thread-table")).isFalse();
+        assertThat(shown(robot, "#event-log")).isFalse();
+        assertThat(shown(robot, "#stage")).isTrue();
+        assertThat(shown(robot, "#caption")).isTrue();
+        assertThat(window.theme()).isEqualTo(Theme.PROJECTOR);
+        assertThat(window.textSize()).isEqualTo(PresenterMode.TEXT_SIZE);
+        robot.interact(() -> Screenshots.save(window.scene(), "presenter-mode"));
+
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertThat(window.presenter().isActive()).isFalse();
+        assertThat(stage.isFullScreen()).isFalse();
+        assertThat(shown(robot, "#menu-bar")).isTrue();
+        assertThat(shown(robot, "#thread-table")).isTrue();
+        assertThat(window.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(window.textSize()).isEqualTo(100);
+    }
+
+    @Test
+    void aClickerStepsAndBBlanksTheScreen(FxRobot robot) {
+        robot.clickOn("#present");
+        int at = pb.getIndex();
+        robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
+        assertThat(pb.getIndex()).isEqualTo(at + 1);
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        assertThat(pb.getIndex()).isEqualTo(at + 2);
+        robot.press(KeyCode.PAGE_UP).release(KeyCode.PAGE_UP);
+        robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
+        assertThat(pb.getIndex()).isEqualTo(at);
+        robot.press(KeyCode.B).release(KeyCode.B);
+        assertThat(window.presenter().isBlanked()).isTrue();
+        assertThat(shown(robot, "#stage")).isFalse();
+        assertThat(shown(robot, "#caption")).isFalse();
+        robot.press(KeyCode.B).release(KeyCode.B);
+        assertThat(shown(robot, "#stage")).isTrue();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void spacePlaysUntilACueThatPausesAndTheNotesWindowFollows(FxRobot robot) throws Exception {
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        assertThat(window.presenter().notesWindow().isShowing()).isTrue();
+        robot.interact(() -> pb.speedProperty().set(8));
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pb.isPlaying());
+        WaitForAsyncUtils.waitForFxEvents();
+        // lesson 1's first pausing cue, "go": its caption on the big screen, its notes on the speaker's
+        assertThat(window.model().atCueProperty().get()).isTrue();
+        assertThat(robot.lookup("#caption").queryAs(Label.class).getText()).startsWith("go hello(): newproc");
+        assertThat(robot.lookup("#notes-text").queryAs(Label.class).getText())
+                .startsWith("Nothing runs G2 yet");
+        assertThat(robot.lookup("#notes-next").queryAs(Label.class).getText())
+                .isEqualTo("Next: main sleeps, so M0 picks G2 from runnext and runs it.");
+        robot.interact(() -> {
+            Screenshots.save(robot.lookup("#speaker-notes").query().getScene(), "speaker-notes");
+            Screenshots.save(window.scene(), "presenter-at-cue");
+        });
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#speaker-notes").tryQuery()).isEmpty();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.curtain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curtain.export.Ffmpeg;
+import dev.curtain.export.GifDelays;
+import dev.curtain.scenario.Json;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** {@code ./curtain render}, run in this JVM on the headless toolkit the UI tests share. */
+class RenderCommandTest {
+    static final String LESSON1 = CliTest.LESSON1;
+    private static final Pattern FRAMES = Pattern.compile("(\\d+) frames");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        // started the way TestFX starts it, so UI tests that run later in this JVM find it as they expect
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void theSamePngCommandTwiceWritesTheSameBytes() throws IOException {
+        Path a = dir.resolve("a.png");
+        Path b = dir.resolve("b.png");
+        CliTest.Run ra = CliTest.run("render", LESSON1, "-o", a.toString(), "--size", "640x360", "--to", "write");
+        CliTest.Run rb = CliTest.run("render", LESSON1, "-o", b.toString(), "--size", "640x360", "--to", "write");
+        assertThat(ra.code()).as(ra.err()).isZero();
+        assertThat(rb.code()).as(rb.err()).isZero();
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        BufferedImage img = ImageIO.read(a.toFile());
+        assertThat(img.getWidth()).isEqualTo(640);
+        assertThat(img.getHeight()).isEqualTo(360);
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(a, Path.of("target", "screenshots", "render-lesson1-write.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aGifLastsAsLongAsItsFramesAtTheGivenRate() throws IOException {
+        Path gif = dir.resolve("part.gif");
+        CliTest.Run r = CliTest.run("render", LESSON1, "-o", gif.toString(), "--size", "480x270", "--fps", "10",
+                "--from", "go", "--to", "runs");
+        assertThat(r.code()).as(r.err()).isZero();
+        int frames = framesPrinted(r.out());
+        assertThat(frames).isGreaterThan(10);
+        List<Integer> delays = GifDelays.of(gif);
+        // held frames are merged into longer delays, so fewer images, but the same length in time
+        assertThat(delays.size()).isGreaterThan(1).isLessThanOrEqualTo(frames);
+        assertThat(delays.stream().mapToInt(Integer::intValue).sum()).isEqualTo(frames * 10);
+    }
+
+    @Test
+    void anMp4HasTheFramesSizeAndDurationAsked() throws Exception {
+        Assumptions.assumeTrue(Ffmpeg.find().isPresent(), "skipped: ffmpeg is not on the PATH (Debian package"
+                + " 'ffmpeg'); CI installs it");
+        Path mp4 = dir.resolve("part.mp4");
+        CliTest.Run r = CliTest.run("render", LESSON1, "-o", mp4.toString(), "--size", "640x360", "--fps", "24",
+                "--from", "go", "--to", "runs");
+        assertThat(r.code()).as(r.err()).isZero();
+        int frames = framesPrinted(r.out());
+        Path probe = Ffmpeg.find().get().resolveSibling("ffprobe");
+        Process p = new ProcessBuilder(probe.toString(), "-v", "error", "-select_streams", "v:0", "-count_frames",
+                "-show_entries", "stream=width,height,nb_read_frames:format=duration", "-of", "default=nw=1",
+                mp4.toString()).redirectErrorStream(true).start();
+        String info = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(info).contains("width=640", "height=360", "nb_read_frames=" + frames);
+        Matcher d = Pattern.compile("duration=([0-9.]+)").matcher(info);
+        assertThat(d.find()).as(info).isTrue();
+        assertThat(Double.parseDouble(d.group(1))).isCloseTo(frames / 24.0, org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    @Test
+    void aJsonOutputIsAChromeTraceWithATrackPerThreadAndProcessor() throws Exception {
+        Path trace = dir.resolve("run.json");
+        CliTest.Run r = CliTest.run("render", LESSON1, "-o", trace.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Json.Obj doc = (Json.Obj) Json.parse(Files.readAllBytes(trace), 64);
+        List<Json> events = ((Json.Arr) doc.get("traceEvents")).items();
+        List<String> trackNames = events.stream().map(e -> (Json.Obj) e)
+                .filter(e -> ((Json.Str) e.get("name")).value().equals("thread_name"))
+                .map(e -> ((Json.Str) ((Json.Obj) e.get("args")).get("name")).value()).toList();
+        assertThat(trackNames).contains("M0", "M1", "M2", "P0");
+        assertThat(events).anyMatch(e -> ((Json.Str) ((Json.Obj) e).get("ph")).value().equals("X")
+                && ((Json.Str) ((Json.Obj) e).get("name")).value().contains("syscall"));
+    }
+
+    @Test
+    void anUnknownCueAWrongExtensionOrABadSizeIsInvalidInput() {
+        CliTest.Run cue = CliTest.run("render", LESSON1, "-o", dir.resolve("x.gif").toString(), "--size",
+                "480x270", "--from", "nope");
+        assertThat(cue.code()).isEqualTo(2);
+        assertThat(cue.err()).contains("no cue 'nope'", "go, runs, write");
+        CliTest.Run ext = CliTest.run("render", LESSON1, "-o", dir.resolve("x.avi").toString());
+        assertThat(ext.code()).isEqualTo(2);
+        assertThat(ext.err()).contains(".png, .gif, .mp4 or .json");
+        CliTest.Run size = CliTest.run("render", LESSON1, "-o", dir.resolve("x.png").toString(), "--size", "big");
+        assertThat(size.code()).isEqualTo(2);
+        assertThat(size.err()).contains("WIDTHxHEIGHT");
+    }
+
+    private static int framesPrinted(String out) {
+        Matcher m = FRAMES.matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+}
