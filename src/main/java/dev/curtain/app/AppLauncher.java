@@ -20,7 +20,7 @@ public final class AppLauncher {
     static int launch(Path file, PrintStream err, java.util.function.UnaryOperator<String> env) {
         if (!hasDisplay(env)) {
             err.println("curtain: no display to open a window on; run it under a virtual display "
-                    + "(xvfb-run -a ./curtain); without one, ./curtain simulate FILE prints the run as text");
+                    + "(xvfb-run -a ./curtain), or render to a file without one (./curtain render FILE -o OUT.gif)");
             return 1;
         }
         CurtainApp.setInitialFile(file);
