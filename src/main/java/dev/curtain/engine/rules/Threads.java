@@ -265,6 +265,9 @@ final class Threads {
     void goexit(int m, int g) {
         boolean locked = rt.g(g).lockedExt > 0;
         rt.emit(new GoroutineExited(rt.seq(), rt.now, g, m));
+        // A dead goroutine's interpreter memory is never read again; letting it go early keeps a run of 100,000
+        // goroutines from carrying 100,000 stacks through every garbage collection.
+        rt.goroutines.set(g, null);
         if (locked && rt.version.lockedExitKillsThread()) {
             mexit(m);
         } else {
