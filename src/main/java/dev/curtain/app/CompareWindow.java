@@ -131,14 +131,7 @@ final class CompareWindow {
     }
 
     private static Button button(String id, String icon, String tip, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.setGraphic(Icons.icon(icon));
-        b.setTooltip(new Tooltip(tip));
-        b.getStyleClass().add("tool-button");
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
-        return b;
+        return Icons.toolButton(id, icon, tip, action);
     }
 
     /** Simulates {@code s} under {@code a} (left) and {@code b} (right) and shows the window. */

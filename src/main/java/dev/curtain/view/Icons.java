@@ -28,4 +28,17 @@ public final class Icons {
         p.getStyleClass().add("icon");
         return p;
     }
+
+    /** A toolbar button showing one of these icons, with an id for tests and a tooltip naming its keys. */
+    public static javafx.scene.control.Button toolButton(String id, String icon, String tip, Runnable action) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button();
+        b.setId(id);
+        b.setGraphic(icon(icon));
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        b.getStyleClass().add("tool-button");
+        // the keyboard drives playback; a focused button would swallow Space
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
 }
