@@ -78,7 +78,7 @@ class LessonsTest {
         assertThat(rec.outcome()).isEqualTo(Outcome.COMPLETED);
         SyscallEntered firstBlocker = first(rec, SyscallEntered.class, e -> e.name().equals("sleep"));
         SchedState sleeping = rec.stateAt(firstBlocker.seq());
-        assertThat(sleeping.threadCount()).as("ten goroutines in time.Sleep").isLessThanOrEqualTo(4);
+        assertThat(sleeping.liveThreads()).as("ten goroutines in time.Sleep").isLessThanOrEqualTo(4);
         SchedState end = rec.finalState();
         assertThat(end.counters().maxLiveThreads()).as("ten goroutines in a blocking call, GOMAXPROCS=2")
                 .isGreaterThanOrEqualTo(12);

@@ -229,11 +229,8 @@ final class Interpreter {
         rt.wakeM(m, ctx.busyUntil, Wakeup.Kind.STEP);
     }
 
-    /** The goroutine parks; its thread looks for other work. */
-    private Flow park(int m, int g, WaitReason reason, int channel) {
-        if (channel == -2) {
-            rt.emit(new GoroutineParked(rt.seq(), rt.now, RuntimeFunction.GOPARK, g, m, reason, -1));
-        }
+    /** The goroutine has parked (its event is emitted); its thread looks for other work. */
+    private Flow park(int m) {
         rt.cancelM(m);
         rt.scheduler.schedule(m);
         return Flow.LEFT;
@@ -271,7 +268,7 @@ final class Interpreter {
             case NET_WAIT -> {
                 rt.emit(new GoroutineParked(rt.seq(), rt.now, RuntimeFunction.GOPARK, g, m, WaitReason.IO_WAIT, -1));
                 rt.timers.addSocket(g, rt.now + ((Op.NetWait) op).durationNs());
-                return park(m, g, WaitReason.IO_WAIT, -1);
+                return park(m);
             }
             case SLEEP -> {
                 long d = ((Op.Sleep) op).durationNs();
@@ -280,15 +277,15 @@ final class Interpreter {
                 }
                 rt.emit(new GoroutineParked(rt.seq(), rt.now, RuntimeFunction.GOPARK, g, m, WaitReason.SLEEP, -1));
                 rt.timers.addTimer(g, p, rt.now + d);
-                return park(m, g, WaitReason.SLEEP, -1);
+                return park(m);
             }
             case SEND -> {
                 Channels.Result r = rt.channels.send(m, g, ((Op.Send) op).channel());
-                return r == Channels.Result.DONE ? Flow.NEXT : park(m, g, WaitReason.CHAN_SEND, -1);
+                return r == Channels.Result.DONE ? Flow.NEXT : park(m);
             }
             case RECEIVE -> {
                 Channels.Result r = rt.channels.receive(m, g, ((Op.Receive) op).channel());
-                return r == Channels.Result.DONE ? Flow.NEXT : park(m, g, WaitReason.CHAN_RECEIVE, -1);
+                return r == Channels.Result.DONE ? Flow.NEXT : park(m);
             }
             case GOSCHED -> {
                 rt.emit(new GoroutineYielded(rt.seq(), rt.now, g, m, p, Place.GLOBAL));

@@ -11,7 +11,6 @@ import dev.curtain.engine.event.Event.ProcessorReleased;
 import dev.curtain.engine.event.Event.ProcessorsResized;
 import dev.curtain.engine.event.Event.ThreadSpinning;
 import dev.curtain.engine.event.Place;
-import dev.curtain.engine.event.PlaceKind;
 import dev.curtain.engine.event.RuntimeFunction;
 import dev.curtain.engine.state.GStatus;
 import dev.curtain.engine.state.IntDeque;
@@ -34,6 +33,8 @@ final class Scheduler {
 
     private final Runtime rt;
     private final SchedState s;
+    private int[] coprimes;
+    private int coprimesOf = -1;
 
     Scheduler(Runtime rt) {
         this.rt = rt;
@@ -206,11 +207,16 @@ final class Scheduler {
      */
     private StealResult stealWork(int m, int p, boolean backoffDone) {
         int n = s.gomaxprocs();
+        if (coprimesOf != n) {
+            // stealOrder.reset: worked out when GOMAXPROCS changes, not on every pass
+            coprimes = StealOrder.coprimes(n);
+            coprimesOf = n;
+        }
         boolean wantBackoff = false;
         for (int pass = 0; pass < STEAL_TRIES; pass++) {
             boolean last = pass == STEAL_TRIES - 1;
             int start = rt.rng.nextInt(n);
-            int stride = StealOrder.coprime(n, rt.rng.nextInt(Integer.MAX_VALUE));
+            int stride = coprimes[Math.floorMod(rt.rng.nextInt(Integer.MAX_VALUE), coprimes.length)];
             for (int k = 0; k < n; k++) {
                 int victim = (start + k * stride) % n;
                 if (victim == p) {
@@ -414,11 +420,5 @@ final class Scheduler {
         } else {
             rt.threads.stopm(victimM);
         }
-    }
-
-    /** Whether the place is a run queue. */
-    static boolean queued(Place p) {
-        PlaceKind k = p.kind();
-        return k == PlaceKind.RUNNEXT || k == PlaceKind.LOCAL_QUEUE || k == PlaceKind.GLOBAL_QUEUE;
     }
 }

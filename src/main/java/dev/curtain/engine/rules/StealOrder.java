@@ -1,5 +1,7 @@
 package dev.curtain.engine.rules;
 
+import java.util.Arrays;
+
 /**
  * randomOrder from proc.go: a random start and a stride coprime with GOMAXPROCS visit every P exactly once.
  */
@@ -7,21 +9,19 @@ final class StealOrder {
     private StealOrder() {
     }
 
-    /** The {@code pick}-th number in 1..n coprime with n (stealOrder.coprimes). */
-    static int coprime(int n, int pick) {
+    /** The numbers in 1..n coprime with n (stealOrder.coprimes); the caller keeps them while GOMAXPROCS stays. */
+    static int[] coprimes(int n) {
+        int[] all = new int[Math.max(1, n)];
         int count = 0;
         for (int i = 1; i <= n; i++) {
             if (gcd(i, n) == 1) {
-                count++;
+                all[count++] = i;
             }
         }
-        int want = Math.floorMod(pick, Math.max(1, count));
-        for (int i = 1; i <= n; i++) {
-            if (gcd(i, n) == 1 && want-- == 0) {
-                return i;
-            }
+        if (count == 0) {
+            all[count++] = 1;
         }
-        return 1;
+        return Arrays.copyOf(all, count);
     }
 
     private static int gcd(int a, int b) {

@@ -16,7 +16,6 @@ import dev.curtain.engine.state.MState;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadRole;
-import dev.curtain.engine.state.ThreadState;
 
 /**
  * Threads: waking, creating, parking and killing Ms, handing Ps between them, and LockOSThread's wiring
@@ -308,15 +307,5 @@ final class Threads {
             }
         }
         rt.end(RuntimeFunction.CHECKDEAD, Outcome.DEADLOCK, "fatal error: all goroutines are asleep - deadlock!");
-    }
-
-    /** Whether M {@code m} is the main thread. */
-    boolean isMain(int m) {
-        return s.thread(m).role() == ThreadRole.MAIN;
-    }
-
-    /** Whether the M is still usable (not exited or wedged). */
-    boolean usable(ThreadState t) {
-        return t.state() != MState.EXITED && t.state() != MState.WEDGED;
     }
 }

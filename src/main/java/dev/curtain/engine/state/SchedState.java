@@ -91,6 +91,7 @@ public final class SchedState {
     public IntDeque globalQueue() { return globalQueue; }
     public List<ChannelState> channels() { return Collections.unmodifiableList(channels); }
     public Counters counters() { return counters; }
+    /** Threads alive, as schedtrace's {@code threads=} counts them (sysmon and the template thread included). */
     public int liveThreads() { return liveThreads; }
     /** How the run ended, or null while it goes on. */
     public Outcome outcome() { return outcome; }
@@ -119,8 +120,6 @@ public final class SchedState {
         return n;
     }
 
-    /** Threads counted as schedtrace's {@code threads=} (alive, including sysmon and template). */
-    public int threadCount() { return liveThreads; }
 
     /** Threads in a state. */
     public int threadsIn(MState s) {
