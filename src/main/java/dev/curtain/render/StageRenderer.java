@@ -8,6 +8,7 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
@@ -18,10 +19,11 @@ import javafx.scene.text.TextAlignment;
 import javafx.geometry.VPos;
 
 /**
- * Paints the stage in two layers: the background (zones, lanes, P status; redrawn when the state changes, then
- * kept as an image) and the tokens (goroutines, tethers, counts, highlights; redrawn every animation frame over
- * a copy of the background).
- * Thread boxes are scene-graph nodes drawn over both, so they can carry CSS states.
+ * Paints the stage in two layers: the background (zones, lanes, P status, and whatever stays put during the
+ * current move; redrawn when the state changes, then kept as an image) and what moves (goroutines, tethers,
+ * highlights, thread boxes; redrawn every animation frame over a copy of the background).
+ * Thread boxes are styled scene-graph nodes (CSS states, clicks, tooltips), but they are drawn here from pictures
+ * of them: one composited layer is what keeps a software-rendered frame cheap (docs/performance.md).
  */
 public final class StageRenderer {
     /** Above this many visible tokens, ids are not written on them: the text would be noise and cost time. */
@@ -258,7 +260,7 @@ public final class StageRenderer {
      */
     public void drawTokens(GraphicsContext gc, Image background, StageGeometry from, SchedState fromState,
                            StageGeometry to, SchedState toState, double t, Palette pal, Set<Integer> changedGs,
-                           int selectedG) {
+                           int selectedG, IntFunction<BoxPicture> boxes) {
         // the background layer is copied in rather than stacked as a second canvas: one full-size composite per
         // frame instead of two, which is a third of the software pipeline's frame time at 1080p
         // no clearRect when the opaque background covers everything: the software pipeline rasterises a full-size
@@ -269,7 +271,8 @@ public final class StageRenderer {
         boolean full = background == null || background != lastBackground || backgroundVersion != lastVersion
                 || fullNext || to.width != lastWidth || to.height != lastHeight;
         if (background == null) {
-            gc.clearRect(0, 0, to.width, to.height);
+            gc.setFill(pal.background());
+            gc.fillRect(0, 0, to.width, to.height);
         } else if (full) {
             gc.drawImage(background, 0, 0);
         } else {
@@ -289,18 +292,58 @@ public final class StageRenderer {
         fullNext = false;
         recordDirty = true;
         drawItems(gc, from, fromState, to, toState, t, pal, changedGs, selectedG, false);
+        drawBoxes(gc, from, fromState, to, toState, t, boxes, false);
     }
 
     /**
      * Draws onto the background layer what stays put during the current move: tokens whose place did not change,
-     * their tethers, the counts and the syscall hold lines. Each frame then draws only what moves (usually one to
-     * three tokens) instead of every token on the stage.
+     * their tethers, the counts, the syscall hold lines and the thread boxes that stay where they are. Each frame
+     * then draws only what moves (usually one to three tokens) instead of everything on the stage.
      */
     public void drawStill(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
-                          SchedState toState, Palette pal) {
+                          SchedState toState, Palette pal, IntFunction<BoxPicture> boxes) {
         recordDirty = false;
         drawItems(gc, from, fromState, to, toState, 1, pal, Set.of(), -1, true);
+        drawBoxes(gc, from, fromState, to, toState, 1, boxes, true);
         recordDirty = true;
+    }
+
+    /**
+     * Copies the pictures of the thread boxes that stay put ({@code stillPart}) or of those that move, grow or fade,
+     * placed {@code t} of the way. A still box lands on whole pixels so its text stays as crisp as the node's.
+     */
+    private void drawBoxes(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
+                           SchedState toState, double t, IntFunction<BoxPicture> pictures, boolean stillPart) {
+        int n = Math.max(fromState.threads().size(), toState.threads().size());
+        for (int m = 0; m < n; m++) {
+            BoxPlacement p = BoxPlacement.of(m, fromState, from, toState, to, t);
+            if (p == null || p.still() != stillPart || !p.shown()) {
+                continue;
+            }
+            BoxPicture pic = pictures.apply(m);
+            if (pic == null) {
+                continue;
+            }
+            Rect r = p.rect();
+            double kx = p.scale() * r.w() / pic.w();
+            double ky = p.scale() * r.h() / pic.h();
+            double w = pic.image().getWidth() * kx;
+            double h = pic.image().getHeight() * ky;
+            double x;
+            double y;
+            if (p.still() && kx == 1 && ky == 1) {
+                x = Math.round(r.x()) + pic.dx();
+                y = Math.round(r.y()) + pic.dy();
+            } else {
+                // grows and shrinks about its centre
+                x = r.cx() + (pic.dx() - pic.w() / 2) * kx;
+                y = r.cy() + (pic.dy() - pic.h() / 2) * ky;
+            }
+            gc.setGlobalAlpha(p.opacity());
+            gc.drawImage(pic.image(), x, y, w, h);
+            mark(x, y, w, h);
+        }
+        gc.setGlobalAlpha(1);
     }
 
     /** A token that is drawn at the same place, in the same look, all through the move. */
@@ -354,10 +397,14 @@ public final class StageRenderer {
             }
             double[] p = position(g, from, to, gsFrom, t);
             Rect box = boxAt(m, from, to, t);
+            double[] end = edgeToward(box, p[0], p[1]);
+            if (end == null) {
+                continue;
+            }
             gc.setStroke(pal.tether());
             gc.setLineWidth(3 * sw);
-            gc.strokeLine(p[0], p[1], box.cx(), box.cy());
-            markLine(p[0], p[1], box.cx(), box.cy(), 3 * sw);
+            gc.strokeLine(p[0], p[1], end[0], end[1]);
+            markLine(p[0], p[1], end[0], end[1], 3 * sw);
         }
         Image[] looks = {
             sprites.sprite(TokenSprites.Look.RUNNABLE, d, pal), sprites.sprite(TokenSprites.Look.RUNNING, d, pal),
@@ -466,6 +513,23 @@ public final class StageRenderer {
         double w = Math.abs(x1 - x0);
         double h = Math.abs(y1 - y0);
         mark(Math.min(x0, x1) - width, Math.min(y0, y1) - width, w + 2 * width, h + 2 * width);
+    }
+
+    /**
+     * Where a line from the centre of {@code box} toward ({@code px}, {@code py}) leaves the box, or null when the
+     * point is inside it. Tethers end there: boxes are drawn over tokens, but a moving tether is drawn after the
+     * still boxes and must not cross one's text.
+     */
+    static double[] edgeToward(Rect box, double px, double py) {
+        double dx = px - box.cx();
+        double dy = py - box.cy();
+        double sx = dx == 0 ? Double.POSITIVE_INFINITY : box.w() / 2 / Math.abs(dx);
+        double sy = dy == 0 ? Double.POSITIVE_INFINITY : box.h() / 2 / Math.abs(dy);
+        double s = Math.min(sx, sy);
+        if (s >= 1) {
+            return null;
+        }
+        return new double[] {box.cx() + dx * s, box.cy() + dy * s};
     }
 
     /** A token's centre {@code t} of the way; a new G starts on its parent, a finished one stays put. */

@@ -2,6 +2,8 @@ package dev.curtain.view;
 
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
+import dev.curtain.render.BoxPicture;
+import dev.curtain.render.BoxPlacement;
 import dev.curtain.render.Palette;
 import dev.curtain.render.Rect;
 import dev.curtain.render.StageGeometry;
@@ -16,17 +18,27 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
 /**
  * The animated centre of the window: one canvas (the background, redrawn per state and kept as an image, under
- * the tokens, redrawn per frame) and a layer of {@link ThreadBox} nodes. When the state moves by one event, every token and box glides
- * from where it was to where it now belongs over the tween duration; bigger jumps (seeks) cut straight to the
- * new state. Tests pass {@link Duration#ZERO} so every change lands at once.
+ * what moves, redrawn per frame) and a layer of {@link ThreadBox} nodes. When the state moves by one event, every
+ * token and box glides from where it was to where it now belongs over the tween duration; bigger jumps (seeks)
+ * cut straight to the new state. Tests pass {@link Duration#ZERO} so every change lands at once.
+ *
+ * <p>The thread boxes are real nodes, styled by the stylesheet (state, divergence, "changed" and selection are
+ * pseudo-classes), clickable and with a tooltip per badge, but their layer is transparent: what the viewer sees
+ * is a picture of each box, taken when its look changes and drawn by the canvas. The software pipeline pays for
+ * every composited pixel on every frame, and one layer instead of one plus a node per thread is what keeps a
+ * 1080p frame within its budget (docs/performance.md).
  */
 public final class StageView extends Region {
     private final ViewerModel model;
@@ -36,6 +48,10 @@ public final class StageView extends Region {
     private final Canvas front = new Canvas();
     private final Pane threadLayer = new Pane();
     private final Map<Integer, ThreadBox> boxes = new HashMap<>();
+    private final Map<Integer, BoxPicture> pictures = new HashMap<>();
+    private final Map<Integer, Object> pictureKeys = new HashMap<>();
+    /** Bumped when theme, text size or layout change, so every box is pictured again. */
+    private int pictureEpoch;
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.LIGHT);
     private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale", 1);
 
@@ -60,6 +76,9 @@ public final class StageView extends Region {
         setId("stage");
         threadLayer.setPickOnBounds(false);
         threadLayer.setManaged(false);
+        // seen through the canvas's pictures of the boxes, never directly (see the class comment); an invisible
+        // layer would not take clicks, a transparent one does
+        threadLayer.setOpacity(0);
         // the background canvas is drawn off screen and copied into the front one each frame (see StageRenderer);
         // it lives in a scene of its own, or every snapshot of it would build and tear down a temporary one
         new javafx.scene.Scene(new javafx.scene.Group(back));
@@ -72,6 +91,7 @@ public final class StageView extends Region {
         model.stateProperty().addListener((o, a, b) -> onState(a, b));
         model.selectionProperty().addListener((o, a, b) -> {
             if (toState != null) {
+                placeThreads(StageRenderer.ease(progress));
                 drawBackground();
             }
             redraw();
@@ -151,6 +171,7 @@ public final class StageView extends Region {
             tweening = false;
             progress = 1;
         }
+        placeThreads(StageRenderer.ease(progress));
         drawBackground();
         paint(StageRenderer.ease(progress));
     }
@@ -200,6 +221,8 @@ public final class StageView extends Region {
         } else {
             fromGeo = geometryOf(fromState);
         }
+        pictureEpoch++;
+        placeThreads(StageRenderer.ease(progress));
         drawBackground();
         paint(StageRenderer.ease(progress));
     }
@@ -239,7 +262,8 @@ public final class StageView extends Region {
         }
         back.getGraphicsContext2D().drawImage(staticImage, 0, 0);
         renderer.drawDynamic(back.getGraphicsContext2D(), toGeo, toState, palette.get(), changedP, selP);
-        renderer.drawStill(back.getGraphicsContext2D(), fromGeo, fromState, toGeo, toState, palette.get());
+        renderer.drawStill(back.getGraphicsContext2D(), fromGeo, fromState, toGeo, toState, palette.get(),
+                pictures::get);
         back.snapshot(null, backImage);
         renderer.backgroundChanged();
     }
@@ -274,62 +298,95 @@ public final class StageView extends Region {
         }
         Entity sel = model.selectionProperty().get();
         int selG = sel != null && sel.kind() == Entity.Kind.G ? sel.id() : -1;
+        if (placeThreads(t)) {
+            // a box that stays put changed its look after the background was drawn (a highlight set after the
+            // state, say): its picture lives in the background
+            drawBackground();
+        }
         renderer.drawTokens(front.getGraphicsContext2D(), backImage, fromGeo, fromState, toGeo, toState, t, palette.get(),
-                changedGs, selG);
-        placeThreads(t, changed, sel);
+                changedGs, selG, pictures::get);
     }
 
-    private void placeThreads(double t, Set<Entity> changed, Entity sel) {
+    /**
+     * Brings every thread box node up to date for the move at {@code t}: its look (only when the state it shows
+     * or its flags changed), its place (for clicks) and its picture. Returns true when a picture changed.
+     */
+    private boolean placeThreads(double t) {
+        Set<Entity> changed = model.changedProperty().get();
+        Set<Entity> highlighted = model.highlightedProperty().get();
+        Entity sel = model.selectionProperty().get();
+        boolean pictured = false;
         Set<Integer> seen = new HashSet<>();
-        for (ThreadState th : toState.threads()) {
-            int m = th.id();
-            boolean inTo = StageRenderer.visible(th, toGeo);
-            boolean inFrom = m < fromState.threads().size() && StageRenderer.visible(fromState.thread(m), fromGeo);
-            if (!inTo && !inFrom) {
+        int n = Math.max(fromState.threads().size(), toState.threads().size());
+        for (int m = 0; m < n; m++) {
+            BoxPlacement place = BoxPlacement.of(m, fromState, fromGeo, toState, toGeo, t);
+            if (place == null) {
                 continue;
             }
+            boolean inTo = m < toState.threads().size() && StageRenderer.visible(toState.thread(m), toGeo);
             seen.add(m);
             ThreadBox box = boxes.computeIfAbsent(m, this::newBox);
             SchedState shown = inTo ? toState : fromState;
-            boolean isChanged = changed.contains(Entity.m(m)) || model.highlightedProperty().get().contains(Entity.m(m));
+            boolean isChanged = changed.contains(Entity.m(m)) || highlighted.contains(Entity.m(m));
             boolean isSelected = Entity.m(m).equals(sel);
             // only when something it shows changed: a box's text and states are fixed during a move
             if (box.needsUpdate(shown, toGeo.compactThreads, isChanged, isSelected)) {
                 box.update(shown, toGeo.compactThreads, isChanged, isSelected);
             }
-            Rect r;
-            double opacity;
-            double scale = 1;
-            if (inTo && inFrom) {
-                r = StageRenderer.boxAt(m, fromGeo, toGeo, t);
-                opacity = 1;
-            } else if (inTo) {
-                // a new thread slides out of the thread that cloned it
-                int creator = th.clonedFrom();
-                Rect start = creator >= 0 && creator < fromGeo.mBox.length && fromGeo.mBox[creator] != null
-                        ? fromGeo.mBox[creator] : toGeo.mBox[m];
-                r = start.lerp(toGeo.mBox[m], t);
-                opacity = t;
-                scale = 0.6 + 0.4 * t;
-            } else {
-                // an exiting (or folded) thread fades and shrinks where it was
-                r = fromGeo.mBox[m];
-                opacity = 1 - t;
-                scale = 1 - 0.4 * t;
-            }
-            // boxes are laid out at base size and scaled by the stage's zoom, so their text grows with them
+            // laid out at its destination's size (so a move does not re-picture it every frame), at base size
+            // and scaled by the stage's zoom, so its text grows with it
+            Rect home = inTo ? toGeo.mBox[m] : fromGeo.mBox[m];
+            Rect r = place.rect();
             box.setZoom(toGeo.boxZoom);
-            box.resizeRelocate(r.x(), r.y(), r.w() / toGeo.boxZoom, r.h() / toGeo.boxZoom);
-            box.setOpacity(opacity);
-            box.setScaleX(scale);
-            box.setScaleY(scale);
-            box.setVisible(opacity > 0.01);
+            box.resizeRelocate(r.x(), r.y(), home.w() / toGeo.boxZoom, home.h() / toGeo.boxZoom);
+            box.setVisible(place.shown());
+            PictureKey key = new PictureKey(box.look(), pictureEpoch, home.w(), home.h(), toGeo.boxZoom);
+            if (!key.equals(pictureKeys.get(m)) && picture(m, box)) {
+                pictureKeys.put(m, key);
+                pictured = true;
+            }
         }
         for (Map.Entry<Integer, ThreadBox> e : boxes.entrySet()) {
             if (!seen.contains(e.getKey())) {
                 e.getValue().setVisible(false);
             }
         }
+        return pictured;
+    }
+
+    /** What a box's picture depends on. */
+    private record PictureKey(ThreadBox.Look look, int epoch, double w, double h, double zoom) {
+    }
+
+    /**
+     * Takes the picture of {@code box} as the stylesheet draws it now, from a whole-pixel position so its text and
+     * outline are as crisp as the node's own. Needs the scene (and so the stylesheet): false without one.
+     */
+    private boolean picture(int m, ThreadBox box) {
+        if (getScene() == null) {
+            return false;
+        }
+        double x = box.getLayoutX();
+        double y = box.getLayoutY();
+        boolean visible = box.isVisible();
+        // a box about to fade in is pictured before it can be seen, and a hidden node draws nothing
+        box.setVisible(true);
+        box.relocate(Math.round(x), Math.round(y));
+        box.applyCss();
+        box.layout();
+        Bounds b = box.getBoundsInParent();
+        double ox = Math.floor(b.getMinX());
+        double oy = Math.floor(b.getMinY());
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        params.setViewport(new Rectangle2D(ox, oy, Math.ceil(b.getMaxX()) - ox, Math.ceil(b.getMaxY()) - oy));
+        WritableImage image = box.snapshot(params, null);
+        double zoom = toGeo.boxZoom;
+        pictures.put(m, new BoxPicture(image, ox - box.getLayoutX(), oy - box.getLayoutY(), box.getWidth() * zoom,
+                box.getHeight() * zoom));
+        box.relocate(x, y);
+        box.setVisible(visible);
+        return true;
     }
 
     private ThreadBox newBox(int m) {

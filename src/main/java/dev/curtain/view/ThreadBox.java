@@ -47,6 +47,7 @@ public final class ThreadBox extends VBox {
     private final HBox badges = new HBox(3);
     private final Map<Property, Label> badgeByProperty = new EnumMap<>(Property.class);
     private MState shownState;
+    private Look look;
     private SchedState shownFrom;
     private boolean shownCompact;
     private boolean shownChanged;
@@ -76,10 +77,6 @@ public final class ThreadBox extends VBox {
         getChildren().addAll(top, badges);
         getTransforms().add(zoom);
         setManaged(false);
-        // a box is a dozen text nodes; drawn as a cached bitmap it costs one image copy per frame while it moves
-        // (text dominates the software pipeline's frame time), and the cache is redrawn only when it changes
-        setCache(true);
-        setCacheHint(javafx.scene.CacheHint.SPEED);
     }
 
     public int m() {
@@ -89,6 +86,16 @@ public final class ThreadBox extends VBox {
     /** The badge for one property (tests look its pseudo-class up). */
     public Label badge(Property p) {
         return badgeByProperty.get(p);
+    }
+
+    /** Everything that decides how the box looks (not its tooltips): equal looks draw the same pixels. */
+    public record Look(String role, String state, MState mstate, Set<Property> diverged, boolean compact,
+                       boolean changed, boolean selected) {
+    }
+
+    /** How the box looks now; null before its first {@link #update}. */
+    public Look look() {
+        return look;
     }
 
     /** Whether {@link #update} would change anything: a new state, or other flags. */
@@ -113,6 +120,7 @@ public final class ThreadBox extends VBox {
             shownState = t.state();
         }
         Set<Property> diverged = s.diverged(m);
+        look = new Look(role.getText(), state.getText(), t.state(), Set.copyOf(diverged), compact, changed, selected);
         pseudoClassStateChanged(DIVERGED, !diverged.isEmpty());
         pseudoClassStateChanged(CHANGED, changed);
         pseudoClassStateChanged(SELECTED, selected);

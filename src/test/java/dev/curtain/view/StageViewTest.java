@@ -1,0 +1,147 @@
+package dev.curtain.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curtain.engine.event.Event;
+import dev.curtain.engine.state.Property;
+import dev.curtain.render.Rect;
+import dev.curtain.render.StageGeometry;
+import dev.curtain.scenario.ScenarioFiles;
+import dev.curtain.view.model.EventExplainer;
+import dev.curtain.view.model.SimulationRunner;
+import dev.curtain.view.model.ViewerModel;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * What the stage draws, read back from its pixels: the thread boxes are nodes the viewer never sees directly (the
+ * canvas draws pictures of them), so these tests check that the pictures say what the nodes say.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StageViewTest {
+    private static final Color DIVERGED_BG = Color.web("#fde8e6");
+    private ViewerModel model;
+    private StageView view;
+
+    @Start
+    void start(Stage stage) {
+        model = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
+        view = new StageView(model, Duration.millis(500));
+        Scene scene = new Scene(view, 1400, 760);
+        scene.getStylesheets().add(StageView.class.getResource("/dev/curtain/app/curtain.css").toExternalForm());
+        scene.getRoot().getStyleClass().addAll("curtain", "theme-light", "text-100");
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aNewThreadFadesInOutOfTheThreadThatClonedIt(FxRobot robot) {
+        robot.interact(() -> {
+            open("01-hello-goroutine.json");
+            int clone = firstEvent(e -> e instanceof Event.ThreadCloned c && c.creator() >= 0);
+            Event.ThreadCloned c = (Event.ThreadCloned) model.events().get(clone);
+            model.playback().seek(clone);
+            StageGeometry before = view.geometry();
+            Rect creator = before.mBox[c.creator()];
+            model.playback().stepForward();
+            assertThat(view.isAnimating()).isTrue();
+            Rect home = view.geometry().mBox[c.m()];
+            view.paintAt(0);
+            WritableImage start = view.snapshot(null, null);
+            view.paintAt(1);
+            WritableImage end = view.snapshot(null, null);
+            // invisible at first, then drawn in full where it belongs
+            assertThat(changed(start, end, home)).as("new box drawn at its place").isGreaterThan(0.3);
+            // half way it is between its creator and its place, not yet at either
+            view.paintAt(0.5);
+            WritableImage half = view.snapshot(null, null);
+            Rect mid = creator.lerp(home, 0.5);
+            Rect core = new Rect(mid.cx() - 10, mid.cy() - 4, 20, 8);
+            assertThat(changed(start, half, core)).as("box half way from M%d", c.creator()).isGreaterThan(0.5);
+            assertThat(view.threadBox(c.m()).isVisible()).isTrue();
+        });
+    }
+
+    @Test
+    void aDivergedThreadIsDrawnRed(FxRobot robot) {
+        robot.interact(() -> {
+            open("05-setns-without-lock.json");
+            int change = firstEvent(e -> e instanceof Event.ThreadPropertyChanged p
+                    && p.property() == Property.NETNS);
+            Event.ThreadPropertyChanged p = (Event.ThreadPropertyChanged) model.events().get(change);
+            model.playback().seek(change);
+            Rect box = view.geometry().mBox[p.m()];
+            assertThat(share(view.snapshot(null, null), box, DIVERGED_BG::equals)).isLessThan(0.05);
+            model.playback().seek(change + 1);
+            ThreadBox node = view.threadBox(p.m());
+            assertThat(node.getPseudoClassStates()).contains(ThreadBox.DIVERGED);
+            // the box's picture follows its node: most of the box is the diverged background
+            box = view.geometry().mBox[p.m()];
+            assertThat(share(view.snapshot(null, null), box, DIVERGED_BG::equals)).isGreaterThan(0.4);
+        });
+    }
+
+    @Test
+    void theBoxLayerTakesClicksButDrawsNothingItself(FxRobot robot) {
+        robot.interact(() -> open("01-hello-goroutine.json"));
+        ThreadBox m0 = view.threadBox(0);
+        assertThat(m0.getParent().getOpacity()).isZero();
+        robot.clickOn(m0);
+        assertThat(model.selectionProperty().get()).hasToString("M0");
+    }
+
+    private void open(String lesson) {
+        model.open(ScenarioFiles.loadResource(lesson).orThrow(), e -> {
+            throw new AssertionError(e);
+        });
+    }
+
+    private int firstEvent(Predicate<Event> p) {
+        List<Event> events = model.events();
+        for (int i = 0; i < events.size(); i++) {
+            if (p.test(events.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such event");
+    }
+
+    /** The share of pixels inside {@code r} that differ between two frames. */
+    private static double changed(WritableImage a, WritableImage b, Rect r) {
+        PixelReader pa = a.getPixelReader();
+        PixelReader pb = b.getPixelReader();
+        return fraction(r, (x, y) -> pa.getArgb(x, y) != pb.getArgb(x, y));
+    }
+
+    /** The share of pixels inside {@code r} whose colour passes {@code p}. */
+    private static double share(WritableImage img, Rect r, Predicate<Color> p) {
+        PixelReader pr = img.getPixelReader();
+        return fraction(r, (x, y) -> p.test(pr.getColor(x, y)));
+    }
+
+    private static double fraction(Rect r, BiPredicate<Integer, Integer> hit) {
+        int n = 0;
+        int hits = 0;
+        for (int y = (int) r.y(); y < (int) r.bottom(); y++) {
+            for (int x = (int) r.x(); x < (int) r.right(); x++) {
+                n++;
+                if (hit.test(x, y)) {
+                    hits++;
+                }
+            }
+        }
+        return n == 0 ? 0 : (double) hits / n;
+    }
+}
