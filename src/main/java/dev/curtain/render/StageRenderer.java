@@ -39,8 +39,6 @@ public final class StageRenderer {
     private boolean recordDirty = true;
     private boolean fullNext = true;
     private Image lastBackground;
-    private int backgroundVersion;
-    private int lastVersion = -1;
     private double lastWidth;
     private double lastHeight;
     /** Sizes come already scaled by the geometry's zoom, which includes the window's text size. */
@@ -104,7 +102,8 @@ public final class StageRenderer {
             gc.setTextBaseline(VPos.CENTER);
             gc.setFont(font(roomy ? 20 * z : Math.max(10, b.h() * 0.42), true));
             gc.fillText("P" + l.p(), h.x() + 16, roomy ? l.cy() - 9 * z : l.cy());
-            gc.setStroke(pal.border().deriveColor(0, 1, 0.85, 1));
+            // the muted text colour, half strength: a border colour darkened vanishes on the dark theme's lanes
+            gc.setStroke(pal.muted().deriveColor(0, 1, 1, 0.55));
             gc.setLineWidth(1.5 * sw);
             gc.setLineDashes(3, 3);
             gc.strokeOval(l.runnextX() - d / 2 - 3, l.cy() - d / 2 - 3, d + 6, d + 6);
@@ -261,15 +260,15 @@ public final class StageRenderer {
     public void drawTokens(GraphicsContext gc, Image background, StageGeometry from, SchedState fromState,
                            StageGeometry to, SchedState toState, double t, Palette pal, Set<Integer> changedGs,
                            int selectedG, IntFunction<BoxPicture> boxes) {
-        // the background layer is copied in rather than stacked as a second canvas: one full-size composite per
-        // frame instead of two, which is a third of the software pipeline's frame time at 1080p
+        // the background is drawn on this same canvas rather than stacked as a second one: one full-size composite
+        // per frame instead of two, which is a third of the software pipeline's frame time at 1080p
         // no clearRect when the opaque background covers everything: the software pipeline rasterises a full-size
         // clear as an anti-aliased shape, which cost more than all the tokens together
         // Dirty rectangles: the canvas keeps last frame's pixels, so when the background is the same only the
-        // patches under last frame's tokens, lines and counts are restored from it; a full-size copy costs about
-        // as much as everything else in the frame together.
-        boolean full = background == null || background != lastBackground || backgroundVersion != lastVersion
-                || fullNext || to.width != lastWidth || to.height != lastHeight;
+        // patches under last frame's tokens, lines and counts are restored from its picture; a full-size copy
+        // costs about as much as everything else in the frame together.
+        boolean full = background == null || background != lastBackground || fullNext || to.width != lastWidth
+                || to.height != lastHeight;
         if (background == null) {
             gc.setFill(pal.background());
             gc.fillRect(0, 0, to.width, to.height);
@@ -285,7 +284,6 @@ public final class StageRenderer {
             }
         }
         lastBackground = background;
-        lastVersion = backgroundVersion;
         lastWidth = to.width;
         lastHeight = to.height;
         dirtyCount = 0;
@@ -480,9 +478,16 @@ public final class StageRenderer {
         }
     }
 
-    /** Tells the renderer the background image's pixels changed (it may be the same image object). */
-    public void backgroundChanged() {
-        backgroundVersion++;
+    /**
+     * Tells the renderer the canvas now shows exactly {@code background}, {@code w} by {@code h}: it was just drawn
+     * there (static layer, state, still items) and pictured, so the next frame has nothing to restore.
+     */
+    public void backgroundDrawn(Image background, double w, double h) {
+        lastBackground = background;
+        lastWidth = w;
+        lastHeight = h;
+        dirtyCount = 0;
+        fullNext = false;
     }
 
     /** Records a rectangle drawn this frame, widened to whole pixels plus a margin for anti-aliasing. */

@@ -22,6 +22,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -44,7 +45,6 @@ public final class StageView extends Region {
     private final ViewerModel model;
     private final Duration tween;
     private final StageRenderer renderer = new StageRenderer();
-    private final Canvas back = new Canvas();
     private final Canvas front = new Canvas();
     private final Pane threadLayer = new Pane();
     private final Map<Integer, ThreadBox> boxes = new HashMap<>();
@@ -79,9 +79,6 @@ public final class StageView extends Region {
         // seen through the canvas's pictures of the boxes, never directly (see the class comment); an invisible
         // layer would not take clicks, a transparent one does
         threadLayer.setOpacity(0);
-        // the background canvas is drawn off screen and copied into the front one each frame (see StageRenderer);
-        // it lives in a scene of its own, or every snapshot of it would build and tear down a temporary one
-        new javafx.scene.Scene(new javafx.scene.Group(back));
         getChildren().addAll(front, threadLayer);
         probe.setId(null);
         probe.setVisible(false);
@@ -233,6 +230,11 @@ public final class StageView extends Region {
         }
     }
 
+    /**
+     * Draws the background on the canvas (the layout's static picture, the state, what stays put during the move)
+     * and pictures it, so each frame restores only the patches its moving items covered. Drawn on the one canvas
+     * the viewer sees, not on a second one copied in: a step costs one full-size copy fewer.
+     */
     private void drawBackground() {
         int changedP = -1;
         for (Entity e : model.changedProperty().get()) {
@@ -242,9 +244,10 @@ public final class StageView extends Region {
         }
         Entity sel = model.selectionProperty().get();
         int selP = sel != null && sel.kind() == Entity.Kind.P ? sel.id() : -1;
-        int w = (int) Math.ceil(back.getWidth());
-        int h = (int) Math.ceil(back.getHeight());
-        if (w <= 0 || h <= 0) {
+        int w = (int) Math.ceil(front.getWidth());
+        int h = (int) Math.ceil(front.getHeight());
+        // a snapshot outside a scene would wrap this view in a temporary one; joining a scene redraws anyway
+        if (w <= 0 || h <= 0 || getScene() == null) {
             backImage = null;
             return;
         }
@@ -253,19 +256,20 @@ public final class StageView extends Region {
             staticImage = new WritableImage(w, h);
             staticKey = null;
         }
+        GraphicsContext gc = front.getGraphicsContext2D();
         // the layout's outlines and labels are drawn once per layout; an event only adds what it changed
         String key = layoutKey();
         if (!key.equals(staticKey)) {
-            renderer.drawStatic(back.getGraphicsContext2D(), toGeo, palette.get());
-            back.snapshot(null, staticImage);
+            renderer.drawStatic(gc, toGeo, palette.get());
+            front.snapshot(null, staticImage);
             staticKey = key;
+        } else {
+            gc.drawImage(staticImage, 0, 0);
         }
-        back.getGraphicsContext2D().drawImage(staticImage, 0, 0);
-        renderer.drawDynamic(back.getGraphicsContext2D(), toGeo, toState, palette.get(), changedP, selP);
-        renderer.drawStill(back.getGraphicsContext2D(), fromGeo, fromState, toGeo, toState, palette.get(),
-                pictures::get);
-        back.snapshot(null, backImage);
-        renderer.backgroundChanged();
+        renderer.drawDynamic(gc, toGeo, toState, palette.get(), changedP, selP);
+        renderer.drawStill(gc, fromGeo, fromState, toGeo, toState, palette.get(), pictures::get);
+        front.snapshot(null, backImage);
+        renderer.backgroundDrawn(backImage, w, h);
     }
 
     /** What the static layer depends on: size, palette, text size and where every lane and zone is. */
@@ -400,9 +404,7 @@ public final class StageView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        if (back.getWidth() != w || back.getHeight() != h) {
-            back.setWidth(w);
-            back.setHeight(h);
+        if (front.getWidth() != w || front.getHeight() != h) {
             front.setWidth(w);
             front.setHeight(h);
             threadLayer.resize(w, h);
