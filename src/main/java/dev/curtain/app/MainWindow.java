@@ -476,6 +476,7 @@ public final class MainWindow {
         });
         Label procsLabel = new Label("GOMAXPROCS");
         procsLabel.getStyleClass().add("toolbar-label");
+        procsLabel.setMinWidth(Region.USE_PREF_SIZE);
 
         Button restart = button("restart", Icons.RESTART, "Restart (Home)", pb::restart);
         Button back = button("step-back", Icons.STEP_BACK, "Step back (Left, PageUp)", pb::stepBack);
@@ -528,6 +529,11 @@ public final class MainWindow {
         ToolBar bar = new ToolBar(open, lessonPicker, sep(), version, procsLabel, procs, sep(),
                 restart, back, play, fwd, speed, sep(), compare, present, spacer, busy, status);
         bar.setId("toolbar");
+        // the longest lesson title would take half the bar at 1280x720 and push speed, compare, present and the
+        // status into the overflow menu: the picker takes a share of the bar instead (its list still shows whole
+        // titles)
+        lessonPicker.prefWidthProperty().bind(Bindings.min(440, bar.widthProperty().multiply(0.2)));
+        lessonPicker.setMinWidth(180);
         return bar;
     }
 
