@@ -75,6 +75,32 @@ class StageViewTest {
     }
 
     @Test
+    void anExitingThreadShrinksAndFadesWhereItWas(FxRobot robot) {
+        robot.interact(() -> {
+            open("09-locked-goroutine-exits.json");
+            int exit = firstEvent(e -> e instanceof Event.ThreadExited);
+            Event.ThreadExited x = (Event.ThreadExited) model.events().get(exit);
+            model.playback().seek(exit);
+            Rect was = view.geometry().mBox[x.m()];
+            model.playback().stepForward();
+            assertThat(view.isAnimating()).isTrue();
+            view.paintAt(0);
+            WritableImage start = view.snapshot(null, null);
+            view.paintAt(0.5);
+            WritableImage half = view.snapshot(null, null);
+            view.paintAt(1);
+            WritableImage end = view.snapshot(null, null);
+            // whole at first; half way its corners are already gone but its middle is still there; then nothing
+            Rect corner = new Rect(was.x() + 2, was.y() + 2, 12, 8);
+            Rect middle = new Rect(was.cx() - 10, was.cy() - 4, 20, 8);
+            assertThat(changed(start, half, corner)).as("corner half way").isGreaterThan(0.5);
+            assertThat(changed(half, end, middle)).as("middle fades out").isGreaterThan(0.5);
+            assertThat(changed(start, end, was)).as("box gone").isGreaterThan(0.3);
+            assertThat(view.threadBox(x.m()).isVisible()).isFalse();
+        });
+    }
+
+    @Test
     void aDivergedThreadIsDrawnRed(FxRobot robot) {
         robot.interact(() -> {
             open("05-setns-without-lock.json");
