@@ -29,6 +29,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
@@ -289,18 +290,14 @@ public final class MainWindow {
                 stage.close();
             }
         });
-        // export draws a simulated run again off screen; a replayed log is not re-simulated, so it is not offered
-        BooleanBinding nothingToExport = model.scenarioProperty().isNull().or(model.importedProperty());
-        MenuItem frame = new MenuItem("Export Current Frame as PNG…");
+        BooleanBinding nothingToExport = nothingToExport();
+        List<MenuItem> exports = exportItems("Export ");
+        MenuItem frame = exports.get(0);
         frame.setId("export-frame");
         frame.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        frame.setOnAction(e -> export.exportFrame());
-        frame.disableProperty().bind(nothingToExport);
-        MenuItem video = new MenuItem("Export Video (GIF or MP4)…");
+        MenuItem video = exports.get(1);
         video.setId("export-video");
         video.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+E"));
-        video.setOnAction(e -> export.exportVideo());
-        video.disableProperty().bind(nothingToExport);
         MenuItem save = new MenuItem("Save");
         save.setId("save-menu");
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
@@ -386,6 +383,23 @@ public final class MainWindow {
         if (f != null) {
             open(f.toPath());
         }
+    }
+
+    /** Export draws a simulated run again off screen; a replayed log is not re-simulated, so it is not offered. */
+    private BooleanBinding nothingToExport() {
+        return model.scenarioProperty().isNull().or(model.importedProperty());
+    }
+
+    /** The two exports, for the File menu and the toolbar's export button ({@code prefix} starts each label). */
+    private List<MenuItem> exportItems(String prefix) {
+        MenuItem frame = new MenuItem(prefix + "Current Frame as PNG…");
+        frame.setOnAction(e -> export.exportFrame());
+        MenuItem video = new MenuItem(prefix + "Video (GIF or MP4)…");
+        video.setOnAction(e -> export.exportVideo());
+        BooleanBinding nothing = nothingToExport();
+        frame.disableProperty().bind(nothing);
+        video.disableProperty().bind(nothing);
+        return List.of(frame, video);
     }
 
     private ToolBar toolBar() {
@@ -526,8 +540,15 @@ public final class MainWindow {
         compare.disableProperty().bind(model.scenarioProperty().isNull().or(model.importedProperty()));
         Button present = button("present", Icons.PRESENT, "Present: full screen, large captions, speaker notes (F5)",
                 () -> presenter.toggle());
+        MenuButton exportButton = new MenuButton(null, Icons.icon(Icons.EXPORT));
+        exportButton.getItems().setAll(exportItems(""));
+        exportButton.setId("export");
+        exportButton.setTooltip(new Tooltip("Export the current frame as PNG, or a range as GIF or MP4 (Ctrl+E, Ctrl+Shift+E)"));
+        exportButton.getStyleClass().add("tool-button");
+        exportButton.setFocusTraversable(false);
+        exportButton.disableProperty().bind(nothingToExport());
         ToolBar bar = new ToolBar(open, lessonPicker, sep(), version, procsLabel, procs, sep(),
-                restart, back, play, fwd, speed, sep(), compare, present, spacer, busy, status);
+                restart, back, play, fwd, speed, sep(), compare, exportButton, present, spacer, busy, status);
         bar.setId("toolbar");
         // the longest lesson title would take half the bar at 1280x720 and push speed, compare, present and the
         // status into the overflow menu: the picker takes a share of the bar instead (its list still shows whole

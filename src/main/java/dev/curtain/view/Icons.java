@@ -17,6 +17,8 @@ public final class Icons {
     /** Two panes side by side. */
     public static final String COMPARE = "M1 2 H7 V14 H1 Z M9 2 H15 V14 H9 Z";
     /** A projection screen on its stand. */
+    /** An arrow leaving a tray: export. */
+    public static final String EXPORT = "M8 1 L12.5 5.5 H9.2 V10 H6.8 V5.5 H3.5 Z M1 9 H3 V13 H13 V9 H15 V15 H1 Z";
     public static final String PRESENT = "M1 2 H15 V11 H1 Z M7 11 H9 V14 H7 Z M4 14 H12 V15 H4 Z";
 
     private Icons() {

@@ -71,6 +71,17 @@ class ExportActionsTest {
     }
 
     @Test
+    void theToolbarsExportButtonOffersBothExports(FxRobot robot) {
+        javafx.scene.control.MenuButton button = robot.lookup("#export").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(button.isDisabled()).isFalse();
+        assertThat(button.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("Current Frame as PNG…", "Video (GIF or MP4)…");
+        robot.clickOn(button);
+        assertThat(robot.lookup("Video (GIF or MP4)…").tryQuery()).isPresent();
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
     void theCurrentFrameIsExportedAsAPngInTheBackground(FxRobot robot) throws Exception {
         robot.interact(() -> window.setTheme(Theme.DARK));
         int index = window.model().playback().getIndex();

@@ -225,6 +225,7 @@ class MainWindowTest {
         assertThat(model.getState().gomaxprocs()).isEqualTo(2);
         assertThat(robot.lookup("#version-picker").queryComboBox().isDisabled()).isTrue();
         assertThat(robot.lookup("#gomaxprocs").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#export").query().isDisabled()).as("a replay is not re-simulated").isTrue();
         assertThat(model.cueIndicesProperty().get()).as("one timeline marker per SCHED block").isNotEmpty();
         assertThat(window.recentMenu().getItems()).anyMatch(i -> i.getText() != null
                 && i.getText().startsWith("syscalls-p2-detail.log"));
