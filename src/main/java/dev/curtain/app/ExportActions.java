@@ -2,11 +2,14 @@ package dev.curtain.app;
 
 import dev.curtain.export.ExportFormat;
 import dev.curtain.export.ExportJob;
+import dev.curtain.export.TraceExport;
+import dev.curtain.engine.Recording;
 import dev.curtain.view.model.ViewerModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
+import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -17,8 +20,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
- * File → Export: the current frame as PNG (1920x1080, in the window's theme), or a range as GIF or MP4. Each
- * export runs as an {@link ExportJob} on a worker thread behind a progress dialog whose Cancel stops it.
+ * File → Export: the current frame as PNG (1920x1080, in the window's theme), a range as GIF or MP4, or the whole
+ * run as a trace for Perfetto. Each export runs as a task on a worker thread behind a progress dialog whose Cancel
+ * stops it.
  */
 final class ExportActions {
     static final int STILL_WIDTH = 1920;
@@ -52,9 +56,37 @@ final class ExportActions {
         });
     }
 
+    /**
+     * The run as a Chrome/Perfetto trace: one track per thread and per P, an instant per event. Unlike the
+     * pictures it needs no re-simulation, so a replayed log can be exported too.
+     */
+    void exportTrace() {
+        Path out = chooseTarget(ExportFormat.TRACE);
+        if (out != null) {
+            startTrace(out);
+        }
+    }
+
+    /** Writes the shown run's trace to {@code out} in the background; returns the task (tests wait on it). */
+    Task<Path> startTrace(Path out) {
+        Recording rec = model.recording();
+        String title = model.getScenario().title();
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage("Writing a trace of " + rec.size() + " events");
+                TraceExport.save(rec, title, out);
+                updateMessage("Wrote " + out.getFileName());
+                return out;
+            }
+        };
+        run(task, out);
+        return task;
+    }
+
     private Path chooseTarget(ExportFormat f) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export as " + f.name());
+        fc.setTitle("Export as " + (f == ExportFormat.TRACE ? "a trace" : f.name()));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.name(), "*." + f.extension()));
         String base = model.getScenario().title().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
         fc.setInitialFileName((base.isEmpty() ? "curtain" : base) + "." + f.extension());
@@ -70,6 +102,11 @@ final class ExportActions {
     /** Starts an export in the background behind a progress dialog; returns the job (tests wait on it). */
     ExportJob start(ExportJob.Settings s, Path out) {
         ExportJob job = new ExportJob(model.getScenario(), s, out);
+        run(job, out);
+        return job;
+    }
+
+    private void run(Task<Path> job, Path out) {
         Dialog<Void> progress = progressDialog(job, out);
         job.stateProperty().addListener((o, a, state) -> {
             if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
@@ -83,10 +120,9 @@ final class ExportActions {
         Thread worker = new Thread(job, "curtain-export");
         worker.setDaemon(true);
         worker.start();
-        return job;
     }
 
-    private Dialog<Void> progressDialog(ExportJob job, Path out) {
+    private Dialog<Void> progressDialog(Task<Path> job, Path out) {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Exporting");

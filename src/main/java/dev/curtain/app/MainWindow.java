@@ -298,13 +298,15 @@ public final class MainWindow {
         MenuItem video = exports.get(1);
         video.setId("export-video");
         video.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+E"));
+        MenuItem trace = exports.get(2);
+        trace.setId("export-trace");
         MenuItem save = new MenuItem("Save");
         save.setId("save-menu");
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
         save.setOnAction(e -> authoring.save());
         save.disableProperty().bind(nothingToExport);
         Menu file = new Menu("File", null, open, recentMenu, save, new SeparatorMenuItem(), frame, video,
-                new SeparatorMenuItem(), quit);
+                trace, new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme");
         ToggleGroup tg = new ToggleGroup();
@@ -390,7 +392,7 @@ public final class MainWindow {
         return model.scenarioProperty().isNull().or(model.importedProperty());
     }
 
-    /** The two exports, for the File menu and the toolbar's export button ({@code prefix} starts each label). */
+    /** The three exports, for the File menu and the toolbar's export button ({@code prefix} starts each label). */
     private List<MenuItem> exportItems(String prefix) {
         MenuItem frame = new MenuItem(prefix + "Current Frame as PNG…");
         frame.setOnAction(e -> export.exportFrame());
@@ -399,7 +401,11 @@ public final class MainWindow {
         BooleanBinding nothing = nothingToExport();
         frame.disableProperty().bind(nothing);
         video.disableProperty().bind(nothing);
-        return List.of(frame, video);
+        // a trace is written from the run as it is: a replayed log has one too
+        MenuItem trace = new MenuItem(prefix + "Trace for Perfetto (JSON)…");
+        trace.setOnAction(e -> export.exportTrace());
+        trace.disableProperty().bind(model.scenarioProperty().isNull());
+        return List.of(frame, video, trace);
     }
 
     private ToolBar toolBar() {
@@ -543,10 +549,11 @@ public final class MainWindow {
         MenuButton exportButton = new MenuButton(null, Icons.icon(Icons.EXPORT));
         exportButton.getItems().setAll(exportItems(""));
         exportButton.setId("export");
-        exportButton.setTooltip(new Tooltip("Export the current frame as PNG, or a range as GIF or MP4 (Ctrl+E, Ctrl+Shift+E)"));
+        exportButton.setTooltip(new Tooltip(
+                "Export the current frame as PNG, a range as GIF or MP4 (Ctrl+E, Ctrl+Shift+E), or a Perfetto trace"));
         exportButton.getStyleClass().add("tool-button");
         exportButton.setFocusTraversable(false);
-        exportButton.disableProperty().bind(nothingToExport());
+        exportButton.disableProperty().bind(model.scenarioProperty().isNull());
         ToolBar bar = new ToolBar(open, lessonPicker, sep(), version, procsLabel, procs, sep(),
                 restart, back, play, fwd, speed, sep(), compare, exportButton, present, spacer, busy, status);
         bar.setId("toolbar");

@@ -16,7 +16,6 @@ import dev.curtain.render.Palette;
 import dev.curtain.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -92,7 +91,7 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (format == ExportFormat.TRACE) {
             Recording rec = Simulator.run(scenario.program(), options);
-            Files.writeString(out, TraceExport.write(rec, scenario.title()), StandardCharsets.UTF_8);
+            TraceExport.save(rec, scenario.title(), out);
             stdout.printf(Locale.ROOT, "%s: a trace of %d events (open it in Perfetto)%n", out, rec.size());
             stdout.flush();
             return 0;

@@ -7,7 +7,12 @@ import dev.curtain.engine.state.ProcessorState;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 import dev.curtain.scenario.Json;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +28,21 @@ public final class TraceExport {
     static final int EVENTS_PID = 3;
 
     private TraceExport() {
+    }
+
+    /**
+     * Writes the trace of {@code rec} to {@code out}: into a hidden sibling first, moved over {@code out} once
+     * complete, so a failure never leaves half a file nor destroys the one it would have replaced.
+     */
+    public static void save(Recording rec, String title, Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Path part = dir.resolve("." + out.getFileName() + ".part");
+        try {
+            Files.writeString(part, write(rec, title), StandardCharsets.UTF_8);
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
+        }
     }
 
     /** The trace of {@code rec}, titled {@code title}. */

@@ -75,10 +75,33 @@ class ExportActionsTest {
         javafx.scene.control.MenuButton button = robot.lookup("#export").queryAs(javafx.scene.control.MenuButton.class);
         assertThat(button.isDisabled()).isFalse();
         assertThat(button.getItems()).extracting(javafx.scene.control.MenuItem::getText)
-                .containsExactly("Current Frame as PNG…", "Video (GIF or MP4)…");
+                .containsExactly("Current Frame as PNG…", "Video (GIF or MP4)…", "Trace for Perfetto (JSON)…");
         robot.clickOn(button);
         assertThat(robot.lookup("Video (GIF or MP4)…").tryQuery()).isPresent();
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
+    void theRunIsExportedAsAPerfettoTraceWithOneInstantPerEvent(FxRobot robot) throws Exception {
+        Path out = dir.resolve("run.json");
+        Files.writeString(out, "an older file");
+        AtomicReference<javafx.concurrent.Task<Path>> task = new AtomicReference<>();
+        robot.interact(() -> task.set(window.exportActions().startTrace(out)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, task.get()::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(task.get()::getState)).isEqualTo(Worker.State.SUCCEEDED);
+        com.fasterxml.jackson.databind.JsonNode trace = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toFile());
+        int instants = 0;
+        for (com.fasterxml.jackson.databind.JsonNode e : trace.get("traceEvents")) {
+            if ("i".equals(e.path("ph").asText())) {
+                instants++;
+            }
+        }
+        assertThat(instants).isEqualTo(onFx(() -> window.model().recording().size()));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("run.json");
+        }
     }
 
     @Test

@@ -102,6 +102,8 @@ public final class ViewerModel {
     // ======================================================================= properties
 
     public Playback playback() { return playback; }
+    /** The run now shown, simulated or replayed from a log; null before the first one. */
+    public Recording recording() { return recording; }
     /** How this model simulates (a side-by-side comparison simulates the same way). */
     public SimulationRunner runner() { return runner; }
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
