@@ -84,7 +84,8 @@ public final class StageRenderer {
             gc.setFont(titleFont(geo));
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.CENTER);
-            gc.fillText(zoneTitle(z), r.x() + 12, r.y() + 13 * geo.zoom);
+            // a zone narrower than its title (a half-width compare column) squeezes it rather than spill over
+            gc.fillText(zoneTitle(z), r.x() + 12, r.y() + 13 * geo.zoom, Math.max(1, r.w() - 20));
         }
         double z = geo.zoom;
         double d = geo.token;

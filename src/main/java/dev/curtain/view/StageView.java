@@ -341,10 +341,11 @@ public final class StageView extends Region {
             // and scaled by the stage's zoom, so its text grows with it
             Rect home = inTo ? toGeo.mBox[m] : fromGeo.mBox[m];
             Rect r = place.rect();
-            box.setZoom(toGeo.boxZoom);
-            box.resizeRelocate(r.x(), r.y(), home.w() / toGeo.boxZoom, home.h() / toGeo.boxZoom);
+            double zoom = toGeo.boxZoom * fit(home);
+            box.setZoom(zoom);
+            box.resizeRelocate(r.x(), r.y(), home.w() / zoom, home.h() / zoom);
             box.setVisible(place.shown());
-            PictureKey key = new PictureKey(box.look(), pictureEpoch, home.w(), home.h(), toGeo.boxZoom);
+            PictureKey key = new PictureKey(box.look(), pictureEpoch, home.w(), home.h(), zoom);
             if (!key.equals(pictureKeys.get(m)) && picture(m, box)) {
                 pictureKeys.put(m, key);
                 pictured = true;
@@ -356,6 +357,18 @@ public final class StageView extends Region {
             }
         }
         return pictured;
+    }
+
+    /**
+     * How much smaller than the stage's zoom a full box must be drawn to fit {@code home}: a zone narrower than a
+     * box (the idle pool of a half-width compare column, say) gets the whole box, smaller, rather than badges
+     * spilling over its edge. Compact boxes show a name only and always fit.
+     */
+    private double fit(Rect home) {
+        if (toGeo.compactThreads) {
+            return 1;
+        }
+        return Math.min(1, home.w() / (boxSize[0] * toGeo.boxZoom));
     }
 
     /** What a box's picture depends on. */
@@ -385,7 +398,7 @@ public final class StageView extends Region {
         params.setFill(Color.TRANSPARENT);
         params.setViewport(new Rectangle2D(ox, oy, Math.ceil(b.getMaxX()) - ox, Math.ceil(b.getMaxY()) - oy));
         WritableImage image = box.snapshot(params, null);
-        double zoom = toGeo.boxZoom;
+        double zoom = box.zoom();
         pictures.put(m, new BoxPicture(image, ox - box.getLayoutX(), oy - box.getLayoutY(), box.getWidth() * zoom,
                 box.getHeight() * zoom));
         box.relocate(x, y);

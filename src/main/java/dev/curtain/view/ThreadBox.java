@@ -150,6 +150,11 @@ public final class ThreadBox extends VBox {
         name.setText("M999");
     }
 
+    /** How many times its laid-out size the box is drawn. */
+    public double zoom() {
+        return zoom.getX();
+    }
+
     /** Draws the box {@code z} times its laid-out size, growing from its top-left corner. */
     public void setZoom(double z) {
         if (z != zoom.getX()) {
