@@ -120,6 +120,33 @@ class StageViewTest {
     }
 
     @Test
+    void inANarrowStageEveryBoxFitsItsPlace(FxRobot robot) {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(640);
+            open("09-locked-goroutine-exits.json");
+            model.nextCue();
+        });
+        robot.interact(() -> {
+            StageGeometry geo = view.geometry();
+            assertThat(geo.compactThreads).isFalse();
+            int checked = 0;
+            for (int m = 0; m < geo.mBox.length; m++) {
+                ThreadBox box = view.threadBox(m);
+                if (geo.mBox[m] == null || box == null || !box.isVisible()) {
+                    continue;
+                }
+                javafx.geometry.Bounds drawn = box.localToParent(box.getLayoutBounds());
+                assertThat(drawn.getMaxX()).as("M%d's right edge", m).isLessThanOrEqualTo(geo.mBox[m].right() + 0.5);
+                assertThat(drawn.getMaxY()).as("M%d's bottom edge", m).isLessThanOrEqualTo(geo.mBox[m].bottom() + 0.5);
+                assertThat(box.prefWidth(-1) * box.zoom()).as("M%d's content", m)
+                        .isLessThanOrEqualTo(geo.mBox[m].w() + 0.5);
+                checked++;
+            }
+            assertThat(checked).isGreaterThan(2);
+        });
+    }
+
+    @Test
     void theBoxLayerTakesClicksButDrawsNothingItself(FxRobot robot) {
         robot.interact(() -> open("01-hello-goroutine.json"));
         ThreadBox m0 = view.threadBox(0);
