@@ -12,6 +12,7 @@ import dev.curtain.view.model.Entity;
 import dev.curtain.view.model.ViewerModel;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.DoubleProperty;
@@ -351,9 +352,15 @@ public final class StageView extends Region {
                 pictured = true;
             }
         }
-        for (Map.Entry<Integer, ThreadBox> e : boxes.entrySet()) {
+        // a thread off stage (exited, or folded into a count) gives back its node and picture: a run that churns
+        // through thousands of threads would otherwise keep one of each per thread it ever showed
+        for (Iterator<Map.Entry<Integer, ThreadBox>> it = boxes.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, ThreadBox> e = it.next();
             if (!seen.contains(e.getKey())) {
-                e.getValue().setVisible(false);
+                threadLayer.getChildren().remove(e.getValue());
+                pictures.remove(e.getKey());
+                pictureKeys.remove(e.getKey());
+                it.remove();
             }
         }
         return pictured;

@@ -97,6 +97,9 @@ class StageViewTest {
             assertThat(changed(half, end, middle)).as("middle fades out").isGreaterThan(0.5);
             assertThat(changed(start, end, was)).as("box gone").isGreaterThan(0.3);
             assertThat(view.threadBox(x.m()).isVisible()).isFalse();
+            // once the next step begins it is off stage for good: its node and picture are let go
+            model.playback().stepForward();
+            assertThat(view.threadBox(x.m())).isNull();
         });
     }
 
