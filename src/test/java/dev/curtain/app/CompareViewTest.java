@@ -54,8 +54,27 @@ class CompareViewTest {
         CompareModel m = open(robot);
         assertThat(m.left().versionProperty().get()).isEqualTo(GoVersion.GO_1_9);
         assertThat(m.right().versionProperty().get()).isEqualTo(GoVersion.GO_1_10);
-        // 1.10 terminates the thread a locked goroutine exits on; 1.9 reuses it: the runs part ways
-        assertThat(m.leftDifferencesProperty().get().length + m.rightDifferencesProperty().get().length).isPositive();
+        // 1.10 asks the template thread for clean threads and terminates the thread a locked goroutine exits on;
+        // 1.9 does neither: each place the runs part ways is marked once, where it starts
+        dev.curtain.engine.Recording right = m.right().recording();
+        int askTemplate = -1;
+        int exit = -1;
+        for (int i = 0; i < right.size(); i++) {
+            dev.curtain.engine.event.Event e = right.event(i);
+            if (askTemplate < 0 && e.fn() == dev.curtain.engine.event.RuntimeFunction.TEMPLATE_THREAD) {
+                askTemplate = i + 1;
+            }
+            if (exit < 0 && e instanceof dev.curtain.engine.event.Event.ThreadExited) {
+                exit = i + 1;
+            }
+        }
+        int[] marks = m.rightDifferencesProperty().get();
+        assertThat(marks).contains(askTemplate);
+        int exitAt = exit;
+        assertThat(java.util.Arrays.stream(marks).filter(i -> i <= exitAt && i > exitAt - 4))
+                .as("the stretch around M's exit is marked").isNotEmpty();
+        assertThat(marks.length).as("a marker per place they part, not per event").isLessThan(6);
+        assertThat(m.leftDifferencesProperty().get()).isNotEmpty().doesNotContain(0, 1);
         assertThat(compare.leftTimeline().differencesProperty().get()).isEqualTo(m.leftDifferencesProperty().get());
         assertThat(compare.rightTimeline().differencesProperty().get()).isEqualTo(m.rightDifferencesProperty().get());
         robot.interact(() -> {

@@ -1,12 +1,14 @@
 package dev.curtain.view.model;
 
 import dev.curtain.engine.GoVersion;
+import dev.curtain.engine.Recording;
 import dev.curtain.engine.event.Event;
 import dev.curtain.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,10 +21,11 @@ import javafx.beans.property.SimpleObjectProperty;
  * time (the last event at or before the left's time). A seek on the right (a click on its timeline) leads the
  * left the same way back.
  *
- * <p>The moments where the runs differ are where one run does something the other does less often: for each kind of
- * event (its type and runtime function), the first occurrence beyond the other run's count of that kind. They are
- * where the versions' rules part ways (a thread killed, a template thread asked, a goroutine preempted); marking
- * only the first keeps a long tail of extra steps from painting the whole timeline.
+ * <p>The moments where the runs differ are found by lining the two runs up like two texts in a diff, event kind
+ * (type and runtime function) against event kind ({@link RunAlignment}): each stretch of one run that has no
+ * counterpart in the other is where the versions' rules part ways (a thread killed, a template thread asked, a
+ * goroutine preempted), and its first event gets a marker. Runs too different to line up within the alignment's
+ * memory cap fall back to a cruder rule: the first event of each kind beyond the other run's count of that kind.
  */
 public final class CompareModel {
     /** How the right run follows the left. */
@@ -159,30 +162,47 @@ public final class CompareModel {
     }
 
     private void compareRuns() {
-        if (left.getScenario() == null || right.getScenario() == null) {
+        if (left.recording() == null || right.recording() == null) {
             return;
         }
-        leftDifferences.set(unmatched(left.events(), right.events()));
-        rightDifferences.set(unmatched(right.events(), left.events()));
+        // read from the recordings: a model sets its scenario before its event list, and this runs on the scenario
+        List<String> a = kinds(left.recording());
+        List<String> b = kinds(right.recording());
+        Optional<RunAlignment.Unmatched> aligned = RunAlignment.align(a, b);
+        if (aligned.isPresent()) {
+            leftDifferences.set(RunAlignment.stretchStarts(aligned.get().a()));
+            rightDifferences.set(RunAlignment.stretchStarts(aligned.get().b()));
+        } else {
+            leftDifferences.set(unmatched(a, b));
+            rightDifferences.set(unmatched(b, a));
+        }
         follow(left, right);
     }
 
     /** Playback indices of the first event of each kind in {@code a} beyond the number of that kind in {@code b}. */
-    static int[] unmatched(List<Event> a, List<Event> b) {
+    static int[] unmatched(List<String> a, List<String> b) {
         Map<String, Integer> inB = new HashMap<>();
-        for (Event e : b) {
-            inB.merge(kind(e), 1, Integer::sum);
+        for (String k : b) {
+            inB.merge(k, 1, Integer::sum);
         }
         Map<String, Integer> seen = new HashMap<>();
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
-            String k = kind(a.get(i));
+            String k = a.get(i);
             int n = seen.merge(k, 1, Integer::sum);
             if (n == inB.getOrDefault(k, 0) + 1) {
                 out.add(i + 1);
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<String> kinds(Recording rec) {
+        List<String> out = new ArrayList<>(rec.size());
+        for (int i = 0; i < rec.size(); i++) {
+            out.add(kind(rec.event(i)));
+        }
+        return out;
     }
 
     private static String kind(Event e) {
