@@ -1,8 +1,8 @@
 package dev.curtain.app;
 
+import dev.curtain.engine.GoVersion;
 import dev.curtain.importer.ImportResult;
 import dev.curtain.importer.SchedtraceImport;
-import dev.curtain.engine.GoVersion;
 import dev.curtain.scenario.Scenario;
 import dev.curtain.view.CaptionBar;
 import dev.curtain.view.EventLogView;
@@ -14,16 +14,20 @@ import dev.curtain.view.StageView;
 import dev.curtain.view.TimelineView;
 import dev.curtain.view.model.Playback;
 import dev.curtain.view.model.ViewerModel;
+import org.controlsfx.dialog.ProgressDialog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.concurrent.Task;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -53,7 +57,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.controlsfx.dialog.ProgressDialog;
 
 /**
  * The animator window: menus, toolbar, stage, inspector, caption bar, timeline, event log and source pane, and
@@ -88,6 +91,11 @@ public final class MainWindow {
     private Node stageLegend;
     private Node bottomPanels;
     private Node bottomArea;
+    /** View → Inspector: off gives the stage the window's width (a 1280x720 projector, say). */
+    private final BooleanProperty inspectorShown = new SimpleBooleanProperty(this, "inspectorShown", true);
+    /** View → Source and Event Log: off gives the stage the window's height. */
+    private final BooleanProperty panelsShown = new SimpleBooleanProperty(this, "panelsShown", true);
+    private double inspectorDivider = 0.62;
     /** True while a control is being set from the model, so its change is not taken for the user's. */
     private boolean following;
     private int textSize = 100;
@@ -133,6 +141,11 @@ public final class MainWindow {
         });
         presenter = new PresenterMode(this, stage, root, List.of(chromeTop, stageLegend, bottomPanels), mainSplit,
                 inspector, List.of(root.getCenter(), bottomArea));
+        inspectorShown.addListener((o, a, b) -> showInspector(b));
+        panelsShown.addListener((o, a, b) -> {
+            bottomPanels.setVisible(b);
+            bottomPanels.setManaged(b);
+        });
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
@@ -265,6 +278,24 @@ public final class MainWindow {
         timeline.paletteProperty().set(t.palette());
     }
 
+    /** Shows or hides the inspector (View → Inspector); the divider comes back where it was. */
+    public void showInspector(boolean shown) {
+        inspectorShown.set(shown);
+        boolean there = mainSplit.getItems().contains(inspector);
+        if (shown && !there) {
+            mainSplit.getItems().add(inspector);
+            mainSplit.setDividerPositions(inspectorDivider);
+        } else if (!shown && there) {
+            inspectorDivider = mainSplit.getDividerPositions()[0];
+            mainSplit.getItems().remove(inspector);
+        }
+    }
+
+    /** Shows or hides the source and event-log panels (View → Source and Event Log). */
+    public void showPanels(boolean shown) {
+        panelsShown.set(shown);
+    }
+
     public void setTextSize(int percent) {
         root.getStyleClass().removeIf(c -> c.startsWith("text-"));
         root.getStyleClass().add("text-" + percent);
@@ -341,7 +372,16 @@ public final class MainWindow {
         compare.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
         compare.setOnAction(e -> compare());
         compare.disableProperty().bind(model.scenarioProperty().isNull().or(model.importedProperty()));
-        Menu view = new Menu("View", null, present, compare, new SeparatorMenuItem(), themes, sizes, bigger, smaller);
+        CheckMenuItem inspectorItem = new CheckMenuItem("Inspector");
+        inspectorItem.setId("view-inspector");
+        inspectorItem.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        inspectorItem.selectedProperty().bindBidirectional(inspectorShown);
+        CheckMenuItem panelsItem = new CheckMenuItem("Source and Event Log");
+        panelsItem.setId("view-panels");
+        panelsItem.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        panelsItem.selectedProperty().bindBidirectional(panelsShown);
+        Menu view = new Menu("View", null, present, compare, new SeparatorMenuItem(), inspectorItem, panelsItem,
+                new SeparatorMenuItem(), themes, sizes, bigger, smaller);
 
         MenuItem keys = new MenuItem("Keyboard: Space play/pause · Right/PageDown step · Left/PageUp back · "
                 + "Home/End · +/- speed · F5 present · B blank · Esc leave");

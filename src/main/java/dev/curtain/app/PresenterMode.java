@@ -33,6 +33,8 @@ final class PresenterMode {
     private Theme themeBefore;
     private int textSizeBefore;
     private double dividerBefore;
+    private boolean inspectorBefore;
+    private final List<Boolean> chromeBefore = new java.util.ArrayList<>();
 
     /**
      * @param chrome what presenting hides (menus and toolbar, the source and log panels, the legend)
@@ -81,7 +83,11 @@ final class PresenterMode {
             window.setTheme(Theme.PROJECTOR);
         }
         window.setTextSize(Math.max(TEXT_SIZE, textSizeBefore));
+        // what the speaker had hidden before (View → Inspector, Source and Event Log) stays hidden afterwards
+        chromeBefore.clear();
+        chrome.forEach(n -> chromeBefore.add(n.isVisible()));
         chrome.forEach(n -> show(n, false));
+        inspectorBefore = mainSplit.getItems().contains(inspector);
         dividerBefore = mainSplit.getDividerPositions().length > 0 ? mainSplit.getDividerPositions()[0] : 0.62;
         mainSplit.getItems().remove(inspector);
         root.getStyleClass().add("presenting");
@@ -100,8 +106,10 @@ final class PresenterMode {
         active.set(false);
         setBlanked(false);
         root.getStyleClass().remove("presenting");
-        chrome.forEach(n -> show(n, true));
-        if (!mainSplit.getItems().contains(inspector)) {
+        for (int i = 0; i < chrome.size(); i++) {
+            show(chrome.get(i), chromeBefore.get(i));
+        }
+        if (inspectorBefore && !mainSplit.getItems().contains(inspector)) {
             mainSplit.getItems().add(inspector);
             mainSplit.setDividerPositions(dividerBefore);
         }

@@ -89,6 +89,25 @@ class PresenterModeTest {
     }
 
     @Test
+    void panelsTheSpeakerHidBeforePresentingStayHiddenAfterwards(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        assertThat(shown(robot, "#thread-table")).isFalse();
+        assertThat(shown(robot, "#event-log")).isFalse();
+        double stageWidth = robot.lookup("#stage").query().getBoundsInLocal().getWidth();
+        assertThat(stageWidth).as("the stage takes the inspector's room").isGreaterThan(stage.getWidth() * 0.9);
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertThat(shown(robot, "#menu-bar")).isTrue();
+        assertThat(shown(robot, "#thread-table")).isFalse();
+        assertThat(shown(robot, "#event-log")).isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        assertThat(shown(robot, "#thread-table")).isTrue();
+        assertThat(shown(robot, "#event-log")).isTrue();
+    }
+
+    @Test
     void aClickerStepsAndBBlanksTheScreen(FxRobot robot) {
         robot.clickOn("#present");
         int at = pb.getIndex();
