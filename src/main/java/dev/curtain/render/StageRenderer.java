@@ -39,11 +39,21 @@ public final class StageRenderer {
     private boolean recordDirty = true;
     private boolean fullNext = true;
     private Image lastBackground;
+    /** Image pixels per stage unit of the background and sprites: the screen's render scale (2 on HiDPI). */
+    private double pixelScale = 1;
     private double lastWidth;
     private double lastHeight;
     /** Sizes come already scaled by the geometry's zoom, which includes the window's text size. */
     private Font font(double size, boolean bold) {
         return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
+    }
+
+    /**
+     * Sets how many image pixels the background picture and the sprites have per stage unit: the canvas renders
+     * at the screen's scale, and a picture taken at 1 would be blurred up on a HiDPI screen.
+     */
+    public void setPixelScale(double scale) {
+        pixelScale = scale;
     }
 
     // ================================================================ background
@@ -274,14 +284,17 @@ public final class StageRenderer {
             gc.setFill(pal.background());
             gc.fillRect(0, 0, to.width, to.height);
         } else if (full) {
-            gc.drawImage(background, 0, 0);
+            gc.drawImage(background, 0, 0, background.getWidth() / pixelScale, background.getHeight() / pixelScale);
         } else {
+            double s = pixelScale;
             for (int i = 0; i < dirtyCount; i++) {
                 double x = dirty[4 * i];
                 double y = dirty[4 * i + 1];
-                double w = dirty[4 * i + 2];
-                double h = dirty[4 * i + 3];
-                gc.drawImage(background, x, y, w, h, x, y, w, h);
+                double w = Math.min(dirty[4 * i + 2], background.getWidth() / s - x);
+                double h = Math.min(dirty[4 * i + 3], background.getHeight() / s - y);
+                if (w > 0 && h > 0) {
+                    gc.drawImage(background, x * s, y * s, w * s, h * s, x, y, w, h);
+                }
             }
         }
         lastBackground = background;
@@ -326,8 +339,8 @@ public final class StageRenderer {
             Rect r = p.rect();
             double kx = p.scale() * r.w() / pic.w();
             double ky = p.scale() * r.h() / pic.h();
-            double w = pic.image().getWidth() * kx;
-            double h = pic.image().getHeight() * ky;
+            double w = pic.image().getWidth() / pic.scale() * kx;
+            double h = pic.image().getHeight() / pic.scale() * ky;
             double x;
             double y;
             if (p.still() && kx == 1 && ky == 1) {
@@ -405,9 +418,10 @@ public final class StageRenderer {
             gc.strokeLine(p[0], p[1], end[0], end[1]);
             markLine(p[0], p[1], end[0], end[1], 3 * sw);
         }
+        double ps = pixelScale;
         Image[] looks = {
-            sprites.sprite(TokenSprites.Look.RUNNABLE, d, pal), sprites.sprite(TokenSprites.Look.RUNNING, d, pal),
-            sprites.sprite(TokenSprites.Look.SYSCALL, d, pal), sprites.sprite(TokenSprites.Look.WAITING, d, pal)};
+            sprites.sprite(TokenSprites.Look.RUNNABLE, d, pal, ps), sprites.sprite(TokenSprites.Look.RUNNING, d, pal, ps),
+            sprites.sprite(TokenSprites.Look.SYSCALL, d, pal, ps), sprites.sprite(TokenSprites.Look.WAITING, d, pal, ps)};
         boolean labels = to.shownTokens <= LABEL_LIMIT && d >= 15;
         if (labels) {
             gc.setFont(font(Math.max(9, d * 0.42), true));
@@ -436,8 +450,10 @@ public final class StageRenderer {
             };
             Image img = looks[look];
             gc.setGlobalAlpha(alpha);
-            gc.drawImage(img, p[0] - img.getWidth() / 2, p[1] - img.getHeight() / 2);
-            mark(p[0] - img.getWidth() / 2, p[1] - img.getHeight() / 2, img.getWidth(), img.getHeight());
+            double iw = img.getWidth() / ps;
+            double ih = img.getHeight() / ps;
+            gc.drawImage(img, p[0] - iw / 2, p[1] - ih / 2, iw, ih);
+            mark(p[0] - iw / 2, p[1] - ih / 2, iw, ih);
             if (labels) {
                 gc.setFill(look == 3 ? pal.text() : Color.WHITE);
                 gc.fillText(Integer.toString(g), p[0], p[1] + 0.5);

@@ -7,6 +7,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
 
 /**
  * Pre-rendered goroutine tokens, one image per look and size. Drawing an anti-aliased circle per token per frame
@@ -19,12 +20,16 @@ public final class TokenSprites {
 
     private final Map<String, Image> cache = new HashMap<>();
 
-    public Image sprite(Look look, double diameter, Palette palette) {
-        String key = look.name() + '/' + Math.round(diameter * 4) + '/' + palette.name();
-        return cache.computeIfAbsent(key, k -> make(look, diameter, palette));
+    /**
+     * The token for {@code look} at {@code diameter} stage units, drawn with {@code scale} image pixels per unit (2
+     * on a HiDPI screen) so it is as sharp as the canvas it is copied onto.
+     */
+    public Image sprite(Look look, double diameter, Palette palette, double scale) {
+        String key = look.name() + '/' + Math.round(diameter * 4) + '/' + palette.name() + '/' + scale;
+        return cache.computeIfAbsent(key, k -> make(look, diameter, palette, scale));
     }
 
-    private static Image make(Look look, double d, Palette pal) {
+    private static Image make(Look look, double d, Palette pal, double scale) {
         int size = (int) Math.ceil(d) + 4;
         Canvas c = new Canvas(size, size);
         GraphicsContext gc = c.getGraphicsContext2D();
@@ -53,6 +58,7 @@ public final class TokenSprites {
         }
         SnapshotParameters sp = new SnapshotParameters();
         sp.setFill(Color.TRANSPARENT);
+        sp.setTransform(Transform.scale(scale, scale));
         return c.snapshot(sp, null);
     }
 }

@@ -15,12 +15,15 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -28,6 +31,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
@@ -69,6 +74,10 @@ public final class StageView extends Region {
     private WritableImage staticImage;
     private String staticKey;
     private double[] boxSize = {StageGeometry.BOX_W, StageGeometry.BOX_H};
+    /** Image pixels per stage unit for every picture taken: the window's render scale, 2 on a HiDPI screen. */
+    private double pixelScale = 1;
+    /** Set by tests to picture at a scale no headless window has; 0 follows the window. */
+    private double forcedPixelScale;
 
     public StageView(ViewerModel model, Duration tween) {
         this.model = model;
@@ -84,7 +93,10 @@ public final class StageView extends Region {
         probe.setId(null);
         probe.setVisible(false);
         threadLayer.getChildren().add(probe);
-        sceneProperty().addListener((o, a, b) -> fullRedraw());
+        sceneProperty().addListener((o, a, b) -> {
+            followRenderScale(b);
+            fullRedraw();
+        });
         setMinSize(320, 240);
         model.stateProperty().addListener((o, a, b) -> onState(a, b));
         model.selectionProperty().addListener((o, a, b) -> {
@@ -207,7 +219,47 @@ public final class StageView extends Region {
         return getHeight() > 0 ? getHeight() : 600;
     }
 
+    /** Redraws when the window moves to a screen of another scale (a laptop's HiDPI panel, then the projector). */
+    private void followRenderScale(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        ChangeListener<Number> rescale = (o, a, b) -> fullRedraw();
+        Consumer<Window> watch = w -> {
+            if (w != null) {
+                w.renderScaleXProperty().addListener(rescale);
+                w.renderScaleYProperty().addListener(rescale);
+            }
+        };
+        watch.accept(scene.getWindow());
+        scene.windowProperty().addListener((o, a, b) -> {
+            watch.accept(b);
+            fullRedraw();
+        });
+    }
+
+    private double currentPixelScale() {
+        if (forcedPixelScale > 0) {
+            return forcedPixelScale;
+        }
+        Window w = getScene() == null ? null : getScene().getWindow();
+        return w == null ? 1 : Math.max(1, Math.max(w.getRenderScaleX(), w.getRenderScaleY()));
+    }
+
+    /** Pictures at {@code scale} pixels per unit whatever the window's (tests); 0 follows the window again. */
+    void forcePixelScale(double scale) {
+        forcedPixelScale = scale;
+        fullRedraw();
+    }
+
+    /** The picture of thread {@code m}'s box now drawn, or null (tests). */
+    BoxPicture picture(int m) {
+        return pictures.get(m);
+    }
+
     private void fullRedraw() {
+        pixelScale = currentPixelScale();
+        renderer.setPixelScale(pixelScale);
         measureBox();
         if (toState == null) {
             return;
@@ -252,31 +304,40 @@ public final class StageView extends Region {
             backImage = null;
             return;
         }
-        if (backImage == null || backImage.getWidth() != w || backImage.getHeight() != h) {
-            backImage = new WritableImage(w, h);
-            staticImage = new WritableImage(w, h);
+        int pw = (int) Math.ceil(w * pixelScale);
+        int ph = (int) Math.ceil(h * pixelScale);
+        if (backImage == null || backImage.getWidth() != pw || backImage.getHeight() != ph) {
+            backImage = new WritableImage(pw, ph);
+            staticImage = new WritableImage(pw, ph);
             staticKey = null;
         }
         GraphicsContext gc = front.getGraphicsContext2D();
+        SnapshotParameters atScale = scaled(pixelScale);
         // the layout's outlines and labels are drawn once per layout; an event only adds what it changed
         String key = layoutKey();
         if (!key.equals(staticKey)) {
             renderer.drawStatic(gc, toGeo, palette.get());
-            front.snapshot(null, staticImage);
+            front.snapshot(atScale, staticImage);
             staticKey = key;
         } else {
-            gc.drawImage(staticImage, 0, 0);
+            gc.drawImage(staticImage, 0, 0, pw / pixelScale, ph / pixelScale);
         }
         renderer.drawDynamic(gc, toGeo, toState, palette.get(), changedP, selP);
         renderer.drawStill(gc, fromGeo, fromState, toGeo, toState, palette.get(), pictures::get);
-        front.snapshot(null, backImage);
+        front.snapshot(atScale, backImage);
         renderer.backgroundDrawn(backImage, w, h);
     }
 
-    /** What the static layer depends on: size, palette, text size and where every lane and zone is. */
+    private static SnapshotParameters scaled(double scale) {
+        SnapshotParameters p = new SnapshotParameters();
+        p.setTransform(Transform.scale(scale, scale));
+        return p;
+    }
+
+    /** What the static layer depends on: size, scale, palette, text size and where every lane and zone is. */
     private String layoutKey() {
         StringBuilder b = new StringBuilder();
-        b.append(toGeo.width).append('x').append(toGeo.height).append('/').append(palette.get().name())
+        b.append(pixelScale).append('@').append(toGeo.width).append('x').append(toGeo.height).append('/').append(palette.get().name())
                 .append('/').append(fontScale.get()).append('/').append(toGeo.zoom).append('/')
                 .append(toGeo.lanes.size()).append('/').append(toGeo.token);
         for (StageGeometry.Zone z : toGeo.zones) {
@@ -399,15 +460,17 @@ public final class StageView extends Region {
         box.applyCss();
         box.layout();
         Bounds b = box.getBoundsInParent();
-        double ox = Math.floor(b.getMinX());
-        double oy = Math.floor(b.getMinY());
-        SnapshotParameters params = new SnapshotParameters();
+        // the viewport is in image pixels: the stage's units times the scale
+        double s = pixelScale;
+        double ox = Math.floor(b.getMinX() * s);
+        double oy = Math.floor(b.getMinY() * s);
+        SnapshotParameters params = scaled(s);
         params.setFill(Color.TRANSPARENT);
-        params.setViewport(new Rectangle2D(ox, oy, Math.ceil(b.getMaxX()) - ox, Math.ceil(b.getMaxY()) - oy));
+        params.setViewport(new Rectangle2D(ox, oy, Math.ceil(b.getMaxX() * s) - ox, Math.ceil(b.getMaxY() * s) - oy));
         WritableImage image = box.snapshot(params, null);
         double zoom = box.zoom();
-        pictures.put(m, new BoxPicture(image, ox - box.getLayoutX(), oy - box.getLayoutY(), box.getWidth() * zoom,
-                box.getHeight() * zoom));
+        pictures.put(m, new BoxPicture(image, ox / s - box.getLayoutX(), oy / s - box.getLayoutY(),
+                box.getWidth() * zoom, box.getHeight() * zoom, s));
         box.relocate(x, y);
         box.setVisible(visible);
         return true;

@@ -1,9 +1,11 @@
 package dev.curtain.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.curtain.engine.event.Event;
 import dev.curtain.engine.state.Property;
+import dev.curtain.render.BoxPicture;
 import dev.curtain.render.Rect;
 import dev.curtain.render.StageGeometry;
 import dev.curtain.scenario.ScenarioFiles;
@@ -146,6 +148,26 @@ class StageViewTest {
                 checked++;
             }
             assertThat(checked).isGreaterThan(2);
+        });
+    }
+
+    @Test
+    void onAHiDpiScreenPicturesAreTakenAtItsScale(FxRobot robot) {
+        robot.interact(() -> {
+            open("05-setns-without-lock.json");
+            model.nextCue();
+            BoxPicture at1 = view.picture(0);
+            view.forcePixelScale(2);
+            BoxPicture at2 = view.picture(0);
+            assertThat(at2.scale()).isEqualTo(2);
+            assertThat(at2.image().getWidth()).isCloseTo(2 * at1.image().getWidth(), within(2.0));
+            assertThat(at2.w()).isEqualTo(at1.w());
+            // the stage still draws every box where it belongs
+            Rect box = view.geometry().mBox[0];
+            WritableImage frame = view.snapshot(null, null);
+            view.forcePixelScale(0);
+            WritableImage back = view.snapshot(null, null);
+            assertThat(changed(frame, back, box)).as("same box, drawn from a finer picture").isLessThan(0.35);
         });
     }
 
