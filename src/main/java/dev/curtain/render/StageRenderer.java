@@ -58,21 +58,9 @@ public final class StageRenderer {
 
     // ================================================================ background
 
-    public void drawBackground(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal) {
-        drawBackground(gc, geo, s, pal, -1, -1);
-    }
-
-    /**
-     * Draws the background layer, with the lane of P {@code changedP} outlined (the last step concerned it) and
-     * that of {@code selectedP} marked: the static part ({@link #drawStatic}) and what changes with the state
-     * ({@link #drawDynamic}). Lane outlines live here, not on the token layer: they change per step, not per
-     * frame, and a long rounded outline is among the dearest shapes for the software pipeline.
-     */
-    public void drawBackground(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal, int changedP,
-                               int selectedP) {
-        drawStatic(gc, geo, pal);
-        drawDynamic(gc, geo, s, pal, changedP, selectedP);
-    }
+    // The background is the static part ({@link #drawStatic}) under what changes with the state
+    // ({@link #drawDynamic}). Lane outlines live there, not with the moving items: they change per step, not per
+    // frame, and a long rounded outline is among the dearest shapes for the software pipeline.
 
     /**
      * What depends only on the layout: zones with their titles, lanes with their names and slot outlines. The
