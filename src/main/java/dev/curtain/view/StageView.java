@@ -1,19 +1,13 @@
 package dev.curtain.view;
 
 import dev.curtain.engine.state.SchedState;
-import dev.curtain.engine.state.ThreadState;
 import dev.curtain.render.BoxPicture;
-import dev.curtain.render.BoxPlacement;
 import dev.curtain.render.Palette;
-import dev.curtain.render.Rect;
 import dev.curtain.render.StageGeometry;
 import dev.curtain.render.StageRenderer;
 import dev.curtain.view.model.Entity;
 import dev.curtain.view.model.ViewerModel;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
@@ -21,16 +15,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.geometry.Bounds;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -41,23 +31,15 @@ import javafx.util.Duration;
  * token and box glides from where it was to where it now belongs over the tween duration; bigger jumps (seeks)
  * cut straight to the new state. Tests pass {@link Duration#ZERO} so every change lands at once.
  *
- * <p>The thread boxes are real nodes, styled by the stylesheet (state, divergence, "changed" and selection are
- * pseudo-classes), clickable and with a tooltip per badge, but their layer is transparent: what the viewer sees
- * is a picture of each box, taken when its look changes and drawn by the canvas. The software pipeline pays for
- * every composited pixel on every frame, and one layer instead of one plus a node per thread is what keeps a
- * 1080p frame within its budget (docs/performance.md).
+ * <p>The thread boxes are real nodes in a transparent {@link ThreadBoxLayer} over the canvas: the viewer sees the
+ * canvas's pictures of them (docs/performance.md says why).
  */
 public final class StageView extends Region {
     private final ViewerModel model;
     private final Duration tween;
     private final StageRenderer renderer = new StageRenderer();
     private final Canvas front = new Canvas();
-    private final Pane threadLayer = new Pane();
-    private final Map<Integer, ThreadBox> boxes = new HashMap<>();
-    private final Map<Integer, BoxPicture> pictures = new HashMap<>();
-    private final Map<Integer, Object> pictureKeys = new HashMap<>();
-    /** Bumped when theme, text size or layout change, so every box is pictured again. */
-    private int pictureEpoch;
+    private final ThreadBoxLayer boxes;
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.LIGHT);
     private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale", 1);
 
@@ -69,7 +51,6 @@ public final class StageView extends Region {
     private long tweenStart = -1;
     private double tweenNanos;
     private double progress = 1;
-    private final ThreadBox probe = new ThreadBox(99);
     private WritableImage backImage;
     private WritableImage staticImage;
     private String staticKey;
@@ -84,15 +65,8 @@ public final class StageView extends Region {
         this.tween = tween;
         getStyleClass().add("stage-view");
         setId("stage");
-        threadLayer.setPickOnBounds(false);
-        threadLayer.setManaged(false);
-        // seen through the canvas's pictures of the boxes, never directly (see the class comment); an invisible
-        // layer would not take clicks, a transparent one does
-        threadLayer.setOpacity(0);
-        getChildren().addAll(front, threadLayer);
-        probe.setId(null);
-        probe.setVisible(false);
-        threadLayer.getChildren().add(probe);
+        boxes = new ThreadBoxLayer(model::select);
+        getChildren().addAll(front, boxes);
         sceneProperty().addListener((o, a, b) -> {
             followRenderScale(b);
             fullRedraw();
@@ -130,7 +104,7 @@ public final class StageView extends Region {
     public StageGeometry geometry() { return toGeo; }
 
     /** The box of thread {@code m}, or null when it is not on stage. */
-    public ThreadBox threadBox(int m) { return boxes.get(m); }
+    public ThreadBox threadBox(int m) { return boxes.box(m); }
 
     /** True while a move is being animated. */
     public boolean isAnimating() { return tweening; }
@@ -203,12 +177,7 @@ public final class StageView extends Region {
         if (getScene() == null) {
             return;
         }
-        probe.setVisible(false);
-        probe.showLongest();
-        probe.applyCss();
-        double w = Math.ceil(Math.max(StageGeometry.BOX_W * 0.8, probe.prefWidth(-1)));
-        double h = Math.ceil(Math.max(StageGeometry.BOX_H * 0.8, probe.prefHeight(-1)));
-        boxSize = new double[] {w, h};
+        boxSize = boxes.measure();
     }
 
     private double width() {
@@ -254,7 +223,7 @@ public final class StageView extends Region {
 
     /** The picture of thread {@code m}'s box now drawn, or null (tests). */
     BoxPicture picture(int m) {
-        return pictures.get(m);
+        return boxes.picture(m);
     }
 
     private void fullRedraw() {
@@ -271,7 +240,7 @@ public final class StageView extends Region {
         } else {
             fromGeo = geometryOf(fromState);
         }
-        pictureEpoch++;
+        boxes.repictureAll(pixelScale);
         placeThreads(StageRenderer.ease(progress));
         drawBackground();
         paint(StageRenderer.ease(progress));
@@ -323,7 +292,7 @@ public final class StageView extends Region {
             gc.drawImage(staticImage, 0, 0, pw / pixelScale, ph / pixelScale);
         }
         renderer.drawDynamic(gc, toGeo, toState, palette.get(), changedP, selP);
-        renderer.drawStill(gc, fromGeo, fromState, toGeo, toState, palette.get(), pictures::get);
+        renderer.drawStill(gc, fromGeo, fromState, toGeo, toState, palette.get(), boxes::picture);
         front.snapshot(atScale, backImage);
         renderer.backgroundDrawn(backImage, w, h);
     }
@@ -370,117 +339,15 @@ public final class StageView extends Region {
             drawBackground();
         }
         renderer.drawTokens(front.getGraphicsContext2D(), backImage, fromGeo, fromState, toGeo, toState, t, palette.get(),
-                changedGs, selG, pictures::get);
+                changedGs, selG, boxes::picture);
     }
 
-    /**
-     * Brings every thread box node up to date for the move at {@code t}: its look (only when the state it shows
-     * or its flags changed), its place (for clicks) and its picture. Returns true when a picture changed.
-     */
+    /** Brings the thread boxes up to date for the move at {@code t}; true when a picture changed. */
     private boolean placeThreads(double t) {
-        Set<Entity> changed = model.changedProperty().get();
-        Set<Entity> highlighted = model.highlightedProperty().get();
-        Entity sel = model.selectionProperty().get();
-        boolean pictured = false;
-        Set<Integer> seen = new HashSet<>();
-        int n = Math.max(fromState.threads().size(), toState.threads().size());
-        for (int m = 0; m < n; m++) {
-            BoxPlacement place = BoxPlacement.of(m, fromState, fromGeo, toState, toGeo, t);
-            if (place == null) {
-                continue;
-            }
-            boolean inTo = m < toState.threads().size() && StageRenderer.visible(toState.thread(m), toGeo);
-            seen.add(m);
-            ThreadBox box = boxes.computeIfAbsent(m, this::newBox);
-            SchedState shown = inTo ? toState : fromState;
-            boolean isChanged = changed.contains(Entity.m(m)) || highlighted.contains(Entity.m(m));
-            boolean isSelected = Entity.m(m).equals(sel);
-            // only when something it shows changed: a box's text and states are fixed during a move
-            if (box.needsUpdate(shown, toGeo.compactThreads, isChanged, isSelected)) {
-                box.update(shown, toGeo.compactThreads, isChanged, isSelected);
-            }
-            // laid out at its destination's size (so a move does not re-picture it every frame), at base size
-            // and scaled by the stage's zoom, so its text grows with it
-            Rect home = inTo ? toGeo.mBox[m] : fromGeo.mBox[m];
-            Rect r = place.rect();
-            double zoom = toGeo.boxZoom * fit(home);
-            box.setZoom(zoom);
-            box.resizeRelocate(r.x(), r.y(), home.w() / zoom, home.h() / zoom);
-            box.setVisible(place.shown());
-            PictureKey key = new PictureKey(box.look(), pictureEpoch, home.w(), home.h(), zoom);
-            if (!key.equals(pictureKeys.get(m)) && picture(m, box)) {
-                pictureKeys.put(m, key);
-                pictured = true;
-            }
-        }
-        // a thread off stage (exited, or folded into a count) gives back its node and picture: a run that churns
-        // through thousands of threads would otherwise keep one of each per thread it ever showed
-        for (Iterator<Map.Entry<Integer, ThreadBox>> it = boxes.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, ThreadBox> e = it.next();
-            if (!seen.contains(e.getKey())) {
-                threadLayer.getChildren().remove(e.getValue());
-                pictures.remove(e.getKey());
-                pictureKeys.remove(e.getKey());
-                it.remove();
-            }
-        }
-        return pictured;
-    }
-
-    /**
-     * How much smaller than the stage's zoom a full box must be drawn to fit {@code home}: a zone narrower than a
-     * box (the idle pool of a half-width compare column, say) gets the whole box, smaller, rather than badges
-     * spilling over its edge. Compact boxes show a name only and always fit.
-     */
-    private double fit(Rect home) {
-        if (toGeo.compactThreads) {
-            return 1;
-        }
-        return Math.min(1, home.w() / (boxSize[0] * toGeo.boxZoom));
-    }
-
-    /** What a box's picture depends on. */
-    private record PictureKey(ThreadBox.Look look, int epoch, double w, double h, double zoom) {
-    }
-
-    /**
-     * Takes the picture of {@code box} as the stylesheet draws it now, from a whole-pixel position so its text and
-     * outline are as crisp as the node's own. Needs the scene (and so the stylesheet): false without one.
-     */
-    private boolean picture(int m, ThreadBox box) {
-        if (getScene() == null) {
-            return false;
-        }
-        double x = box.getLayoutX();
-        double y = box.getLayoutY();
-        boolean visible = box.isVisible();
-        // a box about to fade in is pictured before it can be seen, and a hidden node draws nothing
-        box.setVisible(true);
-        box.relocate(Math.round(x), Math.round(y));
-        box.applyCss();
-        box.layout();
-        Bounds b = box.getBoundsInParent();
-        // the viewport is in image pixels: the stage's units times the scale
-        double s = pixelScale;
-        double ox = Math.floor(b.getMinX() * s);
-        double oy = Math.floor(b.getMinY() * s);
-        SnapshotParameters params = scaled(s);
-        params.setFill(Color.TRANSPARENT);
-        params.setViewport(new Rectangle2D(ox, oy, Math.ceil(b.getMaxX() * s) - ox, Math.ceil(b.getMaxY() * s) - oy));
-        WritableImage image = box.snapshot(params, null);
-        double zoom = box.zoom();
-        pictures.put(m, new BoxPicture(image, ox / s - box.getLayoutX(), oy / s - box.getLayoutY(),
-                box.getWidth() * zoom, box.getHeight() * zoom, s));
-        box.relocate(x, y);
-        box.setVisible(visible);
-        return true;
-    }
-
-    private ThreadBox newBox(int m) {
-        ThreadBox b = new ThreadBox(m);
-        b.setOnMouseClicked(e -> model.select(Entity.m(m)));
-        threadLayer.getChildren().add(b);
-        return b;
+        Set<Entity> flagged = new HashSet<>(model.changedProperty().get());
+        flagged.addAll(model.highlightedProperty().get());
+        return boxes.place(fromState, fromGeo, toState, toGeo, t, flagged, model.selectionProperty().get(),
+                boxSize[0]);
     }
 
     @Override
@@ -490,7 +357,7 @@ public final class StageView extends Region {
         if (front.getWidth() != w || front.getHeight() != h) {
             front.setWidth(w);
             front.setHeight(h);
-            threadLayer.resize(w, h);
+            boxes.resize(w, h);
             fullRedraw();
         }
     }

@@ -1,0 +1,202 @@
+package dev.curtain.view;
+
+import dev.curtain.engine.state.SchedState;
+import dev.curtain.render.BoxPicture;
+import dev.curtain.render.BoxPlacement;
+import dev.curtain.render.Rect;
+import dev.curtain.render.StageGeometry;
+import dev.curtain.render.StageRenderer;
+import dev.curtain.view.model.Entity;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+
+/**
+ * The stage's thread boxes as nodes, and the pictures of them the stage's canvas draws.
+ *
+ * <p>Each box is a real {@link ThreadBox}: styled by the stylesheet (state, divergence, "changed" and selection
+ * are pseudo-classes), clickable, with a tooltip per badge. The layer itself is transparent, so the viewer sees the
+ * boxes only through their pictures, taken when a box's look changes. The software pipeline pays for every
+ * composited pixel on every frame; one canvas instead of a canvas plus a node per thread is what keeps a 1080p frame
+ * within its budget (docs/performance.md).
+ */
+final class ThreadBoxLayer extends Pane {
+    private final Map<Integer, ThreadBox> boxes = new HashMap<>();
+    private final Map<Integer, BoxPicture> pictures = new HashMap<>();
+    private final Map<Integer, PictureKey> pictureKeys = new HashMap<>();
+    private final Consumer<Entity> onClick;
+    /** A box never shown, filled with the longest texts, to measure how much room a box needs. */
+    private final ThreadBox probe = new ThreadBox(99);
+    /** Bumped when theme, text size or layout change, so every box is pictured again. */
+    private int epoch;
+    /** Image pixels per stage unit: the window's render scale, 2 on a HiDPI screen. */
+    private double pixelScale = 1;
+
+    /** What a box's picture depends on. */
+    private record PictureKey(ThreadBox.Look look, int epoch, double w, double h, double zoom, double scale) {
+    }
+
+    ThreadBoxLayer(Consumer<Entity> onClick) {
+        this.onClick = onClick;
+        setPickOnBounds(false);
+        setManaged(false);
+        // seen through the canvas's pictures, never directly; an invisible layer would not take clicks, a
+        // transparent one does
+        setOpacity(0);
+        probe.setId(null);
+        probe.setVisible(false);
+        getChildren().add(probe);
+    }
+
+    /** The box of thread {@code m}, or null when it is not on stage. */
+    ThreadBox box(int m) {
+        return boxes.get(m);
+    }
+
+    /** The picture of thread {@code m}'s box, or null when it has none. */
+    BoxPicture picture(int m) {
+        return pictures.get(m);
+    }
+
+    /** Pictures every box again at {@code scale} pixels per unit (after a theme, text size or layout change). */
+    void repictureAll(double scale) {
+        pixelScale = scale;
+        epoch++;
+    }
+
+    /**
+     * Measures a box as the stylesheet draws it now (theme, text size), with the longest texts it can show, so the
+     * layout leaves it room: {width, height}, never under 80% of the base size.
+     */
+    double[] measure() {
+        probe.setVisible(false);
+        probe.showLongest();
+        probe.applyCss();
+        double w = Math.ceil(Math.max(StageGeometry.BOX_W * 0.8, probe.prefWidth(-1)));
+        double h = Math.ceil(Math.max(StageGeometry.BOX_H * 0.8, probe.prefHeight(-1)));
+        return new double[] {w, h};
+    }
+
+    /**
+     * Brings every box up to date for the move at {@code t} (eased) from {@code from} to {@code to}: its look
+     * (only when the state it shows or its flags changed), its place (for clicks) and its picture. {@code flagged}
+     * are the entities the last step changed or a cue highlights; {@code boxWidth} is the width a full box needs at
+     * zoom 1. Returns true when a picture changed.
+     */
+    boolean place(SchedState fromState, StageGeometry from, SchedState toState, StageGeometry to, double t,
+                  Set<Entity> flagged, Entity selection, double boxWidth) {
+        boolean pictured = false;
+        Set<Integer> seen = new HashSet<>();
+        int n = Math.max(fromState.threads().size(), toState.threads().size());
+        for (int m = 0; m < n; m++) {
+            BoxPlacement place = BoxPlacement.of(m, fromState, from, toState, to, t);
+            if (place == null) {
+                continue;
+            }
+            boolean inTo = m < toState.threads().size() && StageRenderer.visible(toState.thread(m), to);
+            seen.add(m);
+            ThreadBox box = boxes.computeIfAbsent(m, this::newBox);
+            SchedState shown = inTo ? toState : fromState;
+            boolean isChanged = flagged.contains(Entity.m(m));
+            boolean isSelected = Entity.m(m).equals(selection);
+            // only when something it shows changed: a box's text and states are fixed during a move
+            if (box.needsUpdate(shown, to.compactThreads, isChanged, isSelected)) {
+                box.update(shown, to.compactThreads, isChanged, isSelected);
+            }
+            // laid out at its destination's size (so a move does not re-picture it every frame), at base size
+            // and scaled by the stage's zoom, so its text grows with it
+            Rect home = inTo ? to.mBox[m] : from.mBox[m];
+            Rect r = place.rect();
+            double zoom = to.boxZoom * fit(home, to, boxWidth);
+            box.setZoom(zoom);
+            box.resizeRelocate(r.x(), r.y(), home.w() / zoom, home.h() / zoom);
+            box.setVisible(place.shown());
+            PictureKey key = new PictureKey(box.look(), epoch, home.w(), home.h(), zoom, pixelScale);
+            if (!key.equals(pictureKeys.get(m)) && takePicture(m, box)) {
+                pictureKeys.put(m, key);
+                pictured = true;
+            }
+        }
+        release(seen);
+        return pictured;
+    }
+
+    /**
+     * How much smaller than the stage's zoom a full box must be drawn to fit {@code home}: a zone narrower than a
+     * box (the idle pool of a half-width compare column, say) gets the whole box, smaller, rather than badges
+     * spilling over its edge. Compact boxes show a name only and always fit.
+     */
+    private static double fit(Rect home, StageGeometry to, double boxWidth) {
+        if (to.compactThreads) {
+            return 1;
+        }
+        return Math.min(1, home.w() / (boxWidth * to.boxZoom));
+    }
+
+    /**
+     * A thread off stage (exited, or folded into a count) gives back its node and picture: a run that churns through
+     * thousands of threads would otherwise keep one of each per thread it ever showed.
+     */
+    private void release(Set<Integer> onStage) {
+        for (Iterator<Map.Entry<Integer, ThreadBox>> it = boxes.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, ThreadBox> e = it.next();
+            if (!onStage.contains(e.getKey())) {
+                getChildren().remove(e.getValue());
+                pictures.remove(e.getKey());
+                pictureKeys.remove(e.getKey());
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * Takes the picture of {@code box} as the stylesheet draws it now, from a whole-pixel position so its text and
+     * outline are as crisp as the node's own. Needs the scene (and so the stylesheet): false without one.
+     */
+    private boolean takePicture(int m, ThreadBox box) {
+        if (getScene() == null) {
+            return false;
+        }
+        double x = box.getLayoutX();
+        double y = box.getLayoutY();
+        boolean visible = box.isVisible();
+        // a box about to fade in is pictured before it can be seen, and a hidden node draws nothing
+        box.setVisible(true);
+        box.relocate(Math.round(x), Math.round(y));
+        box.applyCss();
+        box.layout();
+        Bounds b = box.getBoundsInParent();
+        // the viewport is in image pixels: the stage's units times the scale
+        double s = pixelScale;
+        double ox = Math.floor(b.getMinX() * s);
+        double oy = Math.floor(b.getMinY() * s);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(s, s));
+        params.setFill(Color.TRANSPARENT);
+        params.setViewport(new Rectangle2D(ox, oy, Math.ceil(b.getMaxX() * s) - ox, Math.ceil(b.getMaxY() * s) - oy));
+        WritableImage image = box.snapshot(params, null);
+        double zoom = box.zoom();
+        pictures.put(m, new BoxPicture(image, ox / s - box.getLayoutX(), oy / s - box.getLayoutY(),
+                box.getWidth() * zoom, box.getHeight() * zoom, s));
+        box.relocate(x, y);
+        box.setVisible(visible);
+        return true;
+    }
+
+    private ThreadBox newBox(int m) {
+        ThreadBox b = new ThreadBox(m);
+        b.setOnMouseClicked(e -> onClick.accept(Entity.m(m)));
+        getChildren().add(b);
+        return b;
+    }
+}
