@@ -362,13 +362,27 @@ public final class StageGeometry {
         }
     }
 
+    /** Narrowest a box may be squeezed, as a share of its full width, before threads fold into a count. */
+    static final double SQUEEZE = 0.6;
+
     private void boxes(List<ThreadState> ts, Rect area, boolean withG) {
-        double boxW = Math.min(this.boxW, area.w() - (withG ? token + 12 : 0));
-        double bw = boxW + (withG ? token + 12 : 0);
-        double cellW = bw + 8;
+        double extra = withG ? token + 12 : 0;
+        double boxW = Math.min(this.boxW, area.w() - extra);
         double cellH = boxH + 6;
-        int cols = Math.max(1, (int) ((area.w() + 8) / cellW));
         int rowsFit = Math.max(1, (int) ((area.h() + 6) / cellH));
+        int cols = Math.max(1, (int) ((area.w() + 8) / (boxW + extra + 8)));
+        // a few boxes more than fit side by side are squeezed (the window draws each one smaller, whole) rather
+        // than folded into a count: two system threads in a zone a little under two boxes wide both show
+        int need = (int) Math.ceil(ts.size() / (double) rowsFit);
+        if (need > cols) {
+            double squeezed = (area.w() + 8) / need - 8 - extra;
+            if (squeezed >= SQUEEZE * boxW) {
+                boxW = squeezed;
+                cols = need;
+            }
+        }
+        double bw = boxW + extra;
+        double cellW = bw + 8;
         int cap = cols * rowsFit;
         int shown = ts.size() <= cap ? ts.size() : cap - 1;
         for (int i = 0; i < ts.size(); i++) {

@@ -10,6 +10,7 @@ import dev.curtain.engine.event.Event;
 import dev.curtain.engine.state.GStatus;
 import dev.curtain.engine.state.MState;
 import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadState;
 import dev.curtain.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,28 @@ class StageGeometryTest {
                 assertThat(g.gShown[gid] == StageGeometry.HIDDEN).as("G%d at %d", gid, i).isEqualTo(dead);
             }
         }
+    }
+
+    @Test
+    void aZoneALittleNarrowerThanItsBoxesSqueezesThemRatherThanFoldThem() {
+        Recording r = run(new ShippedLessons().lessons().get(7));
+        SchedState s = r.stateAt(r.size());
+        // the export's 1280x720 frame, less its caption: two system threads, a zone not quite two boxes wide
+        StageGeometry g = StageGeometry.compute(s, 1280, 660, StageGeometry.BOX_W, StageGeometry.BOX_H, 1.3);
+        Rect zone = g.zone(StageGeometry.SYSTEM).bounds();
+        int shown = 0;
+        for (ThreadState t : s.threads()) {
+            if (t.role().isSystem() && t.alive()) {
+                assertThat(g.mFolded[t.id()]).as("M%d folded", t.id()).isFalse();
+                Rect box = g.mBox[t.id()];
+                assertThat(box.x()).isGreaterThanOrEqualTo(zone.x());
+                assertThat(box.right()).isLessThanOrEqualTo(zone.right());
+                assertThat(box.w()).isGreaterThanOrEqualTo(StageGeometry.SQUEEZE * g.boxW - 0.001);
+                shown++;
+            }
+        }
+        assertThat(shown).isEqualTo(2);
+        assertThat(g.chips).isEmpty();
     }
 
     @Test
