@@ -316,7 +316,10 @@ public final class StageGeometry {
                 put(rq[i], q0 + slotI * cell + token / 2, cy, i < shown ? SHOWN : FOLDED);
             }
             if (!more.isEmpty()) {
-                chips.add(Chip.of(q0 + shown * cell + 2, cy, chipH(), more));
+                // in a lane too short for its queue (64 Ps at 1280x720) the count ends at the lane's end, over the
+                // runnext slot if it must, rather than spill into the next column's lane
+                double left = Math.min(q0 + shown * cell + 2, q1 - chipWidth(more, chipH()));
+                chips.add(Chip.of(Math.max(slot.right() + 2, left), cy, chipH(), more));
             }
         }
         for (ThreadState t : s.threads()) {

@@ -67,6 +67,21 @@ class StageGeometryTest {
         assertThat(live).isGreaterThan(1000);
         assertThat(g.shownTokens).isLessThan(1500);
         assertThat(g.chips).isNotEmpty();
+        // also at the stage's size in a 1280x720 window, where lanes are shortest
+        for (StageGeometry geo : java.util.List.of(g, StageGeometry.compute(s, 820, 400))) {
+            int inLanes = 0;
+            for (StageGeometry.Chip c : geo.chips) {
+                StageGeometry.Lane home = geo.lanes.stream()
+                        .filter(l -> l.bounds().contains(c.cx() - c.w() / 2 + 0.5, c.cy()))
+                        .findFirst().orElse(null);
+                if (home != null) {
+                    inLanes++;
+                    assertThat(c.cx() + c.w() / 2).as("count %s inside its lane", c.text())
+                            .isLessThanOrEqualTo(home.bounds().right());
+                }
+            }
+            assertThat(inLanes).isPositive();
+        }
         for (StageGeometry.Lane l : g.lanes) {
             assertThat(l.bounds().bottom()).isLessThanOrEqualTo(760);
             assertThat(l.bounds().h()).isGreaterThanOrEqualTo(9);
