@@ -16,7 +16,7 @@ public record Palette(String name, Color background, Color surface, Color lane, 
             Color.web("#f4f6f9"), Color.web("#ffffff"), Color.web("#fbfcfd"), Color.web("#d9dee6"),
             Color.web("#1d2633"), Color.web("#66717f"),
             Color.web("#009e73"), Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#9aa5b1"),
-            Color.web("#c62828"), Color.web("#5b4bd6"), Color.web("#5b4bd6"));
+            Color.web("#c62828"), Color.web("#5b4bd6"), Color.web("#b8578e"));
 
     public static final Palette DARK = new Palette("dark",
             Color.web("#12161c"), Color.web("#1a2029"), Color.web("#1f2631"), Color.web("#2e3947"),

@@ -481,6 +481,45 @@ public final class StageRenderer {
             mark(p[0] - d / 2 - 11, p[1] - d / 2 - 11, d + 22, d + 22);
             gc.setLineDashes((double[]) null);
         }
+        if (!stillPart) {
+            drawConnectors(gc, from, to, gsFrom, gsTo, t, pal);
+        }
+    }
+
+    /**
+     * A locked G right beside its M (running on it, say) hides its tether under the two and the rings the last
+     * step drew round them; a short bar from the token's edge to the box's edge keeps the wire in sight. Long
+     * tethers show on their own and are left alone.
+     */
+    private void drawConnectors(GraphicsContext gc, StageGeometry from, StageGeometry to, GoroutineTable gsFrom,
+                                GoroutineTable gsTo, double t, Palette pal) {
+        double d = to.token;
+        double sw = pal.strokeScale();
+        gc.setStroke(pal.tether());
+        gc.setLineWidth(3 * sw);
+        gc.setLineCap(StrokeLineCap.BUTT);
+        for (int g = 1; g < gsTo.size(); g++) {
+            int m = gsTo.lockedM(g);
+            if (m < 0 || gsTo.status(g) == GStatus.DEAD || g >= to.gShown.length
+                    || to.gShown[g] != StageGeometry.SHOWN || m >= to.mBox.length || to.mBox[m] == null) {
+                continue;
+            }
+            double[] p = position(g, from, to, gsFrom, t);
+            double[] end = edgeToward(boxAt(m, from, to, t), p[0], p[1]);
+            if (end == null) {
+                continue;
+            }
+            double dx = end[0] - p[0];
+            double dy = end[1] - p[1];
+            double len = Math.hypot(dx, dy);
+            if (len > 3 * d || len <= d / 2) {
+                continue;
+            }
+            double x0 = p[0] + dx / len * d / 2;
+            double y0 = p[1] + dy / len * d / 2;
+            gc.strokeLine(x0, y0, end[0], end[1]);
+            markLine(x0, y0, end[0], end[1], 3 * sw);
+        }
     }
 
     /**
