@@ -6,6 +6,7 @@ import dev.curtain.engine.state.PStatus;
 import dev.curtain.engine.state.ProcessorState;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -384,27 +385,29 @@ public final class StageRenderer {
                 }
             }
         }
-        // tethers: a locked G and its M
+        // tethers: a locked G and its M; a G right beside its M (running on it, say) hides its tether under the two
+        // and the rings the last step drew round them, so on the moving pass it also gets a short connector, drawn
+        // over the rings, from the token's edge to the box's edge
+        List<double[]> connectors = new ArrayList<>();
         gc.setLineCap(StrokeLineCap.ROUND);
         for (int g = 1; g < gsTo.size(); g++) {
-            int m = gsTo.lockedM(g);
-            if (m < 0 || gsTo.status(g) == GStatus.DEAD || g >= to.gShown.length || to.gShown[g] == StageGeometry.HIDDEN
-                    || m >= to.mBox.length || to.mBox[m] == null) {
+            double[] w = tether(g, from, to, gsFrom, gsTo, t);
+            if (w == null) {
                 continue;
             }
-            if (stillPart != (still(g, from, to) && stillBox(m, from, to))) {
-                continue;
+            if (!stillPart && to.gShown[g] == StageGeometry.SHOWN) {
+                double[] c = connector(w, d);
+                if (c != null) {
+                    connectors.add(c);
+                }
             }
-            double[] p = position(g, from, to, gsFrom, t);
-            Rect box = boxAt(m, from, to, t);
-            double[] end = edgeToward(box, p[0], p[1]);
-            if (end == null) {
+            if (stillPart != (still(g, from, to) && stillBox(gsTo.lockedM(g), from, to))) {
                 continue;
             }
             gc.setStroke(pal.tether());
             gc.setLineWidth(3 * sw);
-            gc.strokeLine(p[0], p[1], end[0], end[1]);
-            markLine(p[0], p[1], end[0], end[1], 3 * sw);
+            gc.strokeLine(w[0], w[1], w[2], w[3]);
+            markLine(w[0], w[1], w[2], w[3], 3 * sw);
         }
         double ps = pixelScale;
         Image[] looks = {
@@ -481,45 +484,40 @@ public final class StageRenderer {
             mark(p[0] - d / 2 - 11, p[1] - d / 2 - 11, d + 22, d + 22);
             gc.setLineDashes((double[]) null);
         }
-        if (!stillPart) {
-            drawConnectors(gc, from, to, gsFrom, gsTo, t, pal);
+        gc.setStroke(pal.tether());
+        gc.setLineWidth(3 * sw);
+        gc.setLineCap(StrokeLineCap.BUTT);
+        for (double[] c : connectors) {
+            gc.strokeLine(c[0], c[1], c[2], c[3]);
+            markLine(c[0], c[1], c[2], c[3], 3 * sw);
         }
     }
 
     /**
-     * A locked G right beside its M (running on it, say) hides its tether under the two and the rings the last
-     * step drew round them; a short bar from the token's edge to the box's edge keeps the wire in sight. Long
-     * tethers show on their own and are left alone.
+     * The tether of locked G {@code g} at {@code t}: from its token's centre to where the line leaves its M's box,
+     * {x0, y0, x1, y1}; null when {@code g} is not locked, not on stage, or its token sits inside the box.
      */
-    private void drawConnectors(GraphicsContext gc, StageGeometry from, StageGeometry to, GoroutineTable gsFrom,
-                                GoroutineTable gsTo, double t, Palette pal) {
-        double d = to.token;
-        double sw = pal.strokeScale();
-        gc.setStroke(pal.tether());
-        gc.setLineWidth(3 * sw);
-        gc.setLineCap(StrokeLineCap.BUTT);
-        for (int g = 1; g < gsTo.size(); g++) {
-            int m = gsTo.lockedM(g);
-            if (m < 0 || gsTo.status(g) == GStatus.DEAD || g >= to.gShown.length
-                    || to.gShown[g] != StageGeometry.SHOWN || m >= to.mBox.length || to.mBox[m] == null) {
-                continue;
-            }
-            double[] p = position(g, from, to, gsFrom, t);
-            double[] end = edgeToward(boxAt(m, from, to, t), p[0], p[1]);
-            if (end == null) {
-                continue;
-            }
-            double dx = end[0] - p[0];
-            double dy = end[1] - p[1];
-            double len = Math.hypot(dx, dy);
-            if (len > 3 * d || len <= d / 2) {
-                continue;
-            }
-            double x0 = p[0] + dx / len * d / 2;
-            double y0 = p[1] + dy / len * d / 2;
-            gc.strokeLine(x0, y0, end[0], end[1]);
-            markLine(x0, y0, end[0], end[1], 3 * sw);
+    private static double[] tether(int g, StageGeometry from, StageGeometry to, GoroutineTable gsFrom,
+                                   GoroutineTable gsTo, double t) {
+        int m = gsTo.lockedM(g);
+        if (m < 0 || gsTo.status(g) == GStatus.DEAD || g >= to.gShown.length || to.gShown[g] == StageGeometry.HIDDEN
+                || m >= to.mBox.length || to.mBox[m] == null) {
+            return null;
         }
+        double[] p = position(g, from, to, gsFrom, t);
+        double[] end = edgeToward(boxAt(m, from, to, t), p[0], p[1]);
+        return end == null ? null : new double[] {p[0], p[1], end[0], end[1]};
+    }
+
+    /** The part of a short tether outside its token of diameter {@code d}; null for a long one (it shows anyway). */
+    private static double[] connector(double[] tether, double d) {
+        double dx = tether[2] - tether[0];
+        double dy = tether[3] - tether[1];
+        double len = Math.hypot(dx, dy);
+        if (len > 3 * d || len <= d / 2) {
+            return null;
+        }
+        return new double[] {tether[0] + dx / len * d / 2, tether[1] + dy / len * d / 2, tether[2], tether[3]};
     }
 
     /**
