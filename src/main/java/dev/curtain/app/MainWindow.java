@@ -278,9 +278,8 @@ public final class MainWindow {
         timeline.paletteProperty().set(t.palette());
     }
 
-    /** Shows or hides the inspector (View → Inspector); the divider comes back where it was. */
-    public void showInspector(boolean shown) {
-        inspectorShown.set(shown);
+    /** Puts the inspector in or out of the window as View → Inspector says; the divider comes back where it was. */
+    private void showInspector(boolean shown) {
         boolean there = mainSplit.getItems().contains(inspector);
         if (shown && !there) {
             mainSplit.getItems().add(inspector);
@@ -289,11 +288,6 @@ public final class MainWindow {
             inspectorDivider = mainSplit.getDividerPositions()[0];
             mainSplit.getItems().remove(inspector);
         }
-    }
-
-    /** Shows or hides the source and event-log panels (View → Source and Event Log). */
-    public void showPanels(boolean shown) {
-        panelsShown.set(shown);
     }
 
     public void setTextSize(int percent) {
