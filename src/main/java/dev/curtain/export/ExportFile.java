@@ -1,9 +1,7 @@
 package dev.curtain.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a planned export to a file: into a hidden sibling first, moved over the target only once complete, so a
@@ -16,12 +14,9 @@ public final class ExportFile {
     /** Renders {@code plan} from {@code scene} as {@code format} into {@code out}. Off the FX thread. */
     public static void write(ExportScene scene, FramePlan plan, ExportFormat format, int fps, Path out,
                              Exporter.Progress progress) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        String name = out.getFileName().toString();
-        Path part = dir.resolve("." + name + ".part." + format.extension());
         int w = scene.width();
         int h = scene.height();
-        try {
+        AtomicFile.write(out, "." + format.extension(), part -> {
             try (FrameSink sink = switch (format) {
                 case PNG -> new PngSink(part, w, h);
                 case GIF -> new GifSink(part, w, h, fps, true);
@@ -31,9 +26,6 @@ public final class ExportFile {
             }) {
                 Exporter.run(scene, plan, sink, progress);
             }
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        });
     }
 }

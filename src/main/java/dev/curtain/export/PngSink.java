@@ -1,9 +1,7 @@
 package dev.curtain.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /**
@@ -37,15 +35,11 @@ public final class PngSink implements FrameSink {
 
     /** Writes one frame of BGRA bytes to {@code out}. */
     public static void write(byte[] bgra, int width, int height, Path out) throws IOException {
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".curtain-", ".png.tmp");
-        try {
-            if (!ImageIO.write(Pixels.rgb(bgra, width, height), "png", tmp.toFile())) {
+        AtomicFile.write(out, ".png", part -> {
+            if (!ImageIO.write(Pixels.rgb(bgra, width, height), "png", part.toFile())) {
                 throw new IOException("this Java has no PNG writer");
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     @Override

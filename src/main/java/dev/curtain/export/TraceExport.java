@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,14 +34,7 @@ public final class TraceExport {
      * complete, so a failure never leaves half a file nor destroys the one it would have replaced.
      */
     public static void save(Recording rec, String title, Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Path part = dir.resolve("." + out.getFileName() + ".part");
-        try {
-            Files.writeString(part, write(rec, title), StandardCharsets.UTF_8);
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        AtomicFile.write(out, ".json", part -> Files.writeString(part, write(rec, title), StandardCharsets.UTF_8));
     }
 
     /** The trace of {@code rec}, titled {@code title}. */
