@@ -1,9 +1,9 @@
 package dev.curtain.app;
 
+import dev.curtain.engine.Recording;
 import dev.curtain.export.ExportFormat;
 import dev.curtain.export.ExportJob;
 import dev.curtain.export.TraceExport;
-import dev.curtain.engine.Recording;
 import dev.curtain.view.model.ViewerModel;
 import java.io.File;
 import java.nio.file.Path;

@@ -411,8 +411,10 @@ public final class StageRenderer {
         }
         double ps = pixelScale;
         Image[] looks = {
-            sprites.sprite(TokenSprites.Look.RUNNABLE, d, pal, ps), sprites.sprite(TokenSprites.Look.RUNNING, d, pal, ps),
-            sprites.sprite(TokenSprites.Look.SYSCALL, d, pal, ps), sprites.sprite(TokenSprites.Look.WAITING, d, pal, ps)};
+            sprites.sprite(TokenSprites.Look.RUNNABLE, d, pal, ps),
+            sprites.sprite(TokenSprites.Look.RUNNING, d, pal, ps),
+            sprites.sprite(TokenSprites.Look.SYSCALL, d, pal, ps),
+            sprites.sprite(TokenSprites.Look.WAITING, d, pal, ps)};
         boolean labels = to.shownTokens <= LABEL_LIMIT && d >= 15;
         if (labels) {
             gc.setFont(font(Math.max(9, d * 0.42), true));

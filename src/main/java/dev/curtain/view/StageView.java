@@ -75,7 +75,7 @@ public final class StageView extends Region {
         model.stateProperty().addListener((o, a, b) -> onState(a, b));
         model.selectionProperty().addListener((o, a, b) -> {
             if (toState != null) {
-                placeThreads(StageRenderer.ease(progress));
+                placeThreads(StageRenderer.ease(progress), flagged());
                 drawBackground();
             }
             redraw();
@@ -155,7 +155,7 @@ public final class StageView extends Region {
             tweening = false;
             progress = 1;
         }
-        placeThreads(StageRenderer.ease(progress));
+        placeThreads(StageRenderer.ease(progress), flagged());
         drawBackground();
         paint(StageRenderer.ease(progress));
     }
@@ -241,7 +241,7 @@ public final class StageView extends Region {
             fromGeo = geometryOf(fromState);
         }
         boxes.repictureAll(pixelScale);
-        placeThreads(StageRenderer.ease(progress));
+        placeThreads(StageRenderer.ease(progress), flagged());
         drawBackground();
         paint(StageRenderer.ease(progress));
     }
@@ -306,9 +306,9 @@ public final class StageView extends Region {
     /** What the static layer depends on: size, scale, palette, text size and where every lane and zone is. */
     private String layoutKey() {
         StringBuilder b = new StringBuilder();
-        b.append(pixelScale).append('@').append(toGeo.width).append('x').append(toGeo.height).append('/').append(palette.get().name())
-                .append('/').append(fontScale.get()).append('/').append(toGeo.zoom).append('/')
-                .append(toGeo.lanes.size()).append('/').append(toGeo.token);
+        b.append(pixelScale).append('@').append(toGeo.width).append('x').append(toGeo.height).append('/')
+                .append(palette.get().name()).append('/').append(fontScale.get()).append('/').append(toGeo.zoom)
+                .append('/').append(toGeo.lanes.size()).append('/').append(toGeo.token);
         for (StageGeometry.Zone z : toGeo.zones) {
             b.append('/').append(z.bounds());
         }
@@ -319,33 +319,33 @@ public final class StageView extends Region {
         if (toGeo == null) {
             return;
         }
-        Set<Entity> changed = model.changedProperty().get();
+        Set<Entity> flagged = flagged();
         Set<Integer> changedGs = new HashSet<>();
-        for (Entity e : changed) {
-            if (e.kind() == Entity.Kind.G) {
-                changedGs.add(e.id());
-            }
-        }
-        for (Entity e : model.highlightedProperty().get()) {
+        for (Entity e : flagged) {
             if (e.kind() == Entity.Kind.G) {
                 changedGs.add(e.id());
             }
         }
         Entity sel = model.selectionProperty().get();
         int selG = sel != null && sel.kind() == Entity.Kind.G ? sel.id() : -1;
-        if (placeThreads(t)) {
+        if (placeThreads(t, flagged)) {
             // a box that stays put changed its look after the background was drawn (a highlight set after the
             // state, say): its picture lives in the background
             drawBackground();
         }
-        renderer.drawTokens(front.getGraphicsContext2D(), backImage, fromGeo, fromState, toGeo, toState, t, palette.get(),
-                changedGs, selG, boxes::picture);
+        renderer.drawTokens(front.getGraphicsContext2D(), backImage, fromGeo, fromState, toGeo, toState, t,
+                palette.get(), changedGs, selG, boxes::picture);
+    }
+
+    /** What the last step changed and what the current cue highlights: both are marked on the stage. */
+    private Set<Entity> flagged() {
+        Set<Entity> flagged = new HashSet<>(model.changedProperty().get());
+        flagged.addAll(model.highlightedProperty().get());
+        return flagged;
     }
 
     /** Brings the thread boxes up to date for the move at {@code t}; true when a picture changed. */
-    private boolean placeThreads(double t) {
-        Set<Entity> flagged = new HashSet<>(model.changedProperty().get());
-        flagged.addAll(model.highlightedProperty().get());
+    private boolean placeThreads(double t, Set<Entity> flagged) {
         return boxes.place(fromState, fromGeo, toState, toGeo, t, flagged, model.selectionProperty().get(),
                 boxSize[0]);
     }

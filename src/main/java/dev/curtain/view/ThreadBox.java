@@ -89,12 +89,12 @@ public final class ThreadBox extends VBox {
     }
 
     /** Everything that decides how the box looks (not its tooltips): equal looks draw the same pixels. */
-    public record Look(String role, String state, MState mstate, Set<Property> diverged, boolean compact,
+    record Look(String role, String state, MState mstate, Set<Property> diverged, boolean compact,
                        boolean changed, boolean selected) {
     }
 
     /** How the box looks now; null before its first {@link #update}. */
-    public Look look() {
+    Look look() {
         return look;
     }
 
@@ -151,7 +151,7 @@ public final class ThreadBox extends VBox {
     }
 
     /** How many times its laid-out size the box is drawn. */
-    public double zoom() {
+    double zoom() {
         return zoom.getX();
     }
 
