@@ -5,7 +5,6 @@ import dev.curtain.render.BoxPicture;
 import dev.curtain.render.BoxPlacement;
 import dev.curtain.render.Rect;
 import dev.curtain.render.StageGeometry;
-import dev.curtain.render.StageRenderer;
 import dev.curtain.view.model.Entity;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -103,7 +102,7 @@ final class ThreadBoxLayer extends Pane {
             if (place == null) {
                 continue;
             }
-            boolean inTo = m < toState.threads().size() && StageRenderer.visible(toState.thread(m), to);
+            boolean inTo = place.inNewState();
             seen.add(m);
             ThreadBox box = boxes.computeIfAbsent(m, this::newBox);
             SchedState shown = inTo ? toState : fromState;
