@@ -142,17 +142,11 @@ public final class StageGeometry {
 
     /** The zone (or lane) title a thread box sits in, for tests and the inspector: "P0", "Idle threads"… */
     public static String placeOf(ThreadState t, int gomaxprocs) {
-        if (!t.alive()) {
+        ThreadActivity a = ThreadActivity.of(t, gomaxprocs);
+        if (a == ThreadActivity.EXITED) {
             return "exited";
         }
-        return switch (t.state()) {
-            case RUNNING, SPINNING -> t.p() >= 0 && t.p() < gomaxprocs ? "P" + t.p() : IDLE;
-            case SYSCALL -> SYSCALL;
-            case IDLE -> IDLE;
-            case LOCKED_IDLE, WEDGED -> LOCKED;
-            case SYSTEM -> SYSTEM;
-            case EXITED -> "exited";
-        };
+        return a.onALane() ? "P" + t.p() : a.zone();
     }
 
     /** Lays out {@code s} on a stage of {@code w} by {@code h} pixels, with thread boxes of the base size. */

@@ -1,9 +1,9 @@
 package dev.curtain.view;
 
-import dev.curtain.engine.state.MState;
 import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
+import dev.curtain.render.ThreadActivity;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +26,11 @@ public final class ThreadBox extends VBox {
     public static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     public static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
-    private static final Map<MState, PseudoClass> STATES = new EnumMap<>(MState.class);
+    private static final Map<ThreadActivity, PseudoClass> STATES = new EnumMap<>(ThreadActivity.class);
 
     static {
-        for (MState s : MState.values()) {
-            STATES.put(s, PseudoClass.getPseudoClass(s.key()));
+        for (ThreadActivity a : ThreadActivity.values()) {
+            STATES.put(a, PseudoClass.getPseudoClass(a.key()));
         }
     }
 
@@ -46,7 +46,7 @@ public final class ThreadBox extends VBox {
     private final Label state = new Label();
     private final HBox badges = new HBox(3);
     private final Map<Property, Label> badgeByProperty = new EnumMap<>(Property.class);
-    private MState shownState;
+    private ThreadActivity shownState;
     private Look look;
     private SchedState shownFrom;
     private boolean shownCompact;
@@ -89,7 +89,7 @@ public final class ThreadBox extends VBox {
     }
 
     /** Everything that decides how the box looks (not its tooltips): equal looks draw the same pixels. */
-    record Look(String role, String state, MState mstate, Set<Property> diverged, boolean compact,
+    record Look(String role, String state, ThreadActivity activity, Set<Property> diverged, boolean compact,
                        boolean changed, boolean selected) {
     }
 
@@ -111,16 +111,17 @@ public final class ThreadBox extends VBox {
         shownSelected = selected;
         ThreadState t = s.thread(m);
         role.setText(t.role().key());
-        state.setText(t.state().key() + (t.lockedg() > 0 ? " · G" + t.lockedg() : ""));
-        if (shownState != t.state()) {
+        ThreadActivity activity = ThreadActivity.of(t, s.gomaxprocs());
+        state.setText(label(activity, t));
+        if (shownState != activity) {
             if (shownState != null) {
                 pseudoClassStateChanged(STATES.get(shownState), false);
             }
-            pseudoClassStateChanged(STATES.get(t.state()), true);
-            shownState = t.state();
+            pseudoClassStateChanged(STATES.get(activity), true);
+            shownState = activity;
         }
         Set<Property> diverged = s.diverged(m);
-        look = new Look(role.getText(), state.getText(), t.state(), Set.copyOf(diverged), compact, changed, selected);
+        look = new Look(role.getText(), state.getText(), activity, Set.copyOf(diverged), compact, changed, selected);
         pseudoClassStateChanged(DIVERGED, !diverged.isEmpty());
         pseudoClassStateChanged(CHANGED, changed);
         pseudoClassStateChanged(SELECTED, selected);
@@ -143,10 +144,25 @@ public final class ThreadBox extends VBox {
         }
     }
 
+    /** The state words: what it does, and the G it runs ("running G7"). */
+    static String label(ThreadActivity a, ThreadState t) {
+        return a == ThreadActivity.RUNNING ? "running G" + t.curg() : a.label();
+    }
+
+    /** The activity the box shows (tests compare it with the engine's state). */
+    public ThreadActivity activity() {
+        return shownState;
+    }
+
+    /** The state words the box shows now. */
+    public String stateText() {
+        return state.getText();
+    }
+
     /** Fills the box with the longest texts it can show (for measuring its size). */
     void showLongest() {
         role.setText("template");
-        state.setText("locked-idle · G9999");
+        state.setText("waits for its G");
         name.setText("M999");
     }
 

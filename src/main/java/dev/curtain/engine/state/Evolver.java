@@ -156,7 +156,11 @@ public final class Evolver implements Event.Visitor<Void> {
         ProcessorState p = p(e.p());
         p.status = PStatus.IDLE;
         p.m = -1;
-        m(e.m()).p = -1;
+        ThreadState t = m(e.m());
+        t.p = -1;
+        if (e.fn() == RuntimeFunction.MEXIT) {
+            t.exiting = true;
+        }
         return null;
     }
 
@@ -413,6 +417,9 @@ public final class Evolver implements Event.Visitor<Void> {
 
     @Override
     public Void observationMade(ObservationMade e) {
+        if (e.g() > 0 && !s.diverged(e.m()).isEmpty()) {
+            s.goroutines.setTainted(e.g());
+        }
         return null;
     }
 

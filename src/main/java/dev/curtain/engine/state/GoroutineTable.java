@@ -27,6 +27,8 @@ public final class GoroutineTable {
         final byte[] status = new byte[CHUNK];
         final byte[] placeKind = new byte[CHUNK];
         final byte[] waitReason = new byte[CHUNK];
+        /** 1 once the goroutine made an observation (a file, a socket …) on a thread that differed from the process. */
+        final byte[] tainted = new byte[CHUNK];
         final int[] placeId = new int[CHUNK];
         final int[] lockedM = new int[CHUNK];
         final int[] lockDepth = new int[CHUNK];
@@ -39,6 +41,7 @@ public final class GoroutineTable {
             System.arraycopy(status, 0, c.status, 0, CHUNK);
             System.arraycopy(placeKind, 0, c.placeKind, 0, CHUNK);
             System.arraycopy(waitReason, 0, c.waitReason, 0, CHUNK);
+            System.arraycopy(tainted, 0, c.tainted, 0, CHUNK);
             System.arraycopy(placeId, 0, c.placeId, 0, CHUNK);
             System.arraycopy(lockedM, 0, c.lockedM, 0, CHUNK);
             System.arraycopy(lockDepth, 0, c.lockDepth, 0, CHUNK);
@@ -50,7 +53,7 @@ public final class GoroutineTable {
     }
 
     /** Bytes one chunk holds, for estimating what a snapshot costs. */
-    static final long CHUNK_BYTES = CHUNK * (3L + 6L * 4L);
+    static final long CHUNK_BYTES = CHUNK * (4L + 6L * 4L);
 
     private int size = 1;
     private Chunk[] chunks = new Chunk[4];
@@ -145,6 +148,7 @@ public final class GoroutineTable {
         ch.lockDepth[i] = 0;
         ch.line[i] = 0;
         ch.waitReason[i] = 0;
+        ch.tainted[i] = 0;
         ch.status[i] = (byte) GStatus.RUNNABLE.ordinal();
         ch.placeKind[i] = (byte) at.kind().ordinal();
         ch.placeId[i] = at.id();
@@ -178,4 +182,15 @@ public final class GoroutineTable {
         c.lockDepth[g & MASK] = depth;
     }
     void setLine(int g, int l) { write(g).line[g & MASK] = l; }
+    void setTainted(int g) {
+        if (!tainted(g)) {
+            write(g).tainted[g & MASK] = 1;
+        }
+    }
+
+    /**
+     * Whether the goroutine has observed a property of its thread that differed from the process (it created a
+     * file as the wrong user, opened a socket in the wrong namespace …): the victim of a divergence.
+     */
+    public boolean tainted(int g) { return read(g).tainted[g & MASK] != 0; }
 }

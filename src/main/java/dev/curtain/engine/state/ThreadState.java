@@ -13,6 +13,8 @@ public final class ThreadState {
     int lockedg = -1;
     ThreadProps props;
     long diedNs = -1;
+    /** Gave up its P in mexit: the thread runs no Go code again and its exit is the next thing it does. */
+    boolean exiting;
 
     ThreadState(int id, ThreadRole role, int clonedFrom, boolean viaTemplate, ThreadProps props, long bornNs) {
         this.id = id;
@@ -31,6 +33,7 @@ public final class ThreadState {
         this.curg = o.curg;
         this.lockedg = o.lockedg;
         this.diedNs = o.diedNs;
+        this.exiting = o.exiting;
     }
 
     ThreadState copy() {
@@ -51,6 +54,8 @@ public final class ThreadState {
     public int lockedg() { return lockedg; }
     public ThreadProps props() { return props; }
     public boolean alive() { return state != MState.EXITED; }
+    /** Whether it is on its way out (mexit released its P) but has not exited yet. */
+    public boolean exiting() { return exiting && state != MState.EXITED; }
     public boolean spinning() { return state == MState.SPINNING; }
     public boolean system() { return role.isSystem(); }
 }
