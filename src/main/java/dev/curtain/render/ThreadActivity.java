@@ -69,6 +69,11 @@ public enum ThreadActivity {
         };
     }
 
+    /** The words for thread {@code t} doing this: a running thread names its G ("running G7"). */
+    public String describe(ThreadState t) {
+        return this == RUNNING ? "running G" + t.curg() : label;
+    }
+
     /** Whether the box sits in a P's lane (it holds that P). */
     public boolean onALane() {
         return this == RUNNING || this == SCHEDULING || this == SPINNING;

@@ -112,7 +112,7 @@ public final class ThreadBox extends VBox {
         ThreadState t = s.thread(m);
         role.setText(t.role().key());
         ThreadActivity activity = ThreadActivity.of(t, s.gomaxprocs());
-        state.setText(label(activity, t));
+        state.setText(activity.describe(t));
         if (shownState != activity) {
             if (shownState != null) {
                 pseudoClassStateChanged(STATES.get(shownState), false);
@@ -142,11 +142,6 @@ public final class ThreadBox extends VBox {
             e.getValue().getTooltip().setText(e.getKey().key() + " = " + value
                     + (d ? "  (process: " + e.getKey().valueOf(s.baseline()) + ")" : ""));
         }
-    }
-
-    /** The state words: what it does, and the G it runs ("running G7"). */
-    static String label(ThreadActivity a, ThreadState t) {
-        return a == ThreadActivity.RUNNING ? "running G" + t.curg() : a.label();
     }
 
     /** The activity the box shows (tests compare it with the engine's state). */

@@ -3,6 +3,7 @@ package dev.curtain.view.model;
 import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadState;
+import dev.curtain.render.ThreadActivity;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -26,12 +27,13 @@ public record ThreadRow(int m, String role, String state, boolean alive, Map<Pro
         diverged = diverged.isEmpty() ? Set.of() : Set.copyOf(diverged);
     }
 
-    static ThreadRow of(ThreadState t, Set<Property> diverged) {
+    static ThreadRow of(ThreadState t, int gomaxprocs, Set<Property> diverged) {
         Map<Property, String> v = new EnumMap<>(Property.class);
         for (Property p : Property.values()) {
             v.put(p, p.valueOf(t.props()));
         }
-        return new ThreadRow(t.id(), t.role().key(), t.state().key(), t.alive(), v,
+        String state = ThreadActivity.of(t, gomaxprocs).describe(t);
+        return new ThreadRow(t.id(), t.role().key(), state, t.alive(), v,
                 diverged.isEmpty() ? EnumSet.noneOf(Property.class) : EnumSet.copyOf(diverged));
     }
 

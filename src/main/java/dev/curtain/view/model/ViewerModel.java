@@ -15,6 +15,7 @@ import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadState;
+import dev.curtain.render.ThreadActivity;
 import dev.curtain.scenario.Cues;
 import dev.curtain.scenario.Scenario;
 import java.util.ArrayList;
@@ -336,7 +337,7 @@ public final class ViewerModel {
         state.set(s);
         List<ThreadRow> rows = new ArrayList<>(s.threads().size());
         for (ThreadState t : s.threads()) {
-            rows.add(ThreadRow.of(t, s.diverged(t.id())));
+            rows.add(ThreadRow.of(t, s.gomaxprocs(), s.diverged(t.id())));
         }
         threads.setAll(rows);
         activeLines.set(activeLines(s));
@@ -507,7 +508,7 @@ public final class ViewerModel {
     private static void describeM(SchedState s, int m, List<String> out) {
         ThreadState t = s.thread(m);
         out.add("M" + m + "  ·  " + t.role().key());
-        out.add("state: " + t.state().key());
+        out.add("state: " + ThreadActivity.of(t, s.gomaxprocs()).describe(t) + " (" + t.state().key() + ")");
         out.add("holds: " + (t.p() >= 0 ? "P" + t.p() : "no P"));
         out.add("running: " + (t.curg() > 0 ? "G" + t.curg() : "nothing"));
         if (t.lockedg() > 0) {
