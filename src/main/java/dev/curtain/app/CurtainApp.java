@@ -23,6 +23,8 @@ public final class CurtainApp extends Application {
 
     private MainWindow window;
     private FxSimulationRunner runner;
+    /** The preference that remembers the stage guide was read. */
+    static final String GUIDE_SEEN = "guideSeen";
 
     /** The file to open at start instead of the default lesson (set before {@code launch}). */
     public static void setInitialFile(Path p) {
@@ -48,6 +50,12 @@ public final class CurtainApp extends Application {
         stage.setWidth(screen.getWidth());
         stage.setHeight(screen.getHeight());
         stage.show();
+        // the first launch explains the stage once; Help → How to Read the Stage (F1) brings it back
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("dev/curtain");
+        window.onGuideSeen(() -> prefs.putBoolean(GUIDE_SEEN, true));
+        if (!prefs.getBoolean(GUIDE_SEEN, false)) {
+            window.showGuide();
+        }
         window.start();
     }
 

@@ -8,7 +8,9 @@ import dev.curtain.view.CaptionBar;
 import dev.curtain.view.EventLogView;
 import dev.curtain.view.Icons;
 import dev.curtain.view.InspectorView;
+import dev.curtain.view.LessonCard;
 import dev.curtain.view.SourceView;
+import dev.curtain.view.StageGuide;
 import dev.curtain.view.StageLegend;
 import dev.curtain.view.StageView;
 import dev.curtain.view.TimelineView;
@@ -52,6 +54,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -79,6 +82,9 @@ public final class MainWindow {
     private final Scene scene;
     private final FrameLoop loop;
     private final Menu recentMenu = new Menu("Open Recent");
+    /** Help → How to Read the Stage: over the stage on a first launch, and on F1. */
+    private final StageGuide guide = new StageGuide(this::guideClosed);
+    private Runnable onGuideSeen = () -> { };
     private final ComboBox<Scenario> lessonPicker = new ComboBox<>();
     private Theme theme = Theme.LIGHT;
     private InspectorView inspector;
@@ -139,7 +145,7 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-        presenter = new PresenterMode(this, stage, root, List.of(chromeTop, stageLegend, bottomPanels), mainSplit,
+        presenter = new PresenterMode(this, stage, root, List.of(chromeTop, bottomPanels), mainSplit,
                 inspector, List.of(root.getCenter(), bottomArea));
         inspectorShown.addListener((o, a, b) -> showInspector(b));
         panelsShown.addListener((o, a, b) -> {
@@ -270,6 +276,26 @@ public final class MainWindow {
         model.open(s, err -> ErrorDialogs.exception(stage, err));
     }
 
+    /** Shows "How to read the stage" over the stage (Help, F1, a first launch). */
+    public void showGuide() {
+        guide.setVisible(true);
+        guide.toFront();
+    }
+
+    /** Runs {@code seen} when the guide is dismissed: the app remembers not to show it on the next launch. */
+    public void onGuideSeen(Runnable seen) {
+        onGuideSeen = seen;
+    }
+
+    /** The guide (tests look at it). */
+    StageGuide guide() {
+        return guide;
+    }
+
+    private void guideClosed() {
+        onGuideSeen.run();
+    }
+
     public void setTheme(Theme t) {
         root.getStyleClass().removeIf(c -> c.startsWith("theme-"));
         root.getStyleClass().add(t.styleClass());
@@ -377,10 +403,17 @@ public final class MainWindow {
         Menu view = new Menu("View", null, present, compare, new SeparatorMenuItem(), inspectorItem, panelsItem,
                 new SeparatorMenuItem(), themes, sizes, bigger, smaller);
 
-        MenuItem keys = new MenuItem("Keyboard: Space play/pause · Right/PageDown step · Left/PageUp back · "
-                + "Home/End · +/- speed · F5 present · B blank · Esc leave");
-        keys.setDisable(true);
-        Menu help = new Menu("Help", null, keys);
+        MenuItem howTo = new MenuItem("How to Read the Stage");
+        howTo.setId("help-guide");
+        howTo.setAccelerator(KeyCombination.keyCombination("F1"));
+        howTo.setOnAction(e -> showGuide());
+        MenuItem keys = new MenuItem("Keyboard Shortcuts");
+        keys.setId("help-keys");
+        keys.setOnAction(e -> HelpDialogs.shortcuts(stage));
+        MenuItem about = new MenuItem("About Curtain");
+        about.setId("help-about");
+        about.setOnAction(e -> HelpDialogs.about(stage));
+        Menu help = new Menu("Help", null, howTo, keys, new SeparatorMenuItem(), about);
         MenuItem cue = new MenuItem("Cue at This Event (Caption, Notes, Pause)…");
         cue.setId("cue-menu");
         cue.setAccelerator(KeyCombination.keyCombination("Shortcut+U"));
@@ -624,8 +657,10 @@ public final class MainWindow {
         VBox stageColumn = new VBox(stageView, legend);
         stageColumn.getStyleClass().add("stage-column");
         VBox.setVgrow(stageView, Priority.ALWAYS);
+        guide.setVisible(false);
+        StackPane stageArea = new StackPane(stageColumn, new LessonCard(model), guide);
         inspector = new InspectorView(model);
-        SplitPane split = new SplitPane(stageColumn, inspector);
+        SplitPane split = new SplitPane(stageArea, inspector);
         split.setDividerPositions(0.62);
         split.getStyleClass().add("main-split");
         mainSplit = split;
@@ -676,6 +711,12 @@ public final class MainWindow {
 
     /** The presenter's keys; ignored while typing in a text field. */
     private void onKey(KeyEvent e) {
+        if (guide.isVisible() && !e.getCode().isModifierKey()) {
+            // any key dismisses the guide, and only that: the clicker's first press must not also step
+            guide.close();
+            e.consume();
+            return;
+        }
         if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
             return;
         }

@@ -37,7 +37,7 @@ final class PresenterMode {
     private final List<Boolean> chromeBefore = new java.util.ArrayList<>();
 
     /**
-     * @param chrome what presenting hides (menus and toolbar, the source and log panels, the legend)
+     * @param chrome what presenting hides (menus and toolbar, the source and log panels); the legend stays, compact
      * @param content what blanking hides (everything the audience sees)
      */
     PresenterMode(MainWindow window, Stage stage, Parent root, List<Node> chrome, SplitPane mainSplit, Node inspector,

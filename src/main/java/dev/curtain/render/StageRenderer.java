@@ -29,6 +29,8 @@ import javafx.geometry.VPos;
 public final class StageRenderer {
     /** Above this many visible tokens, ids are not written on them: the text would be noise and cost time. */
     static final int LABEL_LIMIT = 160;
+    /** Up to this many tokens on stage, each carries its function's name as well as its number. */
+    static final int NAME_LIMIT = 24;
 
     /** Beyond this many patches a frame copies the whole background instead. */
     static final int DIRTY_LIMIT = 1_500;
@@ -416,8 +418,12 @@ public final class StageRenderer {
             sprites.sprite(TokenSprites.Look.SYSCALL, d, pal, ps),
             sprites.sprite(TokenSprites.Look.WAITING, d, pal, ps)};
         boolean labels = to.shownTokens <= LABEL_LIMIT && d >= 15;
-        if (labels) {
-            gc.setFont(font(Math.max(9, d * 0.42), true));
+        // a few large tokens also carry their function's name ("main", "hello") under them
+        boolean names = to.shownTokens <= NAME_LIMIT && d >= 18;
+        Font numberFont = font(Math.max(9, d * 0.42), true);
+        Font nameFont = font(Math.max(10, d * 0.38), false);
+        if (labels || names) {
+            gc.setFont(numberFont);
             gc.setTextAlign(TextAlignment.CENTER);
             gc.setTextBaseline(VPos.CENTER);
         }
@@ -450,6 +456,29 @@ public final class StageRenderer {
             if (labels) {
                 gc.setFill(look == 3 ? pal.text() : Color.WHITE);
                 gc.fillText(Integer.toString(g), p[0], p[1] + 0.5);
+            }
+            int gi = g < gsTo.size() ? g : -1;
+            if (gi > 0 && names) {
+                // under the token, squeezed to its cell so neighbours in a queue do not run into each other
+                gc.setFont(nameFont);
+                gc.setFill(pal.text());
+                gc.fillText(gsTo.function(gi), p[0], p[1] + d / 2 + nameFont.getSize() * 0.75, d + 6);
+                mark(p[0] - d / 2 - 3, p[1] + d / 2, d + 6, nameFont.getSize() * 1.5);
+                gc.setFont(numberFont);
+            }
+            if (gi > 0 && gsTo.lockedM(gi) >= 0) {
+                // LockOSThread: a padlock on the token, as on its thread's box
+                Image lock = sprites.marker(TokenSprites.Marker.PADLOCK, d * 0.5, pal, ps);
+                double mw = lock.getWidth() / ps;
+                gc.drawImage(lock, p[0] + d * 0.5 - mw * 0.7, p[1] - d * 0.5 - mw * 0.35, mw, mw);
+                mark(p[0] + d * 0.5 - mw * 0.7, p[1] - d * 0.5 - mw * 0.35, mw, mw);
+            }
+            if (gi > 0 && gsTo.tainted(gi)) {
+                // it acted on a diverged thread (made a file as the wrong user, a socket in the wrong netns)
+                Image bang = sprites.marker(TokenSprites.Marker.VICTIM, d * 0.5, pal, ps);
+                double mw = bang.getWidth() / ps;
+                gc.drawImage(bang, p[0] - d * 0.5 - mw * 0.3, p[1] - d * 0.5 - mw * 0.35, mw, mw);
+                mark(p[0] - d * 0.5 - mw * 0.3, p[1] - d * 0.5 - mw * 0.35, mw, mw);
             }
         }
         gc.setGlobalAlpha(1);

@@ -18,6 +18,14 @@ public final class TokenSprites {
     /** The looks a token can have. */
     public enum Look { RUNNABLE, RUNNING, SYSCALL, WAITING }
 
+    /** Small marks drawn on a token's shoulder. */
+    public enum Marker {
+        /** LockOSThread: the G is wired to its M. */
+        PADLOCK,
+        /** The G acted on a thread that differed from the process: the victim of a divergence. */
+        VICTIM
+    }
+
     private final Map<String, Image> cache = new HashMap<>();
 
     /**
@@ -27,6 +35,46 @@ public final class TokenSprites {
     public Image sprite(Look look, double diameter, Palette palette, double scale) {
         String key = look.name() + '/' + Math.round(diameter * 4) + '/' + palette.name() + '/' + scale;
         return cache.computeIfAbsent(key, k -> make(look, diameter, palette, scale));
+    }
+
+    /** The mark {@code m}, {@code size} stage units across. */
+    public Image marker(Marker m, double size, Palette palette, double scale) {
+        String key = m.name() + '/' + Math.round(size * 4) + '/' + palette.name() + '/' + scale;
+        return cache.computeIfAbsent(key, k -> makeMarker(m, Math.max(9, size), palette, scale));
+    }
+
+    private static Image makeMarker(Marker m, double d, Palette pal, double scale) {
+        int size = (int) Math.ceil(d) + 2;
+        Canvas c = new Canvas(size, size);
+        GraphicsContext gc = c.getGraphicsContext2D();
+        double o = (size - d) / 2;
+        if (m == Marker.VICTIM) {
+            gc.setFill(pal.diverged());
+            gc.fillOval(o, o, d, d);
+            gc.setStroke(Color.WHITE);
+            gc.setLineWidth(Math.max(1, d / 10));
+            gc.strokeOval(o, o, d, d);
+            gc.setFill(Color.WHITE);
+            double bw = d * 0.16;
+            gc.fillRect(size / 2.0 - bw / 2, o + d * 0.2, bw, d * 0.38);
+            gc.fillRect(size / 2.0 - bw / 2, o + d * 0.66, bw, d * 0.14);
+        } else {
+            // a white disc so the padlock reads on any token colour, then the padlock in the tether's colour
+            gc.setFill(Color.WHITE);
+            gc.fillOval(o, o, d, d);
+            gc.setFill(pal.tether());
+            double bx = o + d * 0.24;
+            double bw = d * 0.52;
+            double by = o + d * 0.46;
+            gc.fillRect(bx, by, bw, d * 0.34);
+            gc.setStroke(pal.tether());
+            gc.setLineWidth(Math.max(1.2, d * 0.1));
+            gc.strokeArc(bx + bw * 0.18, o + d * 0.18, bw * 0.64, d * 0.5, 0, 180, javafx.scene.shape.ArcType.OPEN);
+        }
+        SnapshotParameters sp = new SnapshotParameters();
+        sp.setFill(Color.TRANSPARENT);
+        sp.setTransform(Transform.scale(scale, scale));
+        return c.snapshot(sp, null);
     }
 
     private static Image make(Look look, double d, Palette pal, double scale) {

@@ -1,6 +1,7 @@
 package dev.curtain.view;
 
 import dev.curtain.view.model.ViewerModel;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -30,6 +31,12 @@ public final class CaptionBar extends HBox {
         text.setWrapText(true);
         text.textProperty().bind(model.captionProperty());
         text.setMaxWidth(Double.MAX_VALUE);
+        // a wrapped label's height is measured at its preferred width: give it the bar's, so a long caption takes
+        // a second line instead of ending in "..." (the bar grows; the stage gives up the room)
+        text.prefWidthProperty().bind(widthProperty().subtract(cue.widthProperty()).subtract(getSpacing())
+                .subtract(Bindings.createDoubleBinding(() -> getInsets().getLeft() + getInsets().getRight(),
+                        insetsProperty())));
+        text.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(text, Priority.ALWAYS);
         model.atCueProperty().addListener((o, a, b) -> pseudoClassStateChanged(CUE, b));
         getChildren().addAll(cue, text);

@@ -19,6 +19,8 @@ public final class Icons {
     /** A projection screen on its stand. */
     /** An arrow leaving a tray: export. */
     public static final String EXPORT = "M8 1 L12.5 5.5 H9.2 V10 H6.8 V5.5 H3.5 Z M1 9 H3 V13 H13 V9 H15 V15 H1 Z";
+    /** A padlock: LockOSThread. */
+    public static final String PADLOCK = "M4 7 V5 A4 4 0 0 1 12 5 V7 H10.2 V5 A2.2 2.2 0 0 0 5.8 5 V7 Z M2.5 7 H13.5 V15 H2.5 Z";
     public static final String PRESENT = "M1 2 H15 V11 H1 Z M7 11 H9 V14 H7 Z M4 14 H12 V15 H4 Z";
 
     private Icons() {

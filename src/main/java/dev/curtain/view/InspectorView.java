@@ -46,7 +46,7 @@ public final class InspectorView extends VBox {
         mCol.setPrefWidth(92);
         TableColumn<ThreadRow, String> stateCol = new TableColumn<>("state");
         stateCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
-        stateCol.setPrefWidth(76);
+        stateCol.setPrefWidth(112);
         table.getColumns().add(mCol);
         table.getColumns().add(stateCol);
         for (Property p : Property.values()) {

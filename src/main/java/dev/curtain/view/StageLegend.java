@@ -14,17 +14,27 @@ public final class StageLegend extends FlowPane {
         add("runnable", "swatch-runnable", "G runnable, queued");
         add("syscall", "swatch-syscall", "G in a system call");
         add("waiting", "swatch-waiting", "G waiting");
-        add("tether", "swatch-tether", "LockOSThread: G wired to M");
+        Label lock = add("tether", "swatch-tether", "LockOSThread: G wired to M");
+        lock.setGraphic(Icons.icon(Icons.PADLOCK));
+        lock.getGraphic().getStyleClass().add("legend-lock");
         add("changed", "swatch-changed", "changed by the last step");
-        add("diverged", "swatch-diverged", "thread differs from the process");
+        Label diverged = add("diverged", "swatch-diverged", "thread differs from the process");
+        Label bang = new Label("!");
+        bang.getStyleClass().add("diverged-mark");
+        diverged.setGraphic(bang);
+        Label victim = add("victim", "swatch-diverged", "G acted on a red thread");
+        Label vb = new Label("!");
+        vb.getStyleClass().addAll("diverged-mark", "victim-mark");
+        victim.setGraphic(vb);
     }
 
-    private void add(String key, String swatchClass, String text) {
+    private Label add(String key, String swatchClass, String text) {
         Region swatch = new Region();
         swatch.getStyleClass().addAll("legend-swatch", swatchClass);
         Label l = new Label(text, swatch);
         l.getStyleClass().add("legend-item");
         l.setId("legend-" + key);
         getChildren().add(l);
+        return l;
     }
 }

@@ -4,6 +4,7 @@ import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 import dev.curtain.render.ThreadActivity;
+import dev.curtain.view.model.ThreadRow;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,10 @@ public final class ThreadBox extends VBox {
     private final Label name = new Label();
     private final Label role = new Label();
     private final Label state = new Label();
+    /** A padlock and the G this thread is locked to (LockOSThread), shown only while it is. */
+    private final Label lock = new Label();
+    /** A "!" in a red disc on a thread that differs from the process: a shape, not only a colour. */
+    private final Label mark = new Label("!");
     private final HBox badges = new HBox(3);
     private final Map<Property, Label> badgeByProperty = new EnumMap<>(Property.class);
     private ThreadActivity shownState;
@@ -64,7 +69,14 @@ public final class ThreadBox extends VBox {
         state.getStyleClass().add("thread-state");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(6, name, role, spacer, state);
+        lock.getStyleClass().add("thread-lock");
+        lock.setGraphic(Icons.icon(Icons.PADLOCK));
+        lock.setMinWidth(Region.USE_PREF_SIZE);
+        mark.getStyleClass().add("diverged-mark");
+        mark.setMinWidth(Region.USE_PREF_SIZE);
+        show(lock, false);
+        show(mark, false);
+        HBox top = new HBox(6, mark, name, role, lock, spacer, state);
         top.getStyleClass().add("thread-top");
         badges.getStyleClass().add("badges");
         for (Property p : Property.values()) {
@@ -121,7 +133,11 @@ public final class ThreadBox extends VBox {
             shownState = activity;
         }
         Set<Property> diverged = s.diverged(m);
-        look = new Look(role.getText(), state.getText(), activity, Set.copyOf(diverged), compact, changed, selected);
+        lock.setText(t.lockedg() > 0 ? "G" + t.lockedg() : "");
+        show(lock, t.lockedg() > 0);
+        show(mark, !diverged.isEmpty());
+        look = new Look(role.getText(), state.getText() + "|" + lock.getText(), activity, Set.copyOf(diverged),
+                compact, changed, selected);
         pseudoClassStateChanged(DIVERGED, !diverged.isEmpty());
         pseudoClassStateChanged(CHANGED, changed);
         pseudoClassStateChanged(SELECTED, selected);
@@ -136,12 +152,35 @@ public final class ThreadBox extends VBox {
             boolean d = diverged.contains(e.getKey());
             e.getValue().pseudoClassStateChanged(DIVERGED, d);
             String value = e.getKey().valueOf(t.props());
+            // a diverged badge says what the thread has now: "net=container" reads from the back row
+            e.getValue().setText(d ? SHORT.get(e.getKey()) + "=" + shortValue(e.getKey(), value) : SHORT.get(e.getKey()));
             if (e.getValue().getTooltip() == null) {
                 e.getValue().setTooltip(new Tooltip());
             }
             e.getValue().getTooltip().setText(e.getKey().key() + " = " + value
                     + (d ? "  (process: " + e.getKey().valueOf(s.baseline()) + ")" : ""));
         }
+    }
+
+    private static void show(Label l, boolean on) {
+        l.setVisible(on);
+        l.setManaged(on);
+    }
+
+    /** A property's value short enough for a badge, shortened as the inspector shows it. */
+    static String shortValue(Property p, String value) {
+        String v = ThreadRow.display(p, value);
+        return v.length() <= 12 ? v : v.substring(0, 11) + "…";
+    }
+
+    /** The lock label's text ("G7"), empty when the thread is not locked (tests). */
+    public String lockText() {
+        return lock.isVisible() ? lock.getText() : "";
+    }
+
+    /** Whether the "!" of a diverged thread shows (tests). */
+    public boolean markShown() {
+        return mark.isVisible();
     }
 
     /** The activity the box shows (tests compare it with the engine's state). */
@@ -159,6 +198,15 @@ public final class ThreadBox extends VBox {
         role.setText("template");
         state.setText("waits for its G");
         name.setText("M999");
+        lock.setText("G9999");
+        show(lock, true);
+        show(mark, true);
+        Label widest = badgeByProperty.get(Property.NETNS);
+        widest.setText("net=container");
+        widest.pseudoClassStateChanged(DIVERGED, true);
+        // the widest look: a diverged box's border and a running box's bold state text
+        pseudoClassStateChanged(DIVERGED, true);
+        pseudoClassStateChanged(STATES.get(ThreadActivity.RUNNING), true);
     }
 
     /** How many times its laid-out size the box is drawn. */

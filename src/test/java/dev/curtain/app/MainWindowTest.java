@@ -65,6 +65,58 @@ class MainWindowTest {
     }
 
     @Test
+    void aLessonOpensOnItsTitleCardAndTheFirstKeyBegins(FxRobot robot) {
+        robot.interact(() -> window.show(ShippedLessons.first()));
+        assertThat(pb.getIndex()).isZero();
+        assertThat(robot.lookup("#lesson-card").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#lesson-card-title").queryAs(Label.class).getText())
+                .isEqualTo(ShippedLessons.first().title());
+        assertThat(robot.lookup("#lesson-card-description").queryAs(Label.class).getText())
+                .isEqualTo(ShippedLessons.first().description());
+        assertThat(robot.lookup("#lesson-card-hint").queryAs(Label.class).getText()).contains("→").contains("Space");
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertThat(pb.getIndex()).isEqualTo(1);
+        assertThat(robot.lookup("#lesson-card").query().isVisible()).isFalse();
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        assertThat(robot.lookup("#lesson-card").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void theGuideExplainsTheStageAndAnyKeyDismissesItWithoutStepping(FxRobot robot) {
+        int before = pb.getIndex();
+        robot.interact(() -> window.showGuide());
+        assertThat(robot.lookup("#stage-guide").query().isVisible()).isTrue();
+        assertThat(robot.lookup(".guide-what").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(t -> t.startsWith("G ")).anyMatch(t -> t.startsWith("P ")).anyMatch(t -> t.startsWith("M "))
+                .contains("Global run queue", "In a system call", "Idle threads", "Locked to their G");
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertThat(robot.lookup("#stage-guide").query().isVisible()).isFalse();
+        assertThat(pb.getIndex()).isEqualTo(before);
+        robot.type(javafx.scene.input.KeyCode.F1);
+        assertThat(robot.lookup("#stage-guide").query().isVisible()).isTrue();
+        robot.clickOn("#guide-close");
+        assertThat(robot.lookup("#stage-guide").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void helpHasTheGuideTheShortcutsAndAnAboutWithTheVersion(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu help = bar.getMenus().stream().filter(m -> m.getText().equals("Help"))
+                .findFirst().orElseThrow();
+        assertThat(help.getItems()).filteredOn(i -> i.getText() != null).extracting(i -> i.getText())
+                .containsExactly("How to Read the Stage", "Keyboard Shortcuts", "About Curtain");
+        assertThat(help.getItems()).noneMatch(javafx.scene.control.MenuItem::isDisable);
+        assertThat(HelpDialogs.SHORTCUTS).extracting(k -> k[0])
+                .contains("Space", "Right, PageDown", "Left, PageUp", "F5", "Ctrl+K", "F1");
+        robot.interact(() -> help.getItems().stream().filter(i -> "About Curtain".equals(i.getText()))
+                .findFirst().orElseThrow().fire());
+        DialogPane about = Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()
+                && w.getScene().getRoot() instanceof DialogPane).map(w -> (DialogPane) w.getScene().getRoot())
+                .findFirst().orElseThrow();
+        assertThat(about.getHeaderText()).startsWith("Curtain ").isNotEqualTo("Curtain ");
+    }
+
+    @Test
     void opensTheDefaultLessonReadyToPlay(FxRobot robot) {
         assertThat(robot.lookup("#caption").queryAs(Label.class).getText()).isNotBlank();
         assertThat(((Stage) window.scene().getWindow()).getTitle()).isEqualTo(ShippedLessons.first().title() + " — Curtain");
@@ -261,6 +313,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#lesson-picker").queryComboBox().getValue()).isNotNull();
         // opening another scenario moves the pickers without re-simulating it under the old settings
         robot.interact(() -> window.open(Path.of("setns.json")));
+        robot.interact(() -> model.playback().seek(ViewerModel.openingIndex(model.recording())));
         assertThat(model.getState().gomaxprocs()).isEqualTo(2);
         assertThat(model.getState().version()).isEqualTo("1.10");
         assertThat(model.getScenario().options().version().toString()).isEqualTo("1.10");

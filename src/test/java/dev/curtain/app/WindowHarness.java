@@ -19,6 +19,8 @@ final class WindowHarness {
         recent.clear();
         MainWindow w = new MainWindow(stage, model, new ShippedLessons(), opener, recent, Duration.ZERO);
         w.show(new ShippedLessons().defaultLesson());
+        // tests start where main runs; a lesson itself opens on its title card, before the process exists
+        model.playback().seek(ViewerModel.openingIndex(model.recording()));
         stage.setWidth(width);
         stage.setHeight(height);
         stage.show();

@@ -180,10 +180,12 @@ class StageViewTest {
         assertThat(model.selectionProperty().get()).hasToString("M0");
     }
 
+    /** Opens a lesson where main runs (a lesson opens on its title card, before the process exists). */
     private void open(String lesson) {
         model.open(ScenarioFiles.loadResource(lesson).orThrow(), e -> {
             throw new AssertionError(e);
         });
+        model.playback().seek(ViewerModel.openingIndex(model.recording()));
     }
 
     private int firstEvent(Predicate<Event> p) {

@@ -46,11 +46,15 @@ public record ThreadRow(int m, String role, String state, boolean alive, Map<Pro
      * leading zeros), so the nine columns fit beside the stage. {@link #value} keeps the exact text.
      */
     public String display(Property p) {
-        String v = values.get(p);
+        return display(p, values.get(p));
+    }
+
+    /** {@code value} of {@code p} as the inspector and the stage's badges show it (see {@link #display(Property)}). */
+    public static String display(Property p, String value) {
         return switch (p) {
-            case CAPS -> v.equals(ThreadProps.capsHex(ThreadProps.ALL_CAPS)) ? "all" : shortHex(v);
-            case SIGMASK -> shortHex(v);
-            default -> v;
+            case CAPS -> value.equals(ThreadProps.capsHex(ThreadProps.ALL_CAPS)) ? "all" : shortHex(value);
+            case SIGMASK -> shortHex(value);
+            default -> value;
         };
     }
 

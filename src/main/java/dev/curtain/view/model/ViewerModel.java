@@ -149,13 +149,13 @@ public final class ViewerModel {
     // ======================================================================= commands
 
     /**
-     * Simulates {@code s} and shows its opening frame (main running on M0 and P0, see {@link #openingIndex});
-     * on failure the current scenario stays.
+     * Simulates {@code s} and shows its start, before the first event, where the window puts the lesson's title
+     * card; on failure the current scenario stays.
      */
     public void open(Scenario s, Consumer<Throwable> onFailure) {
         simulate(s, rec -> {
             imported.set(false);
-            install(s, rec, openingIndex(rec));
+            install(s, rec, 0);
         }, onFailure);
     }
 
@@ -370,7 +370,7 @@ public final class ViewerModel {
         highlighted.set(Set.of());
         if (last == null) {
             Scenario sc = scenario.get();
-            caption.set(sc == null ? "" : sc.title() + ": press Space to play, Right to step.");
+            caption.set(sc == null ? "" : sc.title() + ": press → or Space to begin.");
         } else {
             caption.set(explainer.explain(recording.events(), last.seq()));
         }

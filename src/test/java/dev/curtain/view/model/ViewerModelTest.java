@@ -26,8 +26,12 @@ class ViewerModelTest {
     }
 
     @Test
-    void opensOnAFrameWhereMainIsRunning() {
+    void opensAtTheStartWithHowToBeginThenMainRunsAtTheOpeningIndex() {
         open(ShippedLessons.first());
+        assertThat(model.playback().getIndex()).isZero();
+        assertThat(model.captionProperty().get()).isEqualTo(ShippedLessons.first().title()
+                + ": press → or Space to begin.");
+        model.playback().seek(ViewerModel.openingIndex(model.recording()));
         SchedState s = model.getState();
         assertThat(s.goroutines().status(1).key()).isEqualTo("running");
         assertThat(model.threads()).isNotEmpty();
