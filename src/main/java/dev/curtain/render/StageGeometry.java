@@ -326,12 +326,16 @@ public final class StageGeometry {
 
     // ---------------------------------------------------------------- bottom zones
 
+    /**
+     * The share of the width each bottom zone gets, in title order. Fixed, so zones never reflow between steps (a
+     * box moving into the syscall zone does not push the idle pool aside); a crowded zone draws its boxes smaller.
+     */
+    static final double[] ZONE_SHARES = {0.28, 0.26, 0.20, 0.26};
+
     private void layoutBottom(SchedState s, double y, double hgt) {
         double inner = width - 2 * PAD - 3 * GAP;
         String[] titles = {SYSCALL, IDLE, LOCKED, SYSTEM};
-        List<List<ThreadState>> groups = new ArrayList<>();
-        double[] want = new double[4];
-        double total = 0;
+        double x = PAD;
         for (int i = 0; i < 4; i++) {
             List<ThreadState> here = new ArrayList<>();
             for (ThreadState t : s.threads()) {
@@ -339,61 +343,72 @@ public final class StageGeometry {
                     here.add(t);
                 }
             }
-            groups.add(here);
-            // each zone asks for room for its boxes (an empty one for its title), then all share what is left
-            double cell = boxW + 8 + (i == 0 ? token + 12 : 0);
-            int rowsFit = Math.max(1, (int) ((hgt - TITLE * zoom - 10 + 6) / (boxH + 6)));
-            int perRow = (int) Math.ceil(here.size() / (double) rowsFit);
-            // an empty zone still needs room for its title in capitals (about 8.5 px a letter at 12 px bold)
-            double titleW = titles[i].length() * 8.6 * zoom + 28;
-            want[i] = Math.max(Math.max(i == 0 ? 200 : 150, titleW), Math.min(perRow, 6) * cell + 20);
-            total += want[i];
-        }
-        double x = PAD;
-        for (int i = 0; i < 4; i++) {
-            double w = total <= inner ? want[i] + (inner - total) * want[i] / total : inner * want[i] / total;
-            Rect r = new Rect(x, y, w, hgt);
+            Rect r = new Rect(x, y, inner * ZONE_SHARES[i], hgt);
             zones.add(new Zone(titles[i], r));
             x = r.right() + GAP;
-            boxes(groups.get(i), content(r), i == 0);
+            boxes(s, here, content(r), i == 0);
         }
     }
 
     /** Narrowest a box may be squeezed, as a share of its full width, before threads fold into a count. */
     static final double SQUEEZE = 0.6;
+    /** Smallest a crowded zone draws its boxes, as a share of their size, before the rest fold into a count. */
+    static final double MIN_BOX_SCALE = 0.34;
 
-    private void boxes(List<ThreadState> ts, Rect area, boolean withG) {
+    /**
+     * Places a zone's thread boxes: every box is drawn, all at one size, as large as lets them all fit (down to
+     * {@link #MIN_BOX_SCALE}); only past that do the rest fold into a "+N threads" count, and a thread that
+     * differs from the process or is locked to a G is placed before the others, so it is never the one folded.
+     */
+    private void boxes(SchedState s, List<ThreadState> ts, Rect area, boolean withG) {
+        List<ThreadState> order = new ArrayList<>(ts);
+        order.sort(java.util.Comparator.comparingInt(t -> mustShow(s, t) ? 0 : 1));
         double extra = withG ? token + 12 : 0;
-        double boxW = Math.min(this.boxW, area.w() - extra);
-        double cellH = boxH + 6;
-        int rowsFit = Math.max(1, (int) ((area.h() + 6) / cellH));
-        int cols = Math.max(1, (int) ((area.w() + 8) / (boxW + extra + 8)));
-        // a few boxes more than fit side by side are squeezed (the window draws each one smaller, whole) rather
-        // than folded into a count: two system threads in a zone a little under two boxes wide both show
-        int need = (int) Math.ceil(ts.size() / (double) rowsFit);
-        if (need > cols) {
-            double squeezed = (area.w() + 8) / need - 8 - extra;
-            if (squeezed >= SQUEEZE * boxW) {
-                boxW = squeezed;
-                cols = need;
+        int n = order.size();
+        double scale = 1;
+        int cols = 1;
+        int rows = 1;
+        double bw = Math.min(this.boxW, area.w() - extra);
+        // a box a little wider than the zone is squeezed sideways first (the window draws it whole, smaller)
+        if (bw < SQUEEZE * this.boxW) {
+            bw = this.boxW;
+        }
+        for (scale = 1; scale >= MIN_BOX_SCALE - 1e-9; scale -= 0.02) {
+            double w = bw * scale;
+            double h = boxH * scale;
+            cols = Math.max(1, (int) ((area.w() + 8) / (w + extra + 8)));
+            rows = Math.max(1, (int) ((area.h() + 6) / (h + 6)));
+            if (cols * rows >= n) {
+                break;
             }
         }
-        double bw = boxW + extra;
-        double cellW = bw + 8;
-        int cap = cols * rowsFit;
-        int shown = ts.size() <= cap ? ts.size() : cap - 1;
-        for (int i = 0; i < ts.size(); i++) {
+        scale = Math.max(scale, MIN_BOX_SCALE);
+        double w = Math.min(bw * scale, area.w() - extra);
+        double h = boxH * scale;
+        cols = Math.max(1, (int) ((area.w() + 8) / (w + extra + 8)));
+        rows = Math.max(1, (int) ((area.h() + 6) / (h + 6)));
+        // spread the columns across the zone: boxes keep their size, the gaps take the slack
+        double cellW = w + extra + 8;
+        double cellH = h + 6;
+        int cap = cols * rows;
+        int shown = n <= cap ? n : cap - 1;
+        for (int i = 0; i < n; i++) {
             int slot = Math.min(i, shown);
             double bx = area.x() + (slot % cols) * cellW;
             double by = area.y() + (slot / cols) * cellH;
-            mBox[ts.get(i).id()] = new Rect(bx, by, boxW, boxH);
-            mFolded[ts.get(i).id()] = i >= shown;
+            mBox[order.get(i).id()] = new Rect(bx, by, w, h);
+            mFolded[order.get(i).id()] = i >= shown;
         }
-        if (ts.size() > shown) {
+        if (n > shown) {
             int slot = shown;
-            chips.add(Chip.of(area.x() + (slot % cols) * cellW, area.y() + (slot / cols) * cellH + boxH / 2,
-                    clamp(boxH * 0.7, 12, 22), "+" + String.format("%,d", ts.size() - shown) + " threads"));
+            chips.add(Chip.of(area.x() + (slot % cols) * cellW, area.y() + (slot / cols) * cellH + h / 2,
+                    clamp(h * 0.7, 12, 22), "+" + String.format("%,d", n - shown) + " threads"));
         }
+    }
+
+    /** A thread the stage must never fold into a count: it differs from the process, or is locked to a G. */
+    private static boolean mustShow(SchedState s, ThreadState t) {
+        return t.lockedg() > 0 || !s.diverged(t.id()).isEmpty();
     }
 
     // ---------------------------------------------------------------- Gs on threads

@@ -139,7 +139,9 @@ final class ThreadBoxLayer extends Pane {
         if (to.compactThreads) {
             return 1;
         }
-        return Math.min(1, home.w() / (boxWidth * to.boxZoom));
+        // a crowded zone hands out boxes smaller in both directions: draw the whole box at that size
+        double tall = to.boxH > 0 ? home.h() / to.boxH : 1;
+        return Math.min(1, Math.min(home.w() / (boxWidth * to.boxZoom), tall));
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.curtain.engine.state.MState;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 import dev.curtain.scenario.Scenario;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StageGeometryTest {
@@ -121,6 +122,84 @@ class StageGeometryTest {
         }
         assertThat(shown).isEqualTo(2);
         assertThat(g.chips).isEmpty();
+    }
+
+    @Test
+    void theThreadZonesKeepTheirPlaceThroughEveryEventOfEveryLesson() {
+        for (Scenario lesson : new ShippedLessons().lessons()) {
+            Recording r = run(lesson);
+            java.util.Map<String, Rect> first = new java.util.TreeMap<>();
+            for (int i = 0; i <= r.size(); i++) {
+                SchedState s = r.stateAt(i);
+                if (s.gomaxprocs() != lesson.options().gomaxprocs()) {
+                    continue; // before schedinit, or while GOMAXPROCS changes the lanes
+                }
+                StageGeometry g = StageGeometry.compute(s, 1280, 560);
+                for (String z : List.of(StageGeometry.SYSCALL, StageGeometry.IDLE, StageGeometry.LOCKED,
+                        StageGeometry.SYSTEM)) {
+                    Rect at = g.zone(z).bounds();
+                    Rect was = first.putIfAbsent(z, at);
+                    assertThat(was == null ? at : was).as("%s: %s after event %d", lesson.title(), z, i)
+                            .isEqualTo(at);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCrowdedZoneDrawsEveryBoxSmallerBeforeAnyFolds() {
+        // lesson 2: ten goroutines blocked in syscalls at once, each on its own thread
+        Recording r = run(new ShippedLessons().lessons().get(1));
+        int most = 0;
+        for (int i = 0; i <= r.size(); i++) {
+            SchedState s = r.stateAt(i);
+            long inSyscall = s.threads().stream().filter(t -> t.alive() && t.state() == MState.SYSCALL).count();
+            if (inSyscall < 6) {
+                continue;
+            }
+            StageGeometry g = StageGeometry.compute(s, 1280, 560);
+            Rect zone = g.zone(StageGeometry.SYSCALL).bounds();
+            for (ThreadState t : s.threads()) {
+                if (t.alive() && t.state() == MState.SYSCALL) {
+                    assertThat(g.mFolded[t.id()]).as("M%d folded after event %d", t.id(), i).isFalse();
+                    Rect box = g.mBox[t.id()];
+                    assertThat(box.right()).isLessThanOrEqualTo(zone.right());
+                    assertThat(box.bottom()).isLessThanOrEqualTo(zone.bottom());
+                    assertThat(box.w()).isLessThan(g.boxW);
+                }
+            }
+            assertThat(g.chips).noneMatch(c -> c.text().endsWith("threads"));
+            most = (int) Math.max(most, inSyscall);
+        }
+        assertThat(most).as("threads in syscalls at once").isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void aDivergedOrLockedThreadIsNeverTheOneFoldedIntoACount() {
+        // every lesson on a stage so small that crowded thread zones must fold some threads into counts
+        int[] important = new int[1];
+        int[] folded = new int[1];
+        for (Scenario lesson : new ShippedLessons().lessons()) {
+            Recording r = run(lesson);
+            for (int i = 0; i <= r.size(); i++) {
+                SchedState st = r.stateAt(i);
+                StageGeometry g = StageGeometry.compute(st, 320, 240);
+                for (ThreadState t : st.threads()) {
+                    if (!t.alive() || g.mBox[t.id()] == null) {
+                        continue;
+                    }
+                    if (t.lockedg() > 0 || !st.diverged(t.id()).isEmpty()) {
+                        assertThat(g.mFolded[t.id()]).as("%s: M%d after event %d", lesson.title(), t.id(), i)
+                                .isFalse();
+                        important[0]++;
+                    } else if (g.mFolded[t.id()]) {
+                        folded[0]++;
+                    }
+                }
+            }
+        }
+        assertThat(important[0]).isPositive();
+        assertThat(folded[0]).as("plain threads folded somewhere").isPositive();
     }
 
     @Test
