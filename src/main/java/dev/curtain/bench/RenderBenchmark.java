@@ -29,8 +29,13 @@ public final class RenderBenchmark {
     static final int FRAMES_PER_MOVE = 27;
     static final String STYLESHEET = "/dev/curtain/app/curtain.css";
 
-    /** What one run measured. */
-    public record Result(double p50Ms, double p95Ms, int frames, int processors, int goroutines) {
+    /**
+     * What one run measured: every frame's p50 and p95, the frames on which an event lands (its step, the new
+     * layout and the first frame of its move) apart, every frame's p99, and the floor: picturing the same stage
+     * unchanged, measured in the same run, so a noisy machine's figures can be read as ratios.
+     */
+    public record Result(double p50Ms, double p95Ms, int frames, int processors, int goroutines,
+                         double eventP50Ms, double eventP95Ms, double eventMaxMs, double allP99Ms, double floorMs) {
     }
 
     private RenderBenchmark() {
@@ -68,6 +73,8 @@ public final class RenderBenchmark {
         SnapshotParameters params = new SnapshotParameters();
         stage.snapshot(params, image);
         double[] ms = new double[frames];
+        double[] eventMs = new double[frames / FRAMES_PER_MOVE + 1];
+        int events = 0;
         for (int f = -warmupFrames; f < frames; f++) {
             long t0 = System.nanoTime();
             int phase = Math.floorMod(f, FRAMES_PER_MOVE);
@@ -78,9 +85,30 @@ public final class RenderBenchmark {
             stage.snapshot(params, image);
             if (f >= 0) {
                 ms[f] = (System.nanoTime() - t0) / 1e6;
+                if (phase == 0) {
+                    eventMs[events++] = ms[f];
+                }
+            }
+        }
+        // the floor: the same stage, nothing changed, only pictured
+        double[] floor = new double[Math.max(20, frames / 10)];
+        for (int f = -10; f < floor.length; f++) {
+            long t0 = System.nanoTime();
+            stage.snapshot(params, image);
+            if (f >= 0) {
+                floor[f] = (System.nanoTime() - t0) / 1e6;
             }
         }
         Arrays.sort(ms);
-        return new Result(ms[frames / 2], ms[(int) Math.ceil(frames * 0.95) - 1], frames, processors, goroutines);
+        Arrays.sort(floor);
+        double[] ev = Arrays.copyOf(eventMs, Math.max(1, events));
+        Arrays.sort(ev);
+        return new Result(ms[frames / 2], pct(ms, 0.95), frames, processors, goroutines, ev[ev.length / 2],
+                pct(ev, 0.95), ev[ev.length - 1], pct(ms, 0.99), floor[floor.length / 2]);
+    }
+
+    /** The {@code q} quantile of sorted {@code v} (nearest rank). */
+    static double pct(double[] v, double q) {
+        return v[Math.max(0, (int) Math.ceil(v.length * q) - 1)];
     }
 }

@@ -38,6 +38,8 @@ final class BenchCommand implements Runnable {
             RenderBenchmark.Result f = RenderBenchmark.run(1_000, 16, renderFrames, 120);
             System.out.printf(Locale.ROOT, "render: p95 %.1f ms per frame at %dx%d with %d Ps and %,d Gs%n",
                     f.p95Ms(), RenderBenchmark.WIDTH, RenderBenchmark.HEIGHT, f.processors(), f.goroutines());
+            System.out.printf(Locale.ROOT, "render events: p50 %.1f ms, p95 %.1f ms, max %.1f ms; all frames p99 %.1f ms;"
+                    + " floor %.1f ms%n", f.eventP50Ms(), f.eventP95Ms(), f.eventMaxMs(), f.allP99Ms(), f.floorMs());
         }
     }
 }

@@ -151,7 +151,7 @@ public final class StageGeometry {
 
     /** Lays out {@code s} on a stage of {@code w} by {@code h} pixels, with thread boxes of the base size. */
     public static StageGeometry compute(SchedState s, double w, double h) {
-        return compute(s, w, h, BOX_W, BOX_H, 1);
+        return compute(s, w, h, BOX_W, BOX_H, 1, null);
     }
 
     /**
@@ -161,6 +161,15 @@ public final class StageGeometry {
      */
     public static StageGeometry compute(SchedState s, double w, double h, double baseBoxW, double baseBoxH,
                                         double textScale) {
+        return compute(s, w, h, baseBoxW, baseBoxH, textScale, null);
+    }
+
+    /**
+     * As above, with the thread zones sized for a whole run ({@code demand}, see {@link ZoneDemand}) so they stay
+     * put from step to step; null sizes them for {@code s} alone.
+     */
+    public static StageGeometry compute(SchedState s, double w, double h, double baseBoxW, double baseBoxH,
+                                        double textScale, ZoneDemand demand) {
         w = Math.max(w, 320);
         h = Math.max(h, 240);
         int procs = Math.max(1, s.gomaxprocs());
@@ -195,7 +204,7 @@ public final class StageGeometry {
         StageGeometry g = new StageGeometry(g0, boxH);
         g.layoutTop(s, PAD, topH);
         g.layoutLanes(s, procs, cols, rows, lanesTop, laneH, laneGap);
-        g.layoutBottom(s, h - PAD - bottomH, bottomH);
+        g.layoutBottom(s, h - PAD - bottomH, bottomH, demand);
         g.placeRunningAndSyscallGs(s);
         int shown = 0;
         for (byte b : g.gShown) {
@@ -326,16 +335,19 @@ public final class StageGeometry {
 
     // ---------------------------------------------------------------- bottom zones
 
-    /**
-     * The share of the width each bottom zone gets, in title order. Fixed, so zones never reflow between steps (a
-     * box moving into the syscall zone does not push the idle pool aside); a crowded zone draws its boxes smaller.
-     */
-    static final double[] ZONE_SHARES = {0.28, 0.26, 0.20, 0.26};
+    /** The thread zones under the lanes, left to right. */
+    public static final String[] BOTTOM_ZONES = {SYSCALL, IDLE, LOCKED, SYSTEM};
 
-    private void layoutBottom(SchedState s, double y, double hgt) {
+    /**
+     * Sizes the four thread zones for the run ({@code demand}: the most threads each holds at once), not for this
+     * step, so they never reflow between steps; then places each zone's boxes.
+     */
+    private void layoutBottom(SchedState s, double y, double hgt, ZoneDemand demand) {
         double inner = width - 2 * PAD - 3 * GAP;
-        String[] titles = {SYSCALL, IDLE, LOCKED, SYSTEM};
-        double x = PAD;
+        String[] titles = BOTTOM_ZONES;
+        List<List<ThreadState>> groups = new ArrayList<>();
+        double[] want = new double[4];
+        double total = 0;
         for (int i = 0; i < 4; i++) {
             List<ThreadState> here = new ArrayList<>();
             for (ThreadState t : s.threads()) {
@@ -343,17 +355,46 @@ public final class StageGeometry {
                     here.add(t);
                 }
             }
-            Rect r = new Rect(x, y, inner * ZONE_SHARES[i], hgt);
+            groups.add(here);
+            int most = demand == null ? here.size() : demand.most(i, here.size());
+            // each zone asks for room for the most boxes it will hold (an empty one for its title), then all share
+            // what is left in proportion
+            double cell = boxW + 8 + (i == 0 ? token * 0.5 + 4 : 0);
+            int rowsFit = Math.max(1, (int) ((hgt - TITLE * zoom - 10 + 6) / (boxH + 6)));
+            int perRow = (int) Math.ceil(most / (double) rowsFit);
+            // an empty zone still needs room for its title in capitals (about 8.6 px a letter at 12 px bold)
+            double titleW = titles[i].length() * 8.6 * zoom + 28;
+            want[i] = Math.max(Math.max(i == 0 ? 200 : 150, titleW), Math.min(perRow, 6) * cell + 20);
+            total += want[i];
+        }
+        // every zone keeps room for its title; what is over that is shared in proportion to what each wants
+        double[] floor = new double[4];
+        double floors = 0;
+        for (int i = 0; i < 4; i++) {
+            floor[i] = Math.min(want[i], Math.max(110, titles[i].length() * 7.2 * zoom + 20));
+            floors += floor[i];
+        }
+        double x = PAD;
+        for (int i = 0; i < 4; i++) {
+            double w;
+            if (total <= inner) {
+                w = want[i] + (inner - total) * want[i] / total;
+            } else if (floors < inner) {
+                w = floor[i] + (inner - floors) * (want[i] - floor[i]) / Math.max(1e-9, total - floors);
+            } else {
+                w = inner * floor[i] / floors;
+            }
+            Rect r = new Rect(x, y, w, hgt);
             zones.add(new Zone(titles[i], r));
             x = r.right() + GAP;
-            boxes(s, here, content(r), i == 0);
+            boxes(s, groups.get(i), content(r), i == 0);
         }
     }
 
     /** Narrowest a box may be squeezed, as a share of its full width, before threads fold into a count. */
     static final double SQUEEZE = 0.6;
     /** Smallest a crowded zone draws its boxes, as a share of their size, before the rest fold into a count. */
-    static final double MIN_BOX_SCALE = 0.34;
+    static final double MIN_BOX_SCALE = 0.3;
 
     /**
      * Places a zone's thread boxes: every box is drawn, all at one size, as large as lets them all fit (down to
@@ -363,7 +404,8 @@ public final class StageGeometry {
     private void boxes(SchedState s, List<ThreadState> ts, Rect area, boolean withG) {
         List<ThreadState> order = new ArrayList<>(ts);
         order.sort(java.util.Comparator.comparingInt(t -> mustShow(s, t) ? 0 : 1));
-        double extra = withG ? token + 12 : 0;
+        // a G in a syscall sits on its thread's box's right end, overlapping it by half a token
+        double extra = withG ? token * 0.5 + 4 : 0;
         int n = order.size();
         double scale = 1;
         int cols = 1;
@@ -424,7 +466,7 @@ public final class StageGeometry {
                         continue;
                     }
                     Lane lane = laneHolding(box);
-                    double x = lane != null ? lane.runX() : box.right() + 6 + token / 2;
+                    double x = lane != null ? lane.runX() : box.right() + 4;
                     put(g, x, box.cy(), mFolded[m] ? FOLDED : SHOWN);
                 }
                 default -> {

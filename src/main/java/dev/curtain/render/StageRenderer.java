@@ -458,7 +458,9 @@ public final class StageRenderer {
                 gc.fillText(Integer.toString(g), p[0], p[1] + 0.5);
             }
             int gi = g < gsTo.size() ? g : -1;
-            if (gi > 0 && names) {
+            // only where a name has room: a token on its thread, or alone in runnext (queues are packed tight)
+            if (gi > 0 && names && (gsTo.placeKind(gi) == dev.curtain.engine.event.PlaceKind.RUNNING
+                    || gsTo.placeKind(gi) == dev.curtain.engine.event.PlaceKind.RUNNEXT)) {
                 // under the token, squeezed to its cell so neighbours in a queue do not run into each other
                 gc.setFont(nameFont);
                 gc.setFill(pal.text());

@@ -1,10 +1,12 @@
 package dev.curtain.view;
 
+import dev.curtain.engine.Recording;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.render.BoxPicture;
 import dev.curtain.render.Palette;
 import dev.curtain.render.StageGeometry;
 import dev.curtain.render.StageRenderer;
+import dev.curtain.render.ZoneDemand;
 import dev.curtain.view.model.Entity;
 import dev.curtain.view.model.ViewerModel;
 import java.util.HashSet;
@@ -59,6 +61,10 @@ public final class StageView extends Region {
     private double pixelScale = 1;
     /** Set by tests to picture at a scale no headless window has; 0 follows the window. */
     private double forcedPixelScale;
+
+    /** The recording {@link #zoneDemand} was worked out for. */
+    private Recording demandOf;
+    private ZoneDemand zoneDemand;
 
     public StageView(ViewerModel model, Duration tween) {
         this.model = model;
@@ -166,7 +172,17 @@ public final class StageView extends Region {
     }
 
     private StageGeometry geometryOf(SchedState s) {
-        return StageGeometry.compute(s, width(), height(), boxSize[0], boxSize[1], fontScale.get());
+        return StageGeometry.compute(s, width(), height(), boxSize[0], boxSize[1], fontScale.get(), demand());
+    }
+
+    /** The thread zones' sizes for the run on show, worked out once per recording. */
+    private ZoneDemand demand() {
+        Recording r = model.recording();
+        if (r != demandOf) {
+            demandOf = r;
+            zoneDemand = r == null ? null : ZoneDemand.of(r);
+        }
+        return zoneDemand;
     }
 
     /**

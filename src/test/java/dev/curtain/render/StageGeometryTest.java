@@ -128,13 +128,15 @@ class StageGeometryTest {
     void theThreadZonesKeepTheirPlaceThroughEveryEventOfEveryLesson() {
         for (Scenario lesson : new ShippedLessons().lessons()) {
             Recording r = run(lesson);
+            ZoneDemand demand = ZoneDemand.of(r);
             java.util.Map<String, Rect> first = new java.util.TreeMap<>();
             for (int i = 0; i <= r.size(); i++) {
                 SchedState s = r.stateAt(i);
                 if (s.gomaxprocs() != lesson.options().gomaxprocs()) {
                     continue; // before schedinit, or while GOMAXPROCS changes the lanes
                 }
-                StageGeometry g = StageGeometry.compute(s, 1280, 560);
+                StageGeometry g = StageGeometry.compute(s, 1280, 560, StageGeometry.BOX_W, StageGeometry.BOX_H, 1,
+                        demand);
                 for (String z : List.of(StageGeometry.SYSCALL, StageGeometry.IDLE, StageGeometry.LOCKED,
                         StageGeometry.SYSTEM)) {
                     Rect at = g.zone(z).bounds();
