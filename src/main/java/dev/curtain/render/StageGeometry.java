@@ -292,7 +292,8 @@ public final class StageGeometry {
             Rect slot = new Rect(header.right() + 8, cy - boxH / 2, boxW, boxH);
             double runX = slot.right() + 6 + token / 2;
             double runnextX = runX + token + 18 * zoom;
-            double q0 = runnextX + token / 2 + 14 * zoom;
+            // "runnext" is centred over its slot; the queue's own label starts clear of it
+            double q0 = runnextX + token / 2 + 24 * zoom;
             double q1 = bounds.right() - 8;
             Lane lane = new Lane(p, bounds, header, slot, runX, runnextX, cy, q0, q1);
             lanes.add(lane);
@@ -305,24 +306,30 @@ public final class StageGeometry {
             }
             int[] rq = ps.runq();
             double cell = token + 4;
-            int cap = Math.max(1, (int) ((q1 - q0) / cell));
+            int perRow = Math.max(1, (int) ((q1 - q0) / cell));
+            // a long queue wraps into as many rows as the lane has room for below its label, centred on the lane
+            int rowsFit = Math.max(1, (int) ((laneH - 30 * zoom) / cell));
+            int rowsUsed = Math.min(rowsFit, Math.max(1, (rq.length + perRow - 1) / perRow));
+            int cap = perRow * rowsUsed;
             int shown = rq.length;
             String more = "";
             if (rq.length > cap) {
-                // leave room for the count: "+N" for the ones that do not fit
+                // leave room in the last row for the count: "+N" for the ones that do not fit
                 double chipW = chipWidth("+" + rq.length, chipH());
-                shown = Math.max(0, (int) ((q1 - q0 - chipW - 4) / cell));
+                shown = Math.max(0, cap - (int) Math.ceil((chipW + 4) / cell));
                 more = "+" + String.format("%,d", rq.length - shown);
             }
+            double rowY = cy - (rowsUsed - 1) * cell / 2 + (rowsUsed > 1 ? 6 * zoom : 0);
             for (int i = 0; i < rq.length; i++) {
                 int slotI = Math.min(i, shown);
-                put(rq[i], q0 + slotI * cell + token / 2, cy, i < shown ? SHOWN : FOLDED);
+                put(rq[i], q0 + (slotI % perRow) * cell + token / 2, rowY + (slotI / perRow) * cell,
+                        i < shown ? SHOWN : FOLDED);
             }
             if (!more.isEmpty()) {
                 // in a lane too short for its queue (64 Ps at 1280x720) the count ends at the lane's end, over the
                 // runnext slot if it must, rather than spill into the next column's lane
-                double left = Math.min(q0 + shown * cell + 2, q1 - chipWidth(more, chipH()));
-                chips.add(Chip.of(Math.max(slot.right() + 2, left), cy, chipH(), more));
+                double left = Math.min(q0 + (shown % perRow) * cell + 2, q1 - chipWidth(more, chipH()));
+                chips.add(Chip.of(Math.max(slot.right() + 2, left), rowY + (shown / perRow) * cell, chipH(), more));
             }
         }
         for (ThreadState t : s.threads()) {

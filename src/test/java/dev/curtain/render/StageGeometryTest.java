@@ -205,6 +205,39 @@ class StageGeometryTest {
     }
 
     @Test
+    void aLongRunQueueWrapsIntoRowsInsideItsLaneBeforeItFolds() {
+        // lesson 14: main queues 150 goroutines on its own P
+        Recording r = run(new ShippedLessons().lessons().get(13));
+        int longest = 0;
+        SchedState busiest = null;
+        for (int i = 0; i <= r.size(); i += 5) {
+            SchedState s = r.stateAt(i);
+            for (int p = 0; p < s.processors().size(); p++) {
+                if (s.processor(p).runqSize() > longest) {
+                    longest = s.processor(p).runqSize();
+                    busiest = s;
+                }
+            }
+        }
+        assertThat(longest).isGreaterThan(60);
+        StageGeometry g = StageGeometry.compute(busiest, 1400, 800);
+        java.util.Set<Float> rows = new java.util.TreeSet<>();
+        for (StageGeometry.Lane lane : g.lanes) {
+            int[] q = busiest.processor(lane.p()).runq();
+            for (int gid : q) {
+                if (g.gShown[gid] == StageGeometry.SHOWN) {
+                    assertThat(lane.bounds().contains(g.gx[gid], g.gy[gid])).as("G%d inside P%d", gid, lane.p())
+                            .isTrue();
+                    if (q.length == longest) {
+                        rows.add(g.gy[gid]);
+                    }
+                }
+            }
+        }
+        assertThat(rows).as("rows of the longest queue").hasSizeGreaterThan(1);
+    }
+
+    @Test
     void easingStartsAndEndsAtRest() {
         assertThat(StageRenderer.ease(0)).isZero();
         assertThat(StageRenderer.ease(1)).isEqualTo(1);
