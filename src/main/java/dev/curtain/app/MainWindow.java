@@ -740,6 +740,13 @@ public final class MainWindow {
                     handled = false;
                 }
             }
+            case N -> {
+                if (presenter.isActive()) {
+                    presenter.toggleNotes();
+                } else {
+                    handled = false;
+                }
+            }
             case SPACE -> pb.togglePlay();
             case RIGHT, PAGE_DOWN -> pb.stepForward();
             case LEFT, PAGE_UP -> pb.stepBack();

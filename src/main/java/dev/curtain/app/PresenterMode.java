@@ -122,6 +122,13 @@ final class PresenterMode {
         stage.setFullScreen(false);
     }
 
+    /** N: the speaker notes over the stage on a one-screen setup, or away again. */
+    void toggleNotes() {
+        if (notesWindow != null) {
+            notesWindow.toggle();
+        }
+    }
+
     /** B on a clicker: a black screen, so the room looks at the speaker; B again brings the stage back. */
     void toggleBlank() {
         setBlanked(!blanked.get());

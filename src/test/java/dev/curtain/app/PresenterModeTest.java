@@ -128,9 +128,20 @@ class PresenterModeTest {
     }
 
     @Test
+    void theNotesClockShowsTimeSinceTheTalkBeganAndTheTimeOfDay() {
+        assertThat(SpeakerNotesWindow.clockText(java.time.Duration.ofSeconds(754), java.time.LocalTime.of(14, 7)))
+                .isEqualTo("12:34 presenting  ·  14:07");
+    }
+
+    @Test
     void spacePlaysUntilACueThatPausesAndTheNotesWindowFollows(FxRobot robot) throws Exception {
         robot.press(KeyCode.F5).release(KeyCode.F5);
+        // one screen (as here): the notes wait for N, or the full-screen stage would hide them
+        assertThat(javafx.stage.Screen.getScreens()).hasSize(1);
+        assertThat(window.presenter().notesWindow().isShowing()).isFalse();
+        robot.press(KeyCode.N).release(KeyCode.N);
         assertThat(window.presenter().notesWindow().isShowing()).isTrue();
+        assertThat(window.presenter().notesWindow().clockText()).matches("0:0\\d presenting  ·  \\d\\d:\\d\\d");
         robot.interact(() -> pb.speedProperty().set(8));
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !pb.isPlaying());
