@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
  * the child also says how much processor time it had used by then, the figure a busy machine blurs less.
  * The same is timed for a JVM that only reaches main ({@link StartupFloor}) and for JavaFX alone
  * ({@link JavaFxFloor}), in the same run, and for the app with a class-data archive of its own made first (as the
- * packaged app ships one).
+ * packaged app ships one). When {@code ./curtain package} has built the app image, its launcher is timed as well:
+ * the app as installed, with its own runtime and class-data archive.
  */
 public final class StartupBenchmark {
     /** Headless JavaFX, as in the pom's test properties. */
@@ -37,8 +38,16 @@ public final class StartupBenchmark {
     }
 
     /** Medians over the timed runs (wall and processor time each taken as its own median). */
-    public record Result(Launch app, Launch appWithArchive, Launch jvmFloor, Launch javafxFloor, int runs) {
+    public record Result(Launch app, Launch appWithArchive, Launch jvmFloor, Launch javafxFloor, Launch image,
+                         int runs) {
+        /** Whether the packaged app image was there to be timed too. */
+        public boolean hasImage() {
+            return image != null;
+        }
     }
+
+    /** The launcher of the app image {@code ./curtain package} builds, relative to the working directory. */
+    static final Path IMAGE_LAUNCHER = Path.of("target", "installer", "image", "curtain", "bin", "curtain");
 
     private StartupBenchmark() {
     }
@@ -64,14 +73,20 @@ public final class StartupBenchmark {
             for (List<String> c : List.of(jvm, fx, app, withArchive)) {
                 launch(c);
             }
-            List<List<String>> order = List.of(jvm, fx, app, withArchive);
+            List<List<String>> order = new ArrayList<>(List.of(jvm, fx, app, withArchive));
+            boolean image = Files.isExecutable(IMAGE_LAUNCHER);
+            if (image) {
+                order.add(List.of(IMAGE_LAUNCHER.toAbsolutePath().toString()));
+                launch(order.get(4));
+            }
             Launch[][] timed = new Launch[order.size()][runs];
             for (int i = 0; i < runs; i++) {
                 for (int k = 0; k < order.size(); k++) {
                     timed[k][i] = launch(order.get(k)); // interleaved, so a busy spell touches every kind alike
                 }
             }
-            return new Result(median(timed[2]), median(timed[3]), median(timed[0]), median(timed[1]), runs);
+            return new Result(median(timed[2]), median(timed[3]), median(timed[0]), median(timed[1]),
+                    image ? median(timed[4]) : null, runs);
         } finally {
             try {
                 Files.deleteIfExists(archive);
@@ -104,6 +119,12 @@ public final class StartupBenchmark {
         // headless: the app must not reach for a real display even when one is there
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
+        if (command.size() == 1) {
+            // the packaged launcher takes no JVM options on its command line; the JVM reads them from here
+            List<String> props = new ArrayList<>(HEADLESS);
+            props.add("-Djavafx.preloader=" + FirstFrameProbe.class.getName());
+            pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", props));
+        }
         try {
             Instant start = Instant.now();
             Process p = pb.start();

@@ -46,6 +46,10 @@ final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "startup: processor time to the first frame %d ms (%d ms with the archive; "
                             + "floors %d ms and %d ms)%n", s.app().cpuMs(), s.appWithArchive().cpuMs(),
                     s.jvmFloor().cpuMs(), s.javafxFloor().cpuMs());
+            if (s.hasImage()) {
+                System.out.printf(Locale.ROOT, "startup: packaged app (target/installer/image) first frame %d ms, "
+                        + "processor time %d ms%n", s.image().wallMs(), s.image().cpuMs());
+            }
         }
         if (startupOnly) {
             return;
