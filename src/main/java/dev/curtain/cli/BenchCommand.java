@@ -2,14 +2,15 @@ package dev.curtain.cli;
 
 import dev.curtain.bench.EngineBenchmark;
 import dev.curtain.bench.RenderBenchmark;
+import dev.curtain.bench.StartupBenchmark;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./curtain bench}: engine throughput, seek latency and memory per event. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure engine throughput, seek latency and memory on a generated 100,000-goroutine run, "
-                + "and the stage's frame time under the software pipeline.")
+        description = "Measure the time to the first painted frame, engine throughput, seek latency and memory on a "
+                + "generated 100,000-goroutine run, and the stage's frame time under the software pipeline.")
 final class BenchCommand implements Runnable {
     @Option(names = "--goroutines", defaultValue = "100000", description = "Goroutines in the generated run.")
     int goroutines;
@@ -27,8 +28,32 @@ final class BenchCommand implements Runnable {
             description = "Frames to time in the render benchmark (16 Ps, 1,000 Gs, 1920x1080; 0 skips it).")
     int renderFrames;
 
+    @Option(names = "--startup-runs", defaultValue = "5",
+            description = "Timed launches in the startup benchmark (headless, to the first painted frame; 0 skips it).")
+    int startupRuns;
+
+    @Option(names = "--startup-only", description = "Only the startup benchmark.")
+    boolean startupOnly;
+
     @Override
     public void run() {
+        if (startupRuns > 0) {
+            StartupBenchmark.Result s = StartupBenchmark.run(startupRuns);
+            System.out.printf(Locale.ROOT, "startup: first frame %d ms (median of %d launches, headless; %d ms with "
+                            + "the app's class-data archive; floors: a JVM to main %d ms, JavaFX with one label %d ms)%n",
+                    s.app().wallMs(), s.runs(), s.appWithArchive().wallMs(), s.jvmFloor().wallMs(),
+                    s.javafxFloor().wallMs());
+            System.out.printf(Locale.ROOT, "startup: processor time to the first frame %d ms (%d ms with the archive; "
+                            + "floors %d ms and %d ms)%n", s.app().cpuMs(), s.appWithArchive().cpuMs(),
+                    s.jvmFloor().cpuMs(), s.javafxFloor().cpuMs());
+            if (s.hasImage()) {
+                System.out.printf(Locale.ROOT, "startup: packaged app (target/installer/image) first frame %d ms, "
+                        + "processor time %d ms%n", s.image().wallMs(), s.image().cpuMs());
+            }
+        }
+        if (startupOnly) {
+            return;
+        }
         EngineBenchmark.Result r = EngineBenchmark.run(goroutines, gomaxprocs, seeks, warmups);
         System.out.printf(Locale.ROOT, "engine: %.0f events/s%n", r.eventsPerSecond());
         System.out.printf(Locale.ROOT, "seek: p99 %.2f ms over %d random seeks in a %d-event log%n",

@@ -13,6 +13,14 @@ final class OpenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file, or a schedtrace log (told apart by its content).")
     Path file;
 
+    OpenCommand() {
+    }
+
+    /** {@code curtain FILE}, the same as {@code curtain open FILE}. */
+    OpenCommand(Path file) {
+        this.file = file;
+    }
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {

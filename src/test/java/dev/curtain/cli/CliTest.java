@@ -26,6 +26,21 @@ class CliTest {
     }
 
     @Test
+    void versionPrintsOneLineAndSucceeds() {
+        Run r = run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("Curtain ").endsWith("\n");
+        assertThat(r.out().lines()).hasSize(1);
+    }
+
+    @Test
+    void aFileWithNoCommandIsOpenedAsOpenWouldAndAMissingOneIsBadInput() {
+        Run r = run("no-such-scenario.json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no-such-scenario.json: no such file");
+    }
+
+    @Test
     void simulatePrintsAnEventLogNamingRuntimeFunctionsAndASummary() {
         Run r = run("simulate", LESSON1);
         assertThat(r.code()).isZero();
