@@ -35,7 +35,10 @@ import javafx.util.Duration;
  * version does not have. The keys are the main window's: Space, Right/PageDown, Left/PageUp, Home.
  */
 final class CompareWindow {
+    /** On both caption bars while the two versions' captions differ. */
+    static final javafx.css.PseudoClass CAPTIONS_DIFFER = javafx.css.PseudoClass.getPseudoClass("differs");
     private final Stage stage = new Stage();
+    private javafx.beans.binding.BooleanBinding captionsDiffer;
     private final CompareModel model;
     private final StageView leftStage;
     private final StageView rightStage;
@@ -67,8 +70,19 @@ final class CompareWindow {
         for (TimelineView t : List.of(leftTimeline, rightTimeline)) {
             t.paletteProperty().set(theme.palette());
         }
-        HBox columns = new HBox(column(left, leftStage, leftTimeline, leftVersion),
-                column(right, rightStage, rightTimeline, rightVersion));
+        CaptionBar leftCaption = new CaptionBar(left);
+        CaptionBar rightCaption = new CaptionBar(right);
+        leftCaption.setId("compare-left-caption");
+        rightCaption.setId("compare-right-caption");
+        // the same words on both sides say nothing new; where the versions part ways, both captions say so
+        javafx.beans.binding.BooleanBinding differ = left.captionProperty().isNotEqualTo(right.captionProperty());
+        differ.addListener((o, a, b) -> {
+            leftCaption.pseudoClassStateChanged(CAPTIONS_DIFFER, b);
+            rightCaption.pseudoClassStateChanged(CAPTIONS_DIFFER, b);
+        });
+        captionsDiffer = differ;
+        HBox columns = new HBox(column(left, leftStage, leftCaption, leftTimeline, leftVersion),
+                column(right, rightStage, rightCaption, rightTimeline, rightVersion));
         columns.getStyleClass().add("compare-columns");
         BorderPane root = new BorderPane(columns);
         root.setTop(toolBar());
@@ -89,11 +103,17 @@ final class CompareWindow {
         stage.setOnHidden(e -> loop.stop());
     }
 
-    private VBox column(ViewerModel m, StageView s, TimelineView t, ComboBox<GoVersion> version) {
+    /** Whether the two sides' captions say different things now (tests). */
+    boolean captionsDiffer() {
+        return captionsDiffer.get();
+    }
+
+    private VBox column(ViewerModel m, StageView s, CaptionBar caption, TimelineView t,
+                        ComboBox<GoVersion> version) {
         Label title = new Label();
         title.getStyleClass().add("compare-title");
         title.textProperty().bind(m.versionProperty().map(v -> "Go " + v));
-        VBox box = new VBox(title, s, new CaptionBar(m), t);
+        VBox box = new VBox(title, s, caption, t);
         box.getStyleClass().add("compare-column");
         VBox.setVgrow(s, Priority.ALWAYS);
         HBox.setHgrow(box, Priority.ALWAYS);

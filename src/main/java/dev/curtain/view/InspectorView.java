@@ -43,7 +43,8 @@ public final class InspectorView extends VBox {
         table.setPlaceholder(new Label("No threads yet"));
         TableColumn<ThreadRow, String> mCol = new TableColumn<>("M");
         mCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name() + "  " + c.getValue().role()));
-        mCol.setPrefWidth(92);
+        // room for "M12  template" whole
+        mCol.setPrefWidth(124);
         TableColumn<ThreadRow, String> stateCol = new TableColumn<>("state");
         stateCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
         stateCol.setPrefWidth(112);
@@ -54,8 +55,8 @@ public final class InspectorView extends VBox {
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
             col.setCellFactory(c -> new PropertyCell(p));
             col.setPrefWidth(switch (p) {
-                case CAPS -> 46;
-                case SIGMASK -> 72;
+                case CAPS -> 52;
+                case SIGMASK -> 84;
                 case PRIVATE_FS -> 60;
                 // namespace names are what diverges most often: room for "container" without an ellipsis
                 case NETNS, MNTNS, UTSNS -> 88;

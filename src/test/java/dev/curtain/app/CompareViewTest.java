@@ -6,7 +6,9 @@ import dev.curtain.engine.GoVersion;
 import dev.curtain.scenario.Scenario;
 import dev.curtain.view.model.CompareModel;
 import dev.curtain.view.model.ViewerModel;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +87,37 @@ class CompareViewTest {
             }
             Screenshots.save(compare.stage().getScene(), "compare-1.9-1.10");
         });
+    }
+
+    @Test
+    void whereTheTwoCaptionsDifferBothBarsAreMarkedAndEachCaptionIsWhole(FxRobot robot) {
+        CompareModel m = open(robot);
+        int[] same = new int[1];
+        int[] differ = new int[1];
+        robot.interact(() -> {
+            m.restart();
+            do {
+                Label l = robot.lookup("#compare-left-caption .caption").queryAs(Label.class);
+                Label r = robot.lookup("#compare-right-caption .caption").queryAs(Label.class);
+                compare.stage().getScene().getRoot().applyCss();
+                compare.stage().getScene().getRoot().layout();
+                boolean d = !l.getText().equals(r.getText());
+                javafx.css.PseudoClass mark = CompareWindow.CAPTIONS_DIFFER;
+                assertThat(compare.captionsDiffer()).isEqualTo(d);
+                assertThat(robot.lookup("#compare-left-caption").query().getPseudoClassStates().contains(mark))
+                        .as("left bar marked at '%s' / '%s'", l.getText(), r.getText()).isEqualTo(d);
+                assertThat(robot.lookup("#compare-right-caption").query().getPseudoClassStates().contains(mark))
+                        .isEqualTo(d);
+                for (Label c : List.of(l, r)) {
+                    javafx.scene.text.Text shown = (javafx.scene.text.Text) c.lookup(".text");
+                    assertThat(shown.getText()).as("caption shown whole").isEqualTo(c.getText());
+                }
+                (d ? differ : same)[0]++;
+                m.stepForward();
+            } while (m.left().playback().getIndex() < 120);
+        });
+        assertThat(differ[0]).as("steps whose captions differ between 1.9 and 1.10").isPositive();
+        assertThat(same[0] + differ[0]).isGreaterThan(2);
     }
 
     @Test
