@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -58,8 +59,15 @@ public final class StageGuide extends StackPane {
         close.setDefaultButton(true);
         close.setOnAction(e -> close());
         card.getChildren().addAll(title, table(STAGE), heading("Keys"), table(KEYS), close);
-        StackPane.setAlignment(card, Pos.CENTER);
-        getChildren().add(card);
+        // on a 1280x720 projector the stage is shorter than the card: it scrolls instead of being cut off
+        ScrollPane scroll = new ScrollPane(card);
+        scroll.getStyleClass().add("guide-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setMaxWidth(Region.USE_PREF_SIZE);
+        scroll.maxHeightProperty().bind(heightProperty().subtract(24));
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        StackPane.setAlignment(scroll, Pos.CENTER);
+        getChildren().add(scroll);
         setOnMouseClicked(e -> {
             if (e.getTarget() == this) {
                 close();
@@ -89,7 +97,9 @@ public final class StageGuide extends StackPane {
             Label meaning = new Label(entries.get(i).meaning());
             meaning.getStyleClass().add("guide-meaning");
             meaning.setWrapText(true);
-            meaning.setMaxWidth(640);
+            // a wrapped label is measured at its preferred width: give it one, and the height that takes
+            meaning.setPrefWidth(540);
+            meaning.setMinHeight(Region.USE_PREF_SIZE);
             g.addRow(i, what, meaning);
         }
         return g;
