@@ -117,11 +117,10 @@ public final class GoTraceImport {
             long endNs = Math.max(builder.state().timeNs(), rel(model.lastTime));
             builder.append(new RunEnded(builder.size(), recording ? endNs : builder.state().timeNs(),
                     RuntimeFunction.EXIT, Outcome.IMPORTED, String.format(Locale.ROOT,
-                            "imported %d events in %d generations of a Go %s execution trace from %s", n,
-                            reader.generations(), reader.goVersion(), name)));
+                            "imported %d events in %d generation%s of a Go %s execution trace from %s", n,
+                            reader.generations(), reader.generations() == 1 ? "" : "s", reader.goVersion(), name)));
             progress.progress(1.0);
-            return ImportResult.imported(builder.build(), null, List.of(), warnings, warnings.size(),
-                    reader.goVersion(), threads(), goroutines());
+            return ImportResult.importedTrace(builder.build(), warnings, reader.goVersion(), threads(), goroutines());
         }
 
         private long rel(long t) {

@@ -4,9 +4,9 @@ import dev.curtain.engine.Recording;
 import java.util.List;
 
 /**
- * What {@link SchedtraceImport#read} gives back: either a refusal (the file is not a schedtrace log, or nothing in
- * it could be read) with a message for the user, or the recording to play with its keyframes and the warnings about
- * lines that were skipped.
+ * What {@link SchedtraceImport#read} and {@link GoTraceImport#read} give back: either a refusal (the file is not a
+ * log or trace they read, or nothing in it could be read) with a message for the user, or the recording to play with
+ * its keyframes (schedtrace only) and the warnings about what was skipped.
  */
 public final class ImportResult {
     private final String refusal;
@@ -18,10 +18,11 @@ public final class ImportResult {
     private final String goVersion;
     private final List<ImportedThread> threads;
     private final List<ImportedGoroutine> goroutines;
+    private final String source;
 
     private ImportResult(String refusal, Recording recording, Keyframe lastKeyframe, List<KeyframeMark> keyframes,
                          List<ImportWarning> warnings, long warningCount, String goVersion,
-                         List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
+                         List<ImportedThread> threads, List<ImportedGoroutine> goroutines, String source) {
         this.refusal = refusal;
         this.recording = recording;
         this.lastKeyframe = lastKeyframe;
@@ -31,17 +32,34 @@ public final class ImportResult {
         this.goVersion = goVersion;
         this.threads = List.copyOf(threads);
         this.goroutines = List.copyOf(goroutines);
+        this.source = source;
     }
 
     static ImportResult refused(String message, List<ImportWarning> warnings, long warningCount) {
-        return new ImportResult(message, null, null, List.of(), warnings, warningCount, "", List.of(), List.of());
+        return new ImportResult(message, null, null, List.of(), warnings, warningCount, "", List.of(), List.of(), "");
     }
 
     static ImportResult imported(Recording recording, Keyframe last, List<KeyframeMark> keyframes,
                                  List<ImportWarning> warnings, long warningCount, String goVersion,
                                  List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
         return new ImportResult(null, recording, last, keyframes, warnings, warningCount, goVersion, threads,
-                goroutines);
+                goroutines, SCHEDTRACE);
+    }
+
+    static ImportResult importedTrace(Recording recording, List<ImportWarning> warnings, String goVersion,
+                                      List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
+        return new ImportResult(null, recording, null, List.of(), warnings, warnings.size(), goVersion, threads,
+                goroutines, GO_TRACE);
+    }
+
+    /** {@link #source()} of a schedtrace log. */
+    public static final String SCHEDTRACE = "a GODEBUG=schedtrace log";
+    /** {@link #source()} of a Go execution trace. */
+    public static final String GO_TRACE = "a Go execution trace";
+
+    /** What was imported, for captions: {@link #SCHEDTRACE} or {@link #GO_TRACE} ("" when refused). */
+    public String source() {
+        return source;
     }
 
     /** Whether the file was refused; {@link #refusal()} says why. */

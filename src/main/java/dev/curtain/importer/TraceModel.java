@@ -31,6 +31,8 @@ final class TraceModel {
         int m = -1;
         String reason = "";
         String function = "";
+        /** Whether it last left its thread by runtime.Gosched. */
+        boolean yielded;
 
         G(long goid, int engine) {
             this.goid = goid;
@@ -78,12 +80,25 @@ final class TraceModel {
         G g = gs.get(goid);
         if (g == null) {
             g = new G(goid, ids.assign(goid));
-            g.function = startStack.length > 0 ? startStack[0].function() : "";
+            g.function = entry(startStack);
             g.state = GState.RUNNABLE;
             gs.put(goid, g);
             created.add(new Target.NewGoroutine(g.engine, name(goid, g.function)));
         }
         return g;
+    }
+
+    /**
+     * The function a goroutine started in: the one frame of a creation's stack, or the outermost frame of a status
+     * stack (Go 1.23 gives one for goroutines that existed before the trace), past the runtime's goexit.
+     */
+    private static String entry(StackFrame[] stack) {
+        for (int i = stack.length - 1; i >= 0; i--) {
+            if (!stack[i].function().equals("runtime.goexit")) {
+                return stack[i].function();
+            }
+        }
+        return "";
     }
 
     /** "goroutine 7 (runtime.bgsweep)": the runtime's own goroutines are told by the function they start in. */
@@ -189,6 +204,7 @@ final class TraceModel {
             case EventType.GO_STOP -> {
                 G g = g(e.goroutine(), new StackFrame[0]);
                 takeOff(g, GState.RUNNABLE);
+                g.yielded = e.string(e.arg(0)).equals("runtime.Gosched");
             }
             case EventType.GO_BLOCK -> {
                 G g = g(e.goroutine(), new StackFrame[0]);
@@ -260,7 +276,13 @@ final class TraceModel {
                     t.places.put(g.engine, Place.syscall(g.m));
                     t.mCurg[g.m] = g.engine;
                 }
-                case RUNNABLE -> t.places.put(g.engine, Place.GLOBAL);
+                case RUNNABLE -> {
+                    t.places.put(g.engine, Place.GLOBAL);
+                    if (g.yielded) {
+                        t.yields.add(g.engine);
+                        g.yielded = false;
+                    }
+                }
                 case WAITING -> {
                     t.places.put(g.engine, Place.waiting(-1));
                     t.reasons.put(g.engine, DetailedLayout.reason(g.reason));
