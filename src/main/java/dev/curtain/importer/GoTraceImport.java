@@ -30,7 +30,7 @@ import java.util.concurrent.CancellationException;
  */
 public final class GoTraceImport {
     /** Engine events a recording keeps; the rest of a larger trace is still read, for the counts. */
-    static final int MAX_RECORDED_EVENTS = 2_000_000;
+    static final int MAX_RECORDED_EVENTS = 250_000;
 
     private GoTraceImport() {
     }
@@ -152,6 +152,7 @@ public final class GoTraceImport {
 
         private void stop(long t, String why) {
             recording = false;
+            model.stopTracking();
             stoppedAtNs = t;
             warnings.add(new ImportWarning(0, why + ": shown up to " + t / 1_000_000 + " ms; the counts cover "
                     + "the whole trace"));

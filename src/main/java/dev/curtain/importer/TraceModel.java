@@ -54,6 +54,8 @@ final class TraceModel {
     /** Goroutines whose state changed since the last target (engine ids, sorted). */
     private final TreeSet<Long> dirty = new TreeSet<>();
     private final List<Target.NewGoroutine> created = new ArrayList<>();
+    /** Whether changes are noted for the next target; off once the recording is full, so only the counts go on. */
+    private boolean tracking = true;
     long firstTime = -1;
     long lastTime;
 
@@ -83,7 +85,9 @@ final class TraceModel {
             g.function = entry(startStack);
             g.state = GState.RUNNABLE;
             gs.put(goid, g);
-            created.add(new Target.NewGoroutine(g.engine, name(goid, g.function)));
+            if (tracking) {
+                created.add(new Target.NewGoroutine(g.engine, name(goid, g.function)));
+            }
         }
         return g;
     }
@@ -118,7 +122,9 @@ final class TraceModel {
         if (m >= 0) {
             mG.set(m, g.goid);
         }
-        dirty.add(g.goid);
+        if (tracking) {
+            dirty.add(g.goid);
+        }
     }
 
     private void takeOff(G g, GState st) {
@@ -127,7 +133,9 @@ final class TraceModel {
         }
         g.m = -1;
         g.state = st;
-        dirty.add(g.goid);
+        if (tracking) {
+            dirty.add(g.goid);
+        }
     }
 
     private void holdP(long p, int m, PStatus st) {
@@ -233,6 +241,13 @@ final class TraceModel {
             }
         }
         return true;
+    }
+
+    /** Stops noting changes for targets: once a recording is full, only the counts and end states go on. */
+    void stopTracking() {
+        tracking = false;
+        dirty.clear();
+        created.clear();
     }
 
     /**
