@@ -1,10 +1,10 @@
 // Command tracecount reads a Go execution trace with Go's own parser (internal/trace, as `go tool trace` does) and
 // prints how many events it gave and how long that took: the baseline for Curtain's trace-import benchmark.
-// internal/trace can only be imported from inside the Go tree, so it is built as if it were cmd/tracecount, with an
-// overlay that adds this one file to the installed tree without writing to it:
+// internal/trace can only be imported from inside the Go tree, so it is built as cmd/tracecount of a copy of the
+// tree (the installed one stays untouched; nothing of Go's is committed here):
 //
-//	echo '{"Replace":{"'$(go env GOROOT)'/src/cmd/tracecount/main.go":"'$PWD'/main.go"}}' > /tmp/overlay.json
-//	GOTOOLCHAIN=local GOPROXY=off go build -overlay /tmp/overlay.json -o /tmp/tracecount cmd/tracecount
+//	cp -rL "$(go env GOROOT)" /tmp/goroot && mkdir /tmp/goroot/src/cmd/tracecount && cp main.go "$_"
+//	cd /tmp/goroot/src && GOROOT=/tmp/goroot GOTOOLCHAIN=local GOPROXY=off ../bin/go build -o /tmp/tracecount cmd/tracecount
 //	/tmp/tracecount big.trace
 package main
 
