@@ -97,7 +97,16 @@ public final class GoTraceImport {
                         }
                         report();
                     }
-                    if (model.apply(e) && recording) {
+                    boolean moved;
+                    try {
+                        moved = model.apply(e);
+                    } catch (RuntimeException ex) {
+                        // The ordering accepted it, so this is a case the model does not know: keep the counts so far.
+                        warnings.add(new ImportWarning(0, "stopped at event " + n + " (" + EventType.name(e.type())
+                                + "), which the importer cannot follow: " + ex));
+                        break;
+                    }
+                    if (moved && recording) {
                         play(e);
                     }
                 }
@@ -133,12 +142,12 @@ public final class GoTraceImport {
                 return;
             }
             long t = rel(e.time());
-            if (!started) {
-                builder.append(new RuntimeStarted(0, t, reader.goVersion(), model.gomaxprocs, ThreadProps.rootOnHost(),
-                        List.of(), List.of()));
-                started = true;
-            }
             try {
+                if (!started) {
+                    builder.append(new RuntimeStarted(0, t, reader.goVersion(), model.gomaxprocs,
+                            ThreadProps.rootOnHost(), List.of(), List.of()));
+                    started = true;
+                }
                 planner.apply(model.target(), t);
             } catch (RuntimeException ex) {
                 stop(t, "could not show " + EventType.name(e.type()) + " at " + t + " ns (" + ex.getMessage()

@@ -71,8 +71,11 @@ final class TraceModel {
         return i;
     }
 
+    /** P ids a trace may use: GOMAXPROCS is at most this in the engine (the runtime's own limit is 2^31). */
+    static final int MAX_PROCS = 4096;
+
     private void ensureP(long p) {
-        while (pStatus.size() <= p) {
+        while (pStatus.size() <= p && p < MAX_PROCS) {
             pStatus.add(PStatus.IDLE);
             pOwner.add(-1);
         }
@@ -166,6 +169,14 @@ final class TraceModel {
         pStatus.set((int) p, PStatus.IDLE);
     }
 
+    private static boolean refersToProcBeyondLimit(TraceEvent e) {
+        return switch (e.type()) {
+            case EventType.PROC_STATUS, EventType.PROC_START, EventType.PROC_STEAL ->
+                e.arg(0) < 0 || e.arg(0) >= MAX_PROCS;
+            default -> e.proc() >= MAX_PROCS;
+        };
+    }
+
     /** Folds one event in; true if it changed what the stage shows (a P, a thread or a goroutine moved). */
     boolean apply(TraceEvent e) {
         if (firstTime < 0) {
@@ -173,9 +184,12 @@ final class TraceModel {
         }
         lastTime = e.time();
         int m = e.thread() == -1 ? -1 : m(e.thread());
+        if (refersToProcBeyondLimit(e)) {
+            return false;
+        }
         switch (e.type()) {
             case EventType.PROCS_CHANGE -> {
-                int n = (int) Math.min(e.arg(0), 4096);
+                int n = (int) Math.max(0, Math.min(e.arg(0), MAX_PROCS));
                 if (n == gomaxprocs) {
                     return false;
                 }
