@@ -55,7 +55,15 @@ public final class LogOpening {
         SimulationOptions o = SimulationOptions.defaults().withVersion(GoVersion.parse(r.goVersion()))
                 .withGomaxprocs(Math.min(procs, 4096));
         List<CuePoint> cues = new ArrayList<>();
-        if (r.keyframes().size() <= MAX_MARKED_BLOCKS) {
+        boolean trace = ImportResult.GO_TRACE.equals(r.source());
+        if (trace && r.keyframes().size() <= MAX_MARKED_BLOCKS) {
+            for (KeyframeMark k : r.keyframes()) {
+                cues.add(new CuePoint("generation-" + k.line(), CueMatch.atTime(k.timeMs() * 1_000_000L),
+                        String.format(Locale.ROOT, "end of trace generation %d: gomaxprocs=%d idleprocs=%d "
+                                + "threads=%d", k.line(), k.gomaxprocs(), k.idleprocs(), k.threads()), "", false,
+                        List.of()));
+            }
+        } else if (r.keyframes().size() <= MAX_MARKED_BLOCKS) {
             for (KeyframeMark k : r.keyframes()) {
                 cues.add(new CuePoint("sched-" + k.line(), CueMatch.atTime(k.timeMs() * 1_000_000L),
                         String.format(Locale.ROOT, "SCHED %dms (line %d): gomaxprocs=%d idleprocs=%d threads=%d "
@@ -65,7 +73,7 @@ public final class LogOpening {
             }
         }
         String what = r.warningCount() == 0 ? "" : " " + r.warningCount() + " lines could not be read and were skipped.";
-        String caption = ImportResult.GO_TRACE.equals(r.source())
+        String caption = trace
                 ? "Replayed from a Go " + r.goVersion() + " execution trace of a real run."
                         + (r.warnings().isEmpty() ? "" : " " + r.warnings().get(0).message())
                 : "Replayed from a GODEBUG=schedtrace log of a real run (" + r.keyframes().size() + " blocks)." + what;
@@ -73,8 +81,8 @@ public final class LogOpening {
                 "", o, Program.ofMain(List.of()), "", cues, List.of(), ViewHints.NONE);
     }
 
-    /** Where to start: after the burst of events that sets up the first block, at the first block as printed. */
+    /** Where to start: after the burst that sets up the first block (or the trace's first statuses). */
     public static int openingIndex(ImportResult r) {
-        return r.keyframes().isEmpty() ? 0 : r.keyframes().get(0).endIndex();
+        return r.openingIndex();
     }
 }

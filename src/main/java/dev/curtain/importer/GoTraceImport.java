@@ -76,6 +76,10 @@ public final class GoTraceImport {
         private final TransitionPlanner planner = new TransitionPlanner(builder);
         private final List<ImportWarning> warnings = new ArrayList<>();
         private boolean started;
+        private boolean opening = true;
+        private int openingIndex;
+        private final List<KeyframeMark> generations = new ArrayList<>();
+        private int generationStart;
         private boolean recording = true;
         private long stoppedAtNs = -1;
         private double reported = -1;
@@ -109,6 +113,9 @@ public final class GoTraceImport {
                     if (moved && recording) {
                         play(e);
                     }
+                    if (e.type() == EventType.SYNC && recording && started) {
+                        markGeneration(e);
+                    }
                 }
             } catch (TraceFormatException e) {
                 if (n == 0 || !started) {
@@ -129,7 +136,26 @@ public final class GoTraceImport {
                             "imported %d events in %d generation%s of a Go %s execution trace from %s", n,
                             reader.generations(), reader.generations() == 1 ? "" : "s", reader.goVersion(), name)));
             progress.progress(1.0);
-            return ImportResult.importedTrace(builder.build(), warnings, reader.goVersion(), threads(), goroutines());
+            return ImportResult.importedTrace(builder.build(), generations, openingIndex, warnings, reader.goVersion(),
+                    threads(), goroutines());
+        }
+
+        private void markGeneration(TraceEvent e) {
+            int busy = 0;
+            for (int p = 0; p < Math.min(model.gomaxprocs, model.pOwner.size()); p++) {
+                busy += model.pOwner.get(p) >= 0 ? 1 : 0;
+            }
+            generations.add(new KeyframeMark(reader.generations(), rel(e.time()) / 1_000_000, generationStart,
+                    builder.size(), model.gomaxprocs, model.gomaxprocs - busy, model.tids.size(), 0, 0, 0));
+            generationStart = builder.size();
+        }
+
+        private static boolean isStatus(TraceEvent e) {
+            return switch (e.type()) {
+                case EventType.PROC_STATUS, EventType.GO_STATUS, EventType.GO_STATUS_STACK, EventType.PROCS_CHANGE ->
+                    true;
+                default -> false;
+            };
         }
 
         private long rel(long t) {
@@ -149,6 +175,11 @@ public final class GoTraceImport {
                     started = true;
                 }
                 planner.apply(model.target(), t);
+                // The trace opens with the status of every P and goroutine: a player starts after them.
+                opening &= isStatus(e);
+                if (opening) {
+                    openingIndex = builder.size();
+                }
             } catch (RuntimeException ex) {
                 stop(t, "could not show " + EventType.name(e.type()) + " at " + t + " ns (" + ex.getMessage()
                         + ")");

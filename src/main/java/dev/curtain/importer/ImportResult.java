@@ -19,10 +19,12 @@ public final class ImportResult {
     private final List<ImportedThread> threads;
     private final List<ImportedGoroutine> goroutines;
     private final String source;
+    private final int openingIndex;
 
     private ImportResult(String refusal, Recording recording, Keyframe lastKeyframe, List<KeyframeMark> keyframes,
                          List<ImportWarning> warnings, long warningCount, String goVersion,
-                         List<ImportedThread> threads, List<ImportedGoroutine> goroutines, String source) {
+                         List<ImportedThread> threads, List<ImportedGoroutine> goroutines, String source,
+                         int openingIndex) {
         this.refusal = refusal;
         this.recording = recording;
         this.lastKeyframe = lastKeyframe;
@@ -33,23 +35,33 @@ public final class ImportResult {
         this.threads = List.copyOf(threads);
         this.goroutines = List.copyOf(goroutines);
         this.source = source;
+        this.openingIndex = openingIndex;
     }
 
     static ImportResult refused(String message, List<ImportWarning> warnings, long warningCount) {
-        return new ImportResult(message, null, null, List.of(), warnings, warningCount, "", List.of(), List.of(), "");
+        return new ImportResult(message, null, null, List.of(), warnings, warningCount, "", List.of(), List.of(), "", 0);
     }
 
     static ImportResult imported(Recording recording, Keyframe last, List<KeyframeMark> keyframes,
                                  List<ImportWarning> warnings, long warningCount, String goVersion,
                                  List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
         return new ImportResult(null, recording, last, keyframes, warnings, warningCount, goVersion, threads,
-                goroutines, SCHEDTRACE);
+                goroutines, SCHEDTRACE, keyframes.isEmpty() ? 0 : keyframes.get(0).endIndex());
     }
 
-    static ImportResult importedTrace(Recording recording, List<ImportWarning> warnings, String goVersion,
-                                      List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
-        return new ImportResult(null, recording, null, List.of(), warnings, warnings.size(), goVersion, threads,
-                goroutines, GO_TRACE);
+    static ImportResult importedTrace(Recording recording, List<KeyframeMark> generations, int openingIndex,
+                                      List<ImportWarning> warnings, String goVersion, List<ImportedThread> threads,
+                                      List<ImportedGoroutine> goroutines) {
+        return new ImportResult(null, recording, null, generations, warnings, warnings.size(), goVersion, threads,
+                goroutines, GO_TRACE, openingIndex);
+    }
+
+    /**
+     * Where a player should open the recording: after the burst of events that sets up what the log or trace shows
+     * first (the first block of a schedtrace log; the statuses a trace starts with).
+     */
+    public int openingIndex() {
+        return openingIndex;
     }
 
     /** {@link #source()} of a schedtrace log. */
@@ -82,7 +94,10 @@ public final class ImportResult {
         return lastKeyframe;
     }
 
-    /** Every keyframe's position in the recording and its header counts, in log order. */
+    /**
+     * Every keyframe's position in the recording and its header counts, in log order. For a Go trace, one per
+     * generation the recording covers: {@code line} is the generation's number, {@code timeMs} its end.
+     */
     public List<KeyframeMark> keyframes() {
         return keyframes;
     }
