@@ -6,6 +6,8 @@
 //	cp -rL "$(go env GOROOT)" /tmp/goroot && mkdir /tmp/goroot/src/cmd/tracecount && cp main.go "$_"
 //	cd /tmp/goroot/src && GOROOT=/tmp/goroot GOTOOLCHAIN=local GOPROXY=off ../bin/go build -o /tmp/tracecount cmd/tracecount
 //	/tmp/tracecount big.trace
+//
+// In Go 1.22 the parser of the new format is internal/trace/v2: change the import to `trace "internal/trace/v2"`.
 package main
 
 import (

@@ -57,10 +57,13 @@ final class Ordering {
     private record Task(String name, long parent) {
     }
 
-    private final Map<Long, GState> gs = new HashMap<>();
-    private final Map<Long, PState> ps = new HashMap<>();
+    private final LongMap<GState> gs = new LongMap<>();
+    private final LongMap<PState> ps = new LongMap<>();
     /** By first appearance: the one place the ordering searches them (a P abandoned in a syscall). */
     private final Map<Long, MState> ms = new LinkedHashMap<>();
+    /** The thread of the previous event, which is most often the thread of the next. */
+    private long cachedM = -1;
+    private MState cachedMState;
     private final Map<Long, Task> tasks = new HashMap<>();
     private long gcSeq;
     private int gcState = GC_UNDETERMINED;
@@ -107,7 +110,13 @@ final class Ordering {
             curP = -1;
             curG = -1;
         } else {
-            mst = ms.computeIfAbsent(m, k -> new MState());
+            if (m == cachedM && cachedMState != null) {
+                mst = cachedMState;
+            } else {
+                mst = ms.computeIfAbsent(m, k -> new MState());
+                cachedM = m;
+                cachedMState = mst;
+            }
             curP = mst.p;
             curG = mst.g;
         }
