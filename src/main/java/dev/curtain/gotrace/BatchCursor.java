@@ -13,6 +13,8 @@ final class BatchCursor {
     int type;
     long time;
     long[] args = new long[5];
+    /** The decoding position inside the current batch. */
+    private int pos;
 
     BatchCursor(long m, List<Generation.Batch> batches, Tables tables) {
         this.m = m;
@@ -40,18 +42,39 @@ final class BatchCursor {
             throw new TraceFormatException("found an event of type " + EventType.name(t) + " in the batch of thread "
                     + m + " where a timed event belongs", -1);
         }
-        GenerationReader.Cursor c = new GenerationReader.Cursor(d, off + 1);
-        long dt = c.uvarint();
+        pos = off + 1;
+        long dt = uvarint(d);
         int n = EventType.argCount(t) - 1;
         long[] a = new long[5];
         for (int i = 0; i < n; i++) {
-            a[i] = c.uvarint();
+            a[i] = uvarint(d);
         }
         type = t;
         args = a;
         time = tables.ns(dt) + lastTs;
         lastTs = time;
-        off = c.i;
+        off = pos;
         return true;
+    }
+
+    /** One unsigned varint at {@link #pos} (inlined here: it runs for every argument of every event). */
+    private long uvarint(byte[] d) throws TraceFormatException {
+        long x = 0;
+        int shift = 0;
+        for (int k = 0; k < 10; k++) {
+            if (pos >= d.length) {
+                throw new TraceFormatException("a batch of thread " + m + " ends inside an event", -1);
+            }
+            int b = d[pos++] & 0xff;
+            if (b < 0x80) {
+                if (k == 9 && b > 1) {
+                    break;
+                }
+                return x | ((long) b << shift);
+            }
+            x |= (long) (b & 0x7f) << shift;
+            shift += 7;
+        }
+        throw new TraceFormatException("varint overflows 64 bits", -1);
     }
 }
