@@ -17,5 +17,5 @@ GOTOOLCHAIN=local GOPROXY=off "$go" tool trace -d=1 "$trace" | grep '^M=' > "$li
   echo "gomaxprocs=$(grep -o 'gomaxprocs:threads" Value=Uint64([0-9]*' "$lines" | tail -1 | grep -o '[0-9]*$')"
   echo "sha256=$(sha256sum < "$lines" | cut -d' ' -f1)"
 } > "$out.expected"
-if [ "$(wc -l < "$lines")" -le 2000 ]; then cp "$lines" "$out.events"; fi
+if [ "$(wc -l < "$lines")" -le 2000 ]; then cp "$lines" "$out.events"; chmod 644 "$out.events"; fi
 rm -f "$lines"

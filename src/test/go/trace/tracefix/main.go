@@ -4,6 +4,7 @@
 //	tracefix -mode mixed -o mixed.trace
 //	tracefix -mode chan -o chan.trace
 //	tracefix -mode ticker -o ticker.trace   (quiet but long: the trace spans several generations)
+//	tracefix -mode cpu -o cpu.trace         (CPU profiling on: the trace carries CPU samples)
 //	tracefix -mode server -clients 32 -seconds 20 -o big.trace   (a large trace for the import benchmark)
 //
 // Standard library only; the output depends on timing, so the committed traces are the reference, not reruns.
@@ -18,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"runtime/trace"
 	"sync"
 	"syscall"
@@ -25,7 +27,7 @@ import (
 )
 
 func main() {
-	mode := flag.String("mode", "mixed", "chan, syscall, netpoll, lock, procs, http, ticker, mixed or server")
+	mode := flag.String("mode", "mixed", "chan, syscall, netpoll, lock, procs, http, ticker, cpu, mixed or server")
 	out := flag.String("o", "trace.out", "where to write the trace")
 	clients := flag.Int("clients", 16, "server mode: concurrent clients")
 	seconds := flag.Int("seconds", 10, "server mode: how long to load the server")
@@ -54,6 +56,8 @@ func main() {
 		httpServer(2, 20*time.Millisecond)
 	case "ticker":
 		ticker(2300 * time.Millisecond)
+	case "cpu":
+		cpuSamples(300 * time.Millisecond)
 	case "mixed":
 		channels()
 		blockingSyscalls()
@@ -273,4 +277,28 @@ func ticker(d time.Duration) {
 			return
 		}
 	}
+}
+
+// cpuSamples: two goroutines spin for d with the CPU profiler on, so the trace holds CPU samples (their own batches).
+func cpuSamples(d time.Duration) {
+	if err := pprof.StartCPUProfile(io.Discard); err != nil {
+		fail(err)
+	}
+	var wg sync.WaitGroup
+	deadline := time.Now().Add(d)
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x := 0
+			for time.Now().Before(deadline) {
+				for j := 0; j < 100000; j++ {
+					x += j
+				}
+			}
+			_ = x
+		}()
+	}
+	wg.Wait()
+	pprof.StopCPUProfile()
 }

@@ -25,7 +25,8 @@ class GoTraceReaderTest {
     static final List<String> ALL = TraceFixtures.ALL;
 
     @ParameterizedTest
-    @ValueSource(strings = {"chan-go1.22", "chan-go1.23", "ticker-go1.22", "ticker-go1.23"})
+    @ValueSource(strings = {"chan-go1.22", "chan-go1.23", "ticker-go1.22", "ticker-go1.23", "cpu-go1.22",
+        "cpu-go1.23"})
     void everyEventMatchesGoLineForLine(String name) throws IOException {
         List<String> go = Files.readAllLines(TraceFixtures.dir().resolve(name + ".events"));
         List<TraceEvent> ours = TraceFixtures.events(TraceFixtures.trace(name));

@@ -14,7 +14,7 @@ import java.util.Properties;
 public final class TraceFixtures {
     /** The fixtures read by Go 1.22's and 1.23's parsers, by file name without extension. */
     public static final List<String> ALL = List.of("chan-go1.22", "chan-go1.23", "ticker-go1.22", "ticker-go1.23",
-            "mixed-go1.22", "mixed-go1.23");
+            "cpu-go1.22", "cpu-go1.23", "mixed-go1.22", "mixed-go1.23");
 
     private TraceFixtures() {
     }
