@@ -80,6 +80,7 @@ public final class GoTraceImport {
         private int openingIndex;
         private final List<KeyframeMark> generations = new ArrayList<>();
         private int generationStart;
+        private final TraceStacks stacks = new TraceStacks();
         private boolean recording = true;
         private long stoppedAtNs = -1;
         private double reported = -1;
@@ -136,8 +137,8 @@ public final class GoTraceImport {
                             "imported %d events in %d generation%s of a Go %s execution trace from %s", n,
                             reader.generations(), reader.generations() == 1 ? "" : "s", reader.goVersion(), name)));
             progress.progress(1.0);
-            return ImportResult.importedTrace(builder.build(), generations, openingIndex, warnings, reader.goVersion(),
-                    threads(), goroutines());
+            return ImportResult.importedTrace(builder.build(), generations, openingIndex, stacks, warnings,
+                    reader.goVersion(), threads(), goroutines());
         }
 
         private void markGeneration(TraceEvent e) {
@@ -174,7 +175,9 @@ public final class GoTraceImport {
                             ThreadProps.rootOnHost(), List.of(), List.of()));
                     started = true;
                 }
+                int before = builder.size();
                 planner.apply(model.target(), t);
+                stacks.assign(before, builder.size(), e.stack());
                 // The trace opens with the status of every P and goroutine: a player starts after them.
                 opening &= isStatus(e);
                 if (opening) {

@@ -20,11 +20,12 @@ public final class ImportResult {
     private final List<ImportedGoroutine> goroutines;
     private final String source;
     private final int openingIndex;
+    private final TraceStacks stacks;
 
     private ImportResult(String refusal, Recording recording, Keyframe lastKeyframe, List<KeyframeMark> keyframes,
                          List<ImportWarning> warnings, long warningCount, String goVersion,
                          List<ImportedThread> threads, List<ImportedGoroutine> goroutines, String source,
-                         int openingIndex) {
+                         int openingIndex, TraceStacks stacks) {
         this.refusal = refusal;
         this.recording = recording;
         this.lastKeyframe = lastKeyframe;
@@ -36,24 +37,31 @@ public final class ImportResult {
         this.goroutines = List.copyOf(goroutines);
         this.source = source;
         this.openingIndex = openingIndex;
+        this.stacks = stacks;
     }
 
     static ImportResult refused(String message, List<ImportWarning> warnings, long warningCount) {
-        return new ImportResult(message, null, null, List.of(), warnings, warningCount, "", List.of(), List.of(), "", 0);
+        return new ImportResult(message, null, null, List.of(), warnings, warningCount, "", List.of(), List.of(), "", 0,
+                TraceStacks.NONE);
     }
 
     static ImportResult imported(Recording recording, Keyframe last, List<KeyframeMark> keyframes,
                                  List<ImportWarning> warnings, long warningCount, String goVersion,
                                  List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
         return new ImportResult(null, recording, last, keyframes, warnings, warningCount, goVersion, threads,
-                goroutines, SCHEDTRACE, keyframes.isEmpty() ? 0 : keyframes.get(0).endIndex());
+                goroutines, SCHEDTRACE, keyframes.isEmpty() ? 0 : keyframes.get(0).endIndex(), TraceStacks.NONE);
     }
 
     static ImportResult importedTrace(Recording recording, List<KeyframeMark> generations, int openingIndex,
-                                      List<ImportWarning> warnings, String goVersion, List<ImportedThread> threads,
-                                      List<ImportedGoroutine> goroutines) {
+                                      TraceStacks stacks, List<ImportWarning> warnings, String goVersion,
+                                      List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
         return new ImportResult(null, recording, null, generations, warnings, warnings.size(), goVersion, threads,
-                goroutines, GO_TRACE, openingIndex);
+                goroutines, GO_TRACE, openingIndex, stacks);
+    }
+
+    /** For a Go trace, the trace's stack behind each event of the recording ({@link TraceStacks#NONE} otherwise). */
+    public TraceStacks traceStacks() {
+        return stacks;
     }
 
     /**

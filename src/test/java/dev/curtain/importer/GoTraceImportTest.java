@@ -72,6 +72,22 @@ class GoTraceImportTest {
     }
 
     @Test
+    void aBlockingStepCarriesTheStackTheTraceRecorded() throws IOException {
+        ImportResult r = read(TraceFixtures.trace("chan-go1.23"));
+        Recording rec = r.recording();
+        String stack = "";
+        for (int i = 0; i < rec.size() && !stack.contains("main.channels"); i++) {
+            if (rec.event(i) instanceof Event.GoroutineParked) {
+                stack = r.traceStacks().at(i);
+            }
+        }
+        // The workers block receiving from the jobs channel, in main.channels' closure.
+        assertTrue(stack.contains("main.channels") && stack.contains("main.go:"), stack);
+        assertTrue(r.traceStacks().distinct() > 3);
+        assertEquals("", r.traceStacks().at(0), "the runtime's start has no stack");
+    }
+
+    @Test
     void aGo119TraceIsRefusedWithTheSupportedVersions() throws IOException {
         ImportResult r = read(TraceFixtures.dir().resolve("chan-go1.19.trace"));
         assertTrue(r.isRefused());
