@@ -15,6 +15,8 @@ final class BatchCursor {
     long[] args = new long[5];
     /** The decoding position inside the current batch. */
     private int pos;
+    /** Bytes of this thread's events decoded so far. */
+    long consumed;
 
     BatchCursor(long m, List<Generation.Batch> batches, Tables tables) {
         this.m = m;
@@ -53,6 +55,7 @@ final class BatchCursor {
         args = a;
         time = tables.ns(dt) + lastTs;
         lastTs = time;
+        consumed += pos - off;
         off = pos;
         return true;
     }

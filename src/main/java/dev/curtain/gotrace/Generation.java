@@ -20,8 +20,12 @@ final class Generation {
     /** CPU samples: time (ns once the frequency is known), m, p, g, stack. */
     final List<long[]> cpuSamples = new ArrayList<>();
     long bytes;
+    /** Where the generation starts in the file, and the bytes of its threads' events (for progress within it). */
+    long startOffset;
+    long eventBytes;
 
     void add(Batch b) {
+        eventBytes += b.data().length;
         batches.computeIfAbsent(b.m(), k -> new ArrayList<>()).add(b);
     }
 }

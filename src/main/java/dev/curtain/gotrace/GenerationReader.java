@@ -86,6 +86,7 @@ final class GenerationReader {
             return null;
         }
         g.bytes = in.position() - start;
+        g.startOffset = start;
         if (g.tables.nsPerTick == 0) {
             throw new TraceFormatException("generation " + g.gen + " has no frequency event: the trace ends before it "
                     + "was complete", in.position());

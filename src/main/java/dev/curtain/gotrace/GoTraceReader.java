@@ -40,6 +40,8 @@ public final class GoTraceReader {
     private long lastTs;
     private long generationCount;
     private long eventCount;
+    /** Event bytes of the current generation taken so far (by threads whose cursors are done, and live ones). */
+    private long doneBytes;
 
     /**
      * @throws TraceFormatException if the stream is not a Go trace, or one of an unsupported version
@@ -93,6 +95,22 @@ public final class GoTraceReader {
     /** Bytes of the file read so far (a generation is read whole before its events come out). */
     public long bytesRead() {
         return in.position();
+    }
+
+    /**
+     * How far into the file the events returned so far reach, for a progress bar: a generation is read whole before
+     * its events come out, so this interpolates inside it by the share of its event bytes taken.
+     */
+    public long bytesDone() {
+        if (gen == null) {
+            return in.position();
+        }
+        long live = doneBytes;
+        for (int i = 0; i < frontierSize; i++) {
+            live += frontier[i].consumed;
+        }
+        double share = gen.eventBytes == 0 ? 1 : Math.min(1.0, (double) live / gen.eventBytes);
+        return gen.startOffset + (long) (gen.bytes * share);
     }
 
     public long generations() {
@@ -178,6 +196,7 @@ public final class GoTraceReader {
         cpuNext = 0;
         frontier = new BatchCursor[g.batches.size()];
         frontierSize = 0;
+        doneBytes = 0;
         for (Map.Entry<Long, List<Generation.Batch>> e : g.batches.entrySet()) {
             BatchCursor bc = new BatchCursor(e.getKey(), e.getValue(), g.tables);
             if (bc.next()) {
@@ -195,6 +214,7 @@ public final class GoTraceReader {
         if (bc.next()) {
             heapUpdate(i);
         } else {
+            doneBytes += bc.consumed;
             heapRemove(i);
         }
         return true;

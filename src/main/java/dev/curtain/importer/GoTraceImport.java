@@ -202,7 +202,7 @@ public final class GoTraceImport {
         }
 
         private void report() {
-            double f = Math.min(1.0, (double) reader.bytesRead() / size);
+            double f = Math.min(1.0, (double) reader.bytesDone() / size);
             if (f - reported >= 0.002) {
                 reported = f;
                 progress.progress(f);

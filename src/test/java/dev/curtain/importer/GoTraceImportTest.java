@@ -88,6 +88,25 @@ class GoTraceImportTest {
     }
 
     @Test
+    void aCancelledImportStopsAndProgressOnlyGrows() {
+        List<Double> seen = new java.util.ArrayList<>();
+        ProgressListener cancelling = new ProgressListener() {
+            @Override
+            public void progress(double fraction) {
+                seen.add(fraction);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return seen.size() >= 3;
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> GoTraceImport.read(TraceFixtures.trace("mixed-go1.22"), cancelling));
+        assertTrue(seen.get(2) > seen.get(1) && seen.get(2) < 1.0, seen.toString());
+    }
+
+    @Test
     void aGo119TraceIsRefusedWithTheSupportedVersions() throws IOException {
         ImportResult r = read(TraceFixtures.dir().resolve("chan-go1.19.trace"));
         assertTrue(r.isRefused());
