@@ -18,8 +18,9 @@ import java.util.Locale;
 import javafx.concurrent.Task;
 
 /**
- * Opening a GODEBUG=schedtrace log or a Go execution trace in the window: the import runs in a background task with progress and cancel
- * (a 100 MB log takes seconds), and the result is shown as a recording with one timeline marker per block.
+ * Opening a GODEBUG=schedtrace log or a Go execution trace in the window: the import runs in a background task
+ * with progress and cancel (a 100 MB log takes seconds), and the result is shown as a recording with one timeline
+ * marker per block (per generation for a trace).
  */
 public final class LogOpening {
     /** Blocks beyond this many are not marked on the timeline: markers would merge into a bar. */
