@@ -5,8 +5,8 @@ import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.program.Program;
 import dev.curtain.importer.ImportResult;
 import dev.curtain.importer.KeyframeMark;
+import dev.curtain.importer.LogImport;
 import dev.curtain.importer.ProgressListener;
-import dev.curtain.importer.SchedtraceImport;
 import dev.curtain.scenario.CueMatch;
 import dev.curtain.scenario.CuePoint;
 import dev.curtain.scenario.Scenario;
@@ -18,10 +18,11 @@ import java.util.Locale;
 import javafx.concurrent.Task;
 
 /**
- * Opening a GODEBUG=schedtrace log in the window: the import runs in a background task with progress and cancel
- * (a 100 MB log takes seconds), and the result is shown as a recording with one timeline marker per block.
+ * Opening a GODEBUG=schedtrace log or a Go execution trace in the window: the import runs in a background task
+ * with progress and cancel (a 100 MB log takes seconds), and the result is shown as a recording with one timeline
+ * marker per block (per generation for a trace).
  */
-final class LogOpening {
+public final class LogOpening {
     /** Blocks beyond this many are not marked on the timeline: markers would merge into a bar. */
     static final int MAX_MARKED_BLOCKS = 400;
 
@@ -34,7 +35,7 @@ final class LogOpening {
             @Override
             protected ImportResult call() throws Exception {
                 updateMessage("Reading " + file.getFileName() + " …");
-                return SchedtraceImport.read(file, new ProgressListener() {
+                return LogImport.read(file, new ProgressListener() {
                     @Override
                     public void progress(double fraction) {
                         updateProgress(fraction, 1);
@@ -50,12 +51,20 @@ final class LogOpening {
     }
 
     /** What the window shows about an import: its name, its GOMAXPROCS, a marker per block; no program to re-run. */
-    static Scenario describe(Path file, ImportResult r) {
+    public static Scenario describe(Path file, ImportResult r) {
         int procs = Math.max(1, r.recording().finalState().gomaxprocs());
         SimulationOptions o = SimulationOptions.defaults().withVersion(GoVersion.parse(r.goVersion()))
                 .withGomaxprocs(Math.min(procs, 4096));
         List<CuePoint> cues = new ArrayList<>();
-        if (r.keyframes().size() <= MAX_MARKED_BLOCKS) {
+        boolean trace = ImportResult.GO_TRACE.equals(r.source());
+        if (trace && r.keyframes().size() <= MAX_MARKED_BLOCKS) {
+            for (KeyframeMark k : r.keyframes()) {
+                cues.add(new CuePoint("generation-" + k.line(), CueMatch.atTime(k.timeMs() * 1_000_000L),
+                        String.format(Locale.ROOT, "end of trace generation %d: gomaxprocs=%d idleprocs=%d "
+                                + "threads=%d", k.line(), k.gomaxprocs(), k.idleprocs(), k.threads()), "", false,
+                        List.of()));
+            }
+        } else if (r.keyframes().size() <= MAX_MARKED_BLOCKS) {
             for (KeyframeMark k : r.keyframes()) {
                 cues.add(new CuePoint("sched-" + k.line(), CueMatch.atTime(k.timeMs() * 1_000_000L),
                         String.format(Locale.ROOT, "SCHED %dms (line %d): gomaxprocs=%d idleprocs=%d threads=%d "
@@ -65,13 +74,16 @@ final class LogOpening {
             }
         }
         String what = r.warningCount() == 0 ? "" : " " + r.warningCount() + " lines could not be read and were skipped.";
-        return new Scenario(file.getFileName().toString(),
-                "Replayed from a GODEBUG=schedtrace log of a real run (" + r.keyframes().size() + " blocks)." + what,
+        String caption = trace
+                ? "Replayed from a Go " + r.goVersion() + " execution trace of a real run."
+                        + (r.warnings().isEmpty() ? "" : " " + r.warnings().get(0).message())
+                : "Replayed from a GODEBUG=schedtrace log of a real run (" + r.keyframes().size() + " blocks)." + what;
+        return new Scenario(file.getFileName().toString(), caption,
                 "", o, Program.ofMain(List.of()), "", cues, List.of(), ViewHints.NONE);
     }
 
-    /** Where to start: after the burst of events that sets up the first block, at the first block as printed. */
-    static int openingIndex(ImportResult r) {
-        return r.keyframes().isEmpty() ? 0 : r.keyframes().get(0).endIndex();
+    /** Where to start: after the burst that sets up the first block (or the trace's first statuses). */
+    public static int openingIndex(ImportResult r) {
+        return r.openingIndex();
     }
 }

@@ -2,7 +2,7 @@ package dev.curtain.app;
 
 import dev.curtain.engine.GoVersion;
 import dev.curtain.importer.ImportResult;
-import dev.curtain.importer.SchedtraceImport;
+import dev.curtain.importer.LogImport;
 import dev.curtain.scenario.Scenario;
 import dev.curtain.view.CaptionBar;
 import dev.curtain.view.EventLogView;
@@ -203,7 +203,7 @@ public final class MainWindow {
         if (!authoring.confirmDiscard()) {
             return;
         }
-        if (SchedtraceImport.looksLikeSchedtrace(file)) {
+        if (LogImport.looksLikeImport(file)) {
             openLog(file);
             return;
         }
@@ -242,7 +242,7 @@ public final class MainWindow {
         });
         ProgressDialog progress = new ProgressDialog(task);
         progress.initOwner(stage);
-        progress.setTitle("Opening a schedtrace log");
+        progress.setTitle("Opening a recorded run");
         progress.setHeaderText("Replaying " + file.getFileName());
         Thread worker = new Thread(task, "curtain-import");
         worker.setDaemon(true);

@@ -7,10 +7,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./curtain open FILE}: the window, on a scenario file. */
-@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the app on a scenario file or a GODEBUG=schedtrace log.")
+/** {@code ./curtain open FILE}: the window, on a scenario file or a recording of a real run. */
+@Command(name = "open", mixinStandardHelpOptions = true,
+        description = "Open the app on a scenario file, a Go execution trace or a GODEBUG=schedtrace log.")
 final class OpenCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file, or a schedtrace log (told apart by its content).")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "A scenario file, a Go execution trace or a schedtrace log (told apart by content).")
     Path file;
 
     OpenCommand() {

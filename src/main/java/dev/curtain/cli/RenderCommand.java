@@ -1,5 +1,6 @@
 package dev.curtain.cli;
 
+import dev.curtain.app.LogOpening;
 import dev.curtain.engine.Recording;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.Simulator;
@@ -12,8 +13,13 @@ import dev.curtain.export.FramePlan;
 import dev.curtain.export.ExportFile;
 import dev.curtain.export.HeadlessFx;
 import dev.curtain.export.TraceExport;
+import dev.curtain.importer.ImportResult;
+import dev.curtain.importer.LogImport;
 import dev.curtain.render.Palette;
 import dev.curtain.scenario.Scenario;
+import dev.curtain.view.model.EventExplainer;
+import dev.curtain.view.model.SimulationRunner;
+import dev.curtain.view.model.ViewerModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,7 +46,8 @@ import picocli.CommandLine.Spec;
 final class RenderCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file.")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "A scenario file, or a Go execution trace or schedtrace log (told apart by content).")
     Path file;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
@@ -85,10 +92,13 @@ final class RenderCommand implements Callable<Integer> {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InvalidInputException(out + ": its folder does not exist");
         }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (LogImport.looksLikeImport(file)) {
+            return renderImport(format);
+        }
         Scenario scenario = ScenarioInput.load(file);
         SimulationOptions options = ScenarioInput.options(scenario, go, gomaxprocs, seed);
         scenario = scenario.withOptions(options);
-        PrintWriter stdout = spec.commandLine().getOut();
         if (format == ExportFormat.TRACE) {
             Recording rec = Simulator.run(scenario.program(), options);
             TraceExport.save(rec, scenario.title(), out);
@@ -105,6 +115,41 @@ final class RenderCommand implements Callable<Integer> {
         Scenario s = scenario;
         long t0 = System.nanoTime();
         ExportScene scene = Exporter.onFxAndWait(() -> new ExportScene(s, wh[0], wh[1], palette));
+        return write(scene, format, wh, t0);
+    }
+
+    /** A recording of a real run: imported, not simulated, so --go, --gomaxprocs and --seed do not apply. */
+    private int renderImport(ExportFormat format) throws IOException {
+        if (go != null || gomaxprocs != null || seed != null) {
+            throw new InvalidInputException(file + " is " + ImportInput.kind(file) + " of a real run: --go, "
+                    + "--gomaxprocs and --seed apply to scenarios only");
+        }
+        ImportResult r = ImportInput.load(file, spec.commandLine().getErr());
+        Scenario about = LogOpening.describe(file, r);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (format == ExportFormat.TRACE) {
+            TraceExport.save(r.recording(), about.title(), out);
+            stdout.printf(Locale.ROOT, "%s: a trace of %d events (open it in Perfetto)%n", out, r.recording().size());
+            stdout.flush();
+            return 0;
+        }
+        int[] wh = parseSize(format);
+        if (fps < 1 || fps > 120) {
+            throw new InvalidInputException("--fps: must be 1..120, not " + fps);
+        }
+        Palette palette = palette(theme);
+        HeadlessFx.start();
+        long t0 = System.nanoTime();
+        ExportScene scene = Exporter.onFxAndWait(() -> {
+            ViewerModel m = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
+            m.openRecording(about, r.recording(), LogOpening.openingIndex(r));
+            return new ExportScene(m, wh[0], wh[1], palette);
+        });
+        return write(scene, format, wh, t0);
+    }
+
+    private int write(ExportScene scene, ExportFormat format, int[] wh, long t0) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
         FramePlan plan;
         try {
             ExportRange range = Exporter.onFxAndWait(() -> ExportRange.of(scene.model(), fromCue, toCue));

@@ -13,10 +13,7 @@ import dev.curtain.engine.state.ThreadState;
 import dev.curtain.scenario.Json;
 import dev.curtain.scenario.Scenario;
 import dev.curtain.importer.ImportResult;
-import dev.curtain.importer.ImportWarning;
-import dev.curtain.importer.ProgressListener;
-import dev.curtain.importer.SchedtraceImport;
-import java.io.IOException;
+import dev.curtain.importer.LogImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Run a scenario and print the event log (each event names its runtime function) and a summary.")
 final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE",
-            description = "A scenario file, or a GODEBUG=schedtrace log (detected by its content) to replay.")
+            description = "A scenario file, or a Go execution trace or GODEBUG=schedtrace log (detected by content) to "
+                    + "replay.")
     Path file;
 
     @Mixin
@@ -52,7 +50,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (SchedtraceImport.looksLikeSchedtrace(file)) {
+        if (LogImport.looksLikeImport(file)) {
             return replayLog();
         }
         Scenario scenario = ScenarioInput.load(file);
@@ -69,37 +67,27 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A schedtrace log is not simulated but replayed: its keyframes as events, then the same outputs. */
+    /** A trace or a schedtrace log is not simulated but replayed: its events, then the same outputs. */
     private int replayLog() {
         if (run.any()) {
-            throw new InvalidInputException(file + " is a schedtrace log of a real run: --go, --gomaxprocs and --seed"
-                    + " apply to scenarios only");
+            throw new InvalidInputException(file + " is " + ImportInput.kind(file) + " of a real run: --go, "
+                    + "--gomaxprocs and --seed apply to scenarios only");
         }
-        ImportResult r;
-        try {
-            r = SchedtraceImport.read(file, ProgressListener.NONE);
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
-        }
-        if (r.isRefused()) {
-            throw new InvalidInputException(r.refusal());
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        for (ImportWarning w : r.warnings()) {
-            err.println(file + ":" + w.line() + ": skipped: " + w.message());
-        }
-        if (r.warningCount() > r.warnings().size()) {
-            err.println(file + ": " + (r.warningCount() - r.warnings().size()) + " more lines skipped");
-        }
-        err.flush();
+        ImportResult r = ImportInput.load(file, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.print(Json.write(ImportReport.of(file, r), true));
         } else {
             printLog(out, r.recording());
             out.println();
-            out.printf(Locale.ROOT, "%s — replayed from a schedtrace log (Go %s format), %d blocks, %d events%n",
-                    file.getFileName(), r.goVersion(), r.keyframes().size(), r.recording().size());
+            if (ImportResult.GO_TRACE.equals(r.source())) {
+                out.printf(Locale.ROOT, "%s — replayed from a Go %s execution trace: %d threads, %d goroutines, "
+                        + "%d events%n", file.getFileName(), r.goVersion(), r.threads().size(), r.goroutines().size(),
+                        r.recording().size());
+            } else {
+                out.printf(Locale.ROOT, "%s — replayed from a schedtrace log (Go %s format), %d blocks, %d events%n",
+                        file.getFileName(), r.goVersion(), r.keyframes().size(), r.recording().size());
+            }
         }
         out.flush();
         return 0;

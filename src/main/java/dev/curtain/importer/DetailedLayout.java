@@ -306,7 +306,10 @@ final class DetailedLayout {
         }
     }
 
-    /** The engine's wait reason for a printed one; reasons the engine does not model show as none. */
+    /**
+     * The engine's wait reason for a printed one (or a Go trace's block reason: "network" is the netpoller's IO
+     * wait, "forever" a select with no cases); reasons the engine does not model show as none.
+     */
     static WaitReason reason(String printed) {
         String r = printed.endsWith(" (durable)") ? printed.substring(0, printed.length() - 10) : printed;
         if (r.startsWith("chan send")) {
@@ -317,7 +320,8 @@ final class DetailedLayout {
         }
         return switch (r) {
             case "sleep" -> WaitReason.SLEEP;
-            case "IO wait" -> WaitReason.IO_WAIT;
+            case "IO wait", "network" -> WaitReason.IO_WAIT;
+            case "forever" -> WaitReason.FOREVER;
             case "preempted" -> WaitReason.PREEMPTED;
             case "select (no cases)" -> WaitReason.FOREVER;
             default -> WaitReason.NONE;

@@ -4,9 +4,9 @@ import dev.curtain.engine.Recording;
 import java.util.List;
 
 /**
- * What {@link SchedtraceImport#read} gives back: either a refusal (the file is not a schedtrace log, or nothing in
- * it could be read) with a message for the user, or the recording to play with its keyframes and the warnings about
- * lines that were skipped.
+ * What {@link SchedtraceImport#read} and {@link GoTraceImport#read} give back: either a refusal (the file is not a
+ * log or trace they read, or nothing in it could be read) with a message for the user, or the recording to play with
+ * its keyframes (schedtrace only) and the warnings about what was skipped.
  */
 public final class ImportResult {
     private final String refusal;
@@ -18,10 +18,14 @@ public final class ImportResult {
     private final String goVersion;
     private final List<ImportedThread> threads;
     private final List<ImportedGoroutine> goroutines;
+    private final String source;
+    private final int openingIndex;
+    private final TraceStacks stacks;
 
     private ImportResult(String refusal, Recording recording, Keyframe lastKeyframe, List<KeyframeMark> keyframes,
                          List<ImportWarning> warnings, long warningCount, String goVersion,
-                         List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
+                         List<ImportedThread> threads, List<ImportedGoroutine> goroutines, String source,
+                         int openingIndex, TraceStacks stacks) {
         this.refusal = refusal;
         this.recording = recording;
         this.lastKeyframe = lastKeyframe;
@@ -31,17 +35,51 @@ public final class ImportResult {
         this.goVersion = goVersion;
         this.threads = List.copyOf(threads);
         this.goroutines = List.copyOf(goroutines);
+        this.source = source;
+        this.openingIndex = openingIndex;
+        this.stacks = stacks;
     }
 
     static ImportResult refused(String message, List<ImportWarning> warnings, long warningCount) {
-        return new ImportResult(message, null, null, List.of(), warnings, warningCount, "", List.of(), List.of());
+        return new ImportResult(message, null, null, List.of(), warnings, warningCount, "", List.of(), List.of(), "", 0,
+                TraceStacks.NONE);
     }
 
     static ImportResult imported(Recording recording, Keyframe last, List<KeyframeMark> keyframes,
                                  List<ImportWarning> warnings, long warningCount, String goVersion,
                                  List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
         return new ImportResult(null, recording, last, keyframes, warnings, warningCount, goVersion, threads,
-                goroutines);
+                goroutines, SCHEDTRACE, keyframes.isEmpty() ? 0 : keyframes.get(0).endIndex(), TraceStacks.NONE);
+    }
+
+    static ImportResult importedTrace(Recording recording, List<KeyframeMark> generations, int openingIndex,
+                                      TraceStacks stacks, List<ImportWarning> warnings, String goVersion,
+                                      List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
+        return new ImportResult(null, recording, null, generations, warnings, warnings.size(), goVersion, threads,
+                goroutines, GO_TRACE, openingIndex, stacks);
+    }
+
+    /** For a Go trace, the trace's stack behind each event of the recording ({@link TraceStacks#NONE} otherwise). */
+    public TraceStacks traceStacks() {
+        return stacks;
+    }
+
+    /**
+     * Where a player should open the recording: after the burst of events that sets up what the log or trace shows
+     * first (the first block of a schedtrace log; the statuses a trace starts with).
+     */
+    public int openingIndex() {
+        return openingIndex;
+    }
+
+    /** {@link #source()} of a schedtrace log. */
+    public static final String SCHEDTRACE = "a GODEBUG=schedtrace log";
+    /** {@link #source()} of a Go execution trace. */
+    public static final String GO_TRACE = "a Go execution trace";
+
+    /** What was imported, for captions: {@link #SCHEDTRACE} or {@link #GO_TRACE} ("" when refused). */
+    public String source() {
+        return source;
     }
 
     /** Whether the file was refused; {@link #refusal()} says why. */
@@ -64,7 +102,10 @@ public final class ImportResult {
         return lastKeyframe;
     }
 
-    /** Every keyframe's position in the recording and its header counts, in log order. */
+    /**
+     * Every keyframe's position in the recording and its header counts, in log order. For a Go trace, one per
+     * generation the recording covers: {@code line} is the generation's number, {@code timeMs} its end.
+     */
     public List<KeyframeMark> keyframes() {
         return keyframes;
     }

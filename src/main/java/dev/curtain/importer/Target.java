@@ -8,8 +8,10 @@ import dev.curtain.engine.state.WaitReason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where one keyframe says everything must be, in the engine's terms and ids: each P's status and owner, each
@@ -37,6 +39,8 @@ final class Target {
     final Map<Integer, WaitReason> reasons = new HashMap<>();
     final Map<Integer, Integer> locks = new HashMap<>();
     final List<NewGoroutine> creates = new ArrayList<>();
+    /** Running goroutines that leave their thread by runtime.Gosched (a trace says so) rather than preempted. */
+    final Set<Integer> yields = new HashSet<>();
     /** Whether a P in a syscall shows status _Psyscall (up to Go 1.25) rather than staying _Prunning. */
     boolean pSyscallStatus = true;
 

@@ -11,6 +11,7 @@ import dev.curtain.engine.event.Event.GoroutineQueued;
 import dev.curtain.engine.event.Event.GoroutineReadied;
 import dev.curtain.engine.event.Event.GoroutineStarted;
 import dev.curtain.engine.event.Event.GoroutineUnlocked;
+import dev.curtain.engine.event.Event.GoroutineYielded;
 import dev.curtain.engine.event.Event.ProcessorAcquired;
 import dev.curtain.engine.event.Event.ProcessorReleased;
 import dev.curtain.engine.event.Event.ProcessorRetaken;
@@ -183,7 +184,9 @@ final class TransitionPlanner {
                             emit(new GoroutinePreempted(seq(), timeNs, g, m, th.p(), true, Place.GLOBAL));
                         }
                     }
-                    default -> emit(new GoroutinePreempted(seq(), timeNs, g, m, th.p(), true, Place.GLOBAL));
+                    default -> emit(t.yields.contains(g) && tp.equals(Place.GLOBAL)
+                            ? new GoroutineYielded(seq(), timeNs, g, m, th.p(), Place.GLOBAL)
+                            : new GoroutinePreempted(seq(), timeNs, g, m, th.p(), true, Place.GLOBAL));
                 }
             } else if (cur.kind() == PlaceKind.SYSCALL) {
                 if (tp.kind() == PlaceKind.RUNNING && tp.id() == m) {

@@ -289,6 +289,20 @@ class MainWindowTest {
     }
 
     @Test
+    void aGoExecutionTraceOpensAsAReplayOfItsOwnVersionAndProcs(FxRobot robot) throws Exception {
+        Path trace = Path.of("src/test/resources/gotrace/chan-go1.23.trace");
+        robot.interact(() -> window.open(trace));
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> model.importedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.getScenario().title()).isEqualTo("chan-go1.23.trace");
+        assertThat(model.getScenario().description()).contains("Go 1.23 execution trace");
+        assertThat(model.getState().gomaxprocs()).isEqualTo(4);
+        assertThat(robot.lookup("#version-picker").queryComboBox().isDisabled()).isTrue();
+        assertThat(robot.lookup("#gomaxprocs").query().isDisabled()).isTrue();
+    }
+
+    @Test
     void anUncaughtExceptionShowsADialogAndTheWindowLives(FxRobot robot) {
         robot.interact(() -> CurtainApp.installCrashDialog(window));
         robot.interact(() -> Thread.getDefaultUncaughtExceptionHandler()

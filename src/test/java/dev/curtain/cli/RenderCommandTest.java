@@ -53,6 +53,15 @@ class RenderCommandTest {
     }
 
     @Test
+    void aGoExecutionTraceRendersAsAStillOfItsLastState() throws IOException {
+        Path png = dir.resolve("trace.png");
+        CliTest.Run r = CliTest.run("render", "src/test/resources/gotrace/chan-go1.22.trace", "-o", png.toString(),
+                "--size", "640x360");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(640);
+    }
+
+    @Test
     void aGifLastsAsLongAsItsFramesAtTheGivenRate() throws IOException {
         Path gif = dir.resolve("part.gif");
         CliTest.Run r = CliTest.run("render", LESSON1, "-o", gif.toString(), "--size", "480x270", "--fps", "10",

@@ -1,0 +1,235 @@
+package dev.curtain.importer;
+
+import dev.curtain.engine.Outcome;
+import dev.curtain.engine.Recording;
+import dev.curtain.engine.event.Event.RunEnded;
+import dev.curtain.engine.event.Event.RuntimeStarted;
+import dev.curtain.engine.event.RuntimeFunction;
+import dev.curtain.engine.state.ThreadProps;
+import dev.curtain.gotrace.EventType;
+import dev.curtain.gotrace.GoTraceReader;
+import dev.curtain.gotrace.TraceEvent;
+import dev.curtain.gotrace.TraceFormatException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Opens a Go execution trace ({@code runtime/trace}, Go 1.22 or 1.23) as a {@link Recording}, like
+ * {@link SchedtraceImport} does a schedtrace log: the trace's own goroutine ids, its threads (one M each, in the
+ * order they appear), its Ps and GOMAXPROCS. Every scheduling event of the trace (a P starting or stopping or being
+ * stolen, a goroutine created, started, stopped, blocked, unblocked, in and out of a syscall, ending) takes the
+ * stage to the state the trace describes after it, through the same {@link TransitionPlanner} the schedtrace import
+ * uses; what a trace does not record is filled in as documented in docs/importer.md.
+ */
+public final class GoTraceImport {
+    /** Engine events a recording keeps; the rest of a larger trace is still read, for the counts. */
+    static final int MAX_RECORDED_EVENTS = 250_000;
+
+    private GoTraceImport() {
+    }
+
+    /** Whether the file starts with a Go execution trace header of any version ({@code "go 1.N trace"}). */
+    public static boolean looksLikeGoTrace(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return GoTraceReader.headerVersion(in.readNBytes(16)) >= 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads the trace. A file of another format or version comes back refused with a message; a trace that breaks
+     * off (cut short, or bytes the reader cannot follow) keeps what came before, with a warning that says where.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws CancellationException if the listener cancelled
+     */
+    public static ImportResult read(Path file, ProgressListener listener) throws IOException {
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        String name = String.valueOf(file.getFileName());
+        long size = Math.max(1, Files.size(file));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            GoTraceReader reader;
+            try {
+                reader = new GoTraceReader(in);
+            } catch (TraceFormatException e) {
+                return ImportResult.refused(name + ": " + e.getMessage(), List.of(), 0);
+            }
+            return new Run(reader, size, progress, name).read();
+        }
+    }
+
+    private static final class Run {
+        private final GoTraceReader reader;
+        private final long size;
+        private final ProgressListener progress;
+        private final String name;
+        private final TraceModel model = new TraceModel();
+        private final Recording.Builder builder = new Recording.Builder(null, null);
+        private final TransitionPlanner planner = new TransitionPlanner(builder);
+        private final List<ImportWarning> warnings = new ArrayList<>();
+        private boolean started;
+        private boolean opening = true;
+        private int openingIndex;
+        private final List<KeyframeMark> generations = new ArrayList<>();
+        private int generationStart;
+        private final TraceStacks stacks = new TraceStacks();
+        private boolean recording = true;
+        private long stoppedAtNs = -1;
+        private double reported = -1;
+
+        Run(GoTraceReader reader, long size, ProgressListener progress, String name) {
+            this.reader = reader;
+            this.size = size;
+            this.progress = progress;
+            this.name = name;
+        }
+
+        ImportResult read() throws IOException {
+            long n = 0;
+            try {
+                for (TraceEvent e; (e = reader.next()) != null; n++) {
+                    if ((n & 4095) == 0) {
+                        if (progress.cancelled()) {
+                            throw new CancellationException("import of " + name + " cancelled");
+                        }
+                        report();
+                    }
+                    boolean moved;
+                    try {
+                        moved = model.apply(e);
+                    } catch (RuntimeException ex) {
+                        // The ordering accepted it, so this is a case the model does not know: keep the counts so far.
+                        warnings.add(new ImportWarning(0, "stopped at event " + n + " (" + EventType.name(e.type())
+                                + "), which the importer cannot follow: " + ex));
+                        break;
+                    }
+                    if (moved && recording) {
+                        play(e);
+                    }
+                    if (e.type() == EventType.SYNC && recording && started) {
+                        markGeneration(e);
+                    }
+                }
+            } catch (TraceFormatException e) {
+                if (n == 0 || !started) {
+                    return ImportResult.refused(name + (e.offset() >= 0 ? ":" + e.offset() : "") + ": "
+                            + e.getMessage(), warnings, warnings.size());
+                }
+                warnings.add(new ImportWarning(0, "the trace breaks off after " + n + " events (byte "
+                        + reader.bytesRead() + " of " + size + "): " + e.getMessage()
+                        + "; shown up to there"));
+            }
+            if (!started) {
+                return ImportResult.refused(name + " holds no scheduling events (" + n + " events in "
+                        + reader.generations() + " generations)", warnings, warnings.size());
+            }
+            long endNs = Math.max(builder.state().timeNs(), rel(model.lastTime));
+            builder.append(new RunEnded(builder.size(), recording ? endNs : builder.state().timeNs(),
+                    RuntimeFunction.EXIT, Outcome.IMPORTED, String.format(Locale.ROOT,
+                            "imported %d events in %d generation%s of a Go %s execution trace from %s", n,
+                            reader.generations(), reader.generations() == 1 ? "" : "s", reader.goVersion(), name)));
+            progress.progress(1.0);
+            return ImportResult.importedTrace(builder.build(), generations, openingIndex, stacks, warnings,
+                    reader.goVersion(), threads(), goroutines());
+        }
+
+        private void markGeneration(TraceEvent e) {
+            int busy = 0;
+            for (int p = 0; p < Math.min(model.gomaxprocs, model.pOwner.size()); p++) {
+                busy += model.pOwner.get(p) >= 0 ? 1 : 0;
+            }
+            generations.add(new KeyframeMark(reader.generations(), rel(e.time()) / 1_000_000, generationStart,
+                    builder.size(), model.gomaxprocs, model.gomaxprocs - busy, model.tids.size(), 0, 0, 0));
+            generationStart = builder.size();
+        }
+
+        private static boolean isStatus(TraceEvent e) {
+            return switch (e.type()) {
+                case EventType.PROC_STATUS, EventType.GO_STATUS, EventType.GO_STATUS_STACK, EventType.PROCS_CHANGE ->
+                    true;
+                default -> false;
+            };
+        }
+
+        private long rel(long t) {
+            return Math.max(0, t - model.firstTime);
+        }
+
+        private void play(TraceEvent e) {
+            if (model.gomaxprocs == 0) {
+                // Nothing to draw until the trace says how many Ps there are (its first ProcsChange).
+                return;
+            }
+            long t = rel(e.time());
+            try {
+                if (!started) {
+                    builder.append(new RuntimeStarted(0, t, reader.goVersion(), model.gomaxprocs,
+                            ThreadProps.rootOnHost(), List.of(), List.of()));
+                    started = true;
+                }
+                int before = builder.size();
+                planner.apply(model.target(), t);
+                stacks.assign(before, builder.size(), e.stack());
+                // The trace opens with the status of every P and goroutine: a player starts after them.
+                opening &= isStatus(e);
+                if (opening) {
+                    openingIndex = builder.size();
+                }
+            } catch (RuntimeException ex) {
+                stop(t, "could not show " + EventType.name(e.type()) + " at " + t + " ns (" + ex.getMessage()
+                        + ")");
+                return;
+            }
+            if (builder.size() >= MAX_RECORDED_EVENTS) {
+                stop(t, "the recording keeps the first " + MAX_RECORDED_EVENTS + " steps");
+            }
+        }
+
+        private void stop(long t, String why) {
+            recording = false;
+            model.stopTracking();
+            stoppedAtNs = t;
+            warnings.add(new ImportWarning(0, why + ": shown up to " + t / 1_000_000 + " ms; the counts cover "
+                    + "the whole trace"));
+        }
+
+        private void report() {
+            double f = Math.min(1.0, (double) reader.bytesDone() / size);
+            if (f - reported >= 0.002) {
+                reported = f;
+                progress.progress(f);
+            }
+        }
+
+        private List<ImportedThread> threads() {
+            List<ImportedThread> out = new ArrayList<>();
+            for (int m = 0; m < model.tids.size(); m++) {
+                int p = model.mP.get(m);
+                long g = model.mG.get(m);
+                TraceModel.G cur = g < 0 ? null : model.gs.get(g);
+                String state = cur != null && cur.state == TraceModel.GState.SYSCALL ? "syscall"
+                        : p >= 0 ? "running" : "idle";
+                out.add(new ImportedThread((int) (long) model.tids.get(m), true, false, state, p, g, -1));
+            }
+            return out;
+        }
+
+        private List<ImportedGoroutine> goroutines() {
+            List<ImportedGoroutine> out = new ArrayList<>();
+            for (TraceModel.G g : model.gs.values()) {
+                String state = g.state.name().toLowerCase(Locale.ROOT);
+                out.add(new ImportedGoroutine(g.goid, TraceModel.name(g.goid, g.function), state,
+                        g.state == TraceModel.GState.WAITING ? g.reason : "", -1, false));
+            }
+            return out;
+        }
+    }
+}
