@@ -1,6 +1,5 @@
 package dev.curtain.render;
 
-import dev.curtain.engine.Recording;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 
@@ -12,37 +11,28 @@ import dev.curtain.engine.state.ThreadState;
  * @param most per zone, in {@link StageGeometry#BOTTOM_ZONES} order, the most threads it holds at once
  */
 public record ZoneDemand(int[] most) {
-    /** Past this many events, the run is sampled at evenly spaced points instead of folded event by event. */
-    static final int FOLD_LIMIT = 200_000;
-    static final int SAMPLES = 400;
-
     public ZoneDemand {
         most = most.clone();
     }
 
     /** The demand of one state alone (what a single picture needs). */
     public static ZoneDemand of(SchedState s) {
-        int[] most = new int[StageGeometry.BOTTOM_ZONES.length];
-        count(s, most);
-        return new ZoneDemand(most);
+        Tally t = new Tally();
+        t.add(s);
+        return t.result();
     }
 
-    /** The most threads each zone holds at once over {@code r}. */
-    public static ZoneDemand of(Recording r) {
-        int[] most = new int[StageGeometry.BOTTOM_ZONES.length];
-        if (r.size() <= FOLD_LIMIT) {
-            SchedState s = r.stateAt(0);
+    /** Adds up the most threads each zone holds at once over the states of a run it is shown, one by one. */
+    public static final class Tally {
+        private final int[] most = new int[StageGeometry.BOTTOM_ZONES.length];
+
+        public void add(SchedState s) {
             count(s, most);
-            for (int i = 1; i <= r.size(); i++) {
-                r.advance(s, i);
-                count(s, most);
-            }
-        } else {
-            for (int k = 0; k <= SAMPLES; k++) {
-                count(r.stateAt((int) ((long) r.size() * k / SAMPLES)), most);
-            }
         }
-        return new ZoneDemand(most);
+
+        public ZoneDemand result() {
+            return new ZoneDemand(most);
+        }
     }
 
     private static void count(SchedState s, int[] most) {

@@ -1,6 +1,5 @@
 package dev.curtain.view;
 
-import dev.curtain.engine.Recording;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.render.BoxPicture;
 import dev.curtain.render.Palette;
@@ -61,10 +60,6 @@ public final class StageView extends Region {
     private double pixelScale = 1;
     /** Set by tests to picture at a scale no headless window has; 0 follows the window. */
     private double forcedPixelScale;
-
-    /** The recording {@link #zoneDemand} was worked out for. */
-    private Recording demandOf;
-    private ZoneDemand zoneDemand;
 
     public StageView(ViewerModel model, Duration tween) {
         this.model = model;
@@ -175,14 +170,9 @@ public final class StageView extends Region {
         return StageGeometry.compute(s, width(), height(), boxSize[0], boxSize[1], fontScale.get(), demand());
     }
 
-    /** The thread zones' sizes for the run on show, worked out once per recording. */
+    /** The thread zones' sizes for the run on show (the view model works them out once per run). */
     private ZoneDemand demand() {
-        Recording r = model.recording();
-        if (r != demandOf) {
-            demandOf = r;
-            zoneDemand = r == null ? null : ZoneDemand.of(r);
-        }
-        return zoneDemand;
+        return model.zoneDemand();
     }
 
     /**

@@ -128,7 +128,11 @@ class StageGeometryTest {
     void theThreadZonesKeepTheirPlaceThroughEveryEventOfEveryLesson() {
         for (Scenario lesson : new ShippedLessons().lessons()) {
             Recording r = run(lesson);
-            ZoneDemand demand = ZoneDemand.of(r);
+            ZoneDemand.Tally tally = new ZoneDemand.Tally();
+            for (int i = 0; i <= r.size(); i++) {
+                tally.add(r.stateAt(i));
+            }
+            ZoneDemand demand = tally.result();
             java.util.Map<String, Rect> first = new java.util.TreeMap<>();
             for (int i = 0; i <= r.size(); i++) {
                 SchedState s = r.stateAt(i);

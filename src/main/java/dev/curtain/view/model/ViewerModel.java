@@ -16,6 +16,7 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadState;
 import dev.curtain.render.ThreadActivity;
+import dev.curtain.render.ZoneDemand;
 import dev.curtain.scenario.Cues;
 import dev.curtain.scenario.Scenario;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class ViewerModel {
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
     private final ReadOnlyObjectWrapper<SchedState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyObjectWrapper<Event> lastEvent = new ReadOnlyObjectWrapper<>(this, "lastEvent");
+    private ZoneDemand zoneDemand;
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private final ReadOnlyBooleanWrapper atCue = new ReadOnlyBooleanWrapper(this, "atCue");
     private final ReadOnlyStringWrapper cueLabel = new ReadOnlyStringWrapper(this, "cueLabel", "");
@@ -273,8 +275,37 @@ public final class ViewerModel {
         });
     }
 
+    /**
+     * The most threads each zone of the stage holds at once over the run on show, so the stage sizes its zones
+     * once for the run; null before a run is shown.
+     */
+    public ZoneDemand zoneDemand() {
+        return zoneDemand;
+    }
+
+    /** Past this many events a run is sampled at evenly spaced points for its zone demand, not folded whole. */
+    static final int DEMAND_FOLD_LIMIT = 200_000;
+
+    private static ZoneDemand demandOf(Recording rec) {
+        ZoneDemand.Tally tally = new ZoneDemand.Tally();
+        if (rec.size() <= DEMAND_FOLD_LIMIT) {
+            SchedState st = rec.stateAt(0);
+            tally.add(st);
+            for (int i = 1; i <= rec.size(); i++) {
+                rec.advance(st, i);
+                tally.add(st);
+            }
+        } else {
+            for (int k = 0; k <= 400; k++) {
+                tally.add(rec.stateAt((int) ((long) rec.size() * k / 400)));
+            }
+        }
+        return tally.result();
+    }
+
     private void install(Scenario s, Recording rec, int at) {
         resetState();
+        zoneDemand = demandOf(rec);
         historyStale = true;
         recording = rec;
         cues = Cues.resolve(rec, s.cues());
