@@ -439,7 +439,7 @@ class LessonCuesTest {
             assertThat(r.first(ThreadParked.class, e -> e.m() == 0 && e.seq() > wait.seq()).to())
                     .as(r.where("wait") + ": its thread waits with it").isEqualTo(MState.LOCKED_IDLE);
             assertThat(r.all(GoroutineStarted.class, e -> e.m() == 0)).as(r.where("wait") + ": M0 runs nothing else")
-                    .allMatch(e -> e.g() == 1);
+                    .isNotEmpty().allMatch(e -> e.g() == 1);
 
             ObservationMade draw = r.cue("draw", ObservationMade.class);
             assertThat(draw.m()).as(r.where("draw") + ": on the main thread").isZero();
@@ -473,7 +473,8 @@ class LessonCuesTest {
             assertThat(file.props()).as(r.where("files") + ": the thread's uid at that moment")
                     .isEqualTo(r.before(file).thread(file.m()).props());
             List<ObservationMade> files = r.observations("/srv/report.txt");
-            assertThat(files).as(r.where("files")).allMatch(o -> o.props().equals(r.before(o).thread(o.m()).props()));
+            assertThat(files).as(r.where("files") + ": two files from each of ten writers").hasSize(20)
+                    .allMatch(o -> o.props().equals(r.before(o).thread(o.m()).props()));
             if (files.stream().anyMatch(o -> o.props().uid() == 0)
                     && files.stream().anyMatch(o -> o.props().uid() != 0)) {
                 mixed[0]++;
