@@ -118,7 +118,9 @@ final class OpLineWarnings {
             }
             case CALL -> {
                 String f = ((Op.Call) op).function();
-                return of("call", lastName(f), "\\b" + Pattern.quote(lastName(f)) + "\\s*\\(", f + "()");
+                // not the declaration: "func f(" or the method's "func (n *NS) Do("
+                return of("call", lastName(f), "(?<!func )(?<!\\) )\\b" + Pattern.quote(lastName(f)) + "\\s*\\(",
+                        f + "()");
             }
             case DEFER -> {
                 String f = ((Op.Defer) op).function();

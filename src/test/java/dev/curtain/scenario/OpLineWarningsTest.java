@@ -97,6 +97,14 @@ class OpLineWarningsTest {
     }
 
     @Test
+    void aCallIsHeldByTheCallNotByTheDeclaration() {
+        OpLineWarnings.Expected call = OpLineWarnings.expected(new dev.curtain.engine.program.Op.Call("ns.Do"));
+        assertThat(call.heldBy("\tcontainer.Do(f)", "\tcontainer.do(f)")).isTrue();
+        assertThat(call.heldBy("func (n *NS) Do(f func() error) error {", "")).isFalse();
+        assertThat(call.heldBy("func Do() {", "")).isFalse();
+    }
+
+    @Test
     void commentsEndAtTwoSlashesOutsideStringsOnly() {
         assertThat(OpLineWarnings.withoutLineComment("\tgo f() // go g()")).isEqualTo("\tgo f() ");
         assertThat(OpLineWarnings.withoutLineComment("\thttp.Get(\"http://x\") // <-done"))
