@@ -47,14 +47,45 @@ public final class Exploration {
      */
     public record Report(List<Long> seeds, List<Tally> outcomes, List<Tally> observations, List<Tally> threadsAtEnd,
                          List<Tally> threadsEver) {
-        /** The tally of an observation or property whose description contains {@code text}, or a zero tally. */
-        public Tally find(List<Tally> list, String text) {
+        /**
+         * The tally whose description is exactly {@code what}, for something that happened in at least one run.
+         * Throws, naming what the list does hold, when nothing is described so: a reworded observation fails the
+         * caller instead of reading as "never happened". For "never", use {@link #startingWith} on the subject and
+         * check none of its tallies.
+         */
+        public Tally find(List<Tally> list, String what) {
             for (Tally t : list) {
-                if (t.what().contains(text)) {
+                if (t.what().equals(what)) {
                     return t;
                 }
             }
-            return new Tally(text, 0, seeds.size());
+            throw new IllegalArgumentException("nothing is described as \"" + what + "\" in " + seeds.size()
+                    + " runs; the list holds " + describe(list));
+        }
+
+        /**
+         * The tallies whose description starts with {@code prefix} (say {@code "openSocket probe on "}: every
+         * thread a probe's socket was opened on), at least one; throws when there is none, so a "never on a dirty
+         * thread" check cannot pass because the subject itself was renamed or never ran.
+         */
+        public List<Tally> startingWith(List<Tally> list, String prefix) {
+            List<Tally> out = new ArrayList<>();
+            for (Tally t : list) {
+                if (t.what().startsWith(prefix)) {
+                    out.add(t);
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("nothing starts with \"" + prefix + "\" in " + seeds.size()
+                        + " runs; the list holds " + describe(list));
+            }
+            return out;
+        }
+
+        private static String describe(List<Tally> list) {
+            List<String> whats = new ArrayList<>();
+            list.forEach(t -> whats.add("\"" + t.what() + "\""));
+            return whats.isEmpty() ? "nothing" : String.join(", ", whats);
         }
     }
 

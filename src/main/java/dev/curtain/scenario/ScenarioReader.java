@@ -43,6 +43,8 @@ final class ScenarioReader {
     private final List<Ref> functionRefs = new ArrayList<>();
     private final List<Ref> channelRefs = new ArrayList<>();
     private final List<Ref> lineRefs = new ArrayList<>();
+    /** Each statement with a line and where its line is written, for the op-line warnings. */
+    private final List<LoadResult.StatementLine> statementLines = new ArrayList<>();
     private int statements;
     private boolean tooManyStatements;
 
@@ -66,7 +68,8 @@ final class ScenarioReader {
                     : Integer.compare(a.column(), b.column()));
             return LoadResult.failed(sorted, file);
         }
-        return LoadResult.ok(s, new LoadResult.Positions(file, cuePositions, functionPositions, channelPositions));
+        return LoadResult.ok(s, new LoadResult.Positions(file, cuePositions, functionPositions, channelPositions,
+                statementLines));
     }
 
     // ---- the document --------------------------------------------------------------------------------------
@@ -346,7 +349,11 @@ final class ScenarioReader {
         if (parsed == null || line == null) {
             return null;
         }
-        return new Statement(parsed, line);
+        Statement st = new Statement(parsed, line);
+        if (line > 0) {
+            statementLines.add(new LoadResult.StatementLine(st, o.get("line").loc()));
+        }
+        return st;
     }
 
     private Op op(String op, Json.Obj o) {

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Likely authoring mistakes in a scenario that is valid: a function nothing starts or calls, a channel nothing
- * uses, a cue that matches no event on any Go version the lesson names. Reported as warnings; they do not make
+ * uses, an op whose {@code line} does not hold its Go ({@link OpLineWarnings}), a cue that matches no event on any
+ * Go version the lesson names. Reported as warnings; they do not make
  * a file invalid.
  */
 public final class ScenarioWarnings {
@@ -47,6 +48,8 @@ public final class ScenarioWarnings {
                         + "\" is never sent to or received from"));
             }
         });
+
+        out.addAll(OpLineWarnings.check(s, at));
 
         List<GoVersion> versions = new ArrayList<>();
         versions.add(s.options().version());

@@ -110,6 +110,20 @@ class CliTest {
     }
 
     @Test
+    void validateWarnsAboutAnOpOnASourceLineThatDoesNotHoldItsGo(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("drift.json");
+        Files.writeString(f, "{\"format\": 1, \"title\": \"d\",\n"
+                + " \"functions\": {\"main\": [\n"
+                + "  {\"op\": \"sleep\", \"duration\": \"1ms\", \"line\": 2}]},\n"
+                + " \"source\": [\"func main() {\", \"\\twork()\", \"\\ttime.Sleep(time.Millisecond)\", \"}\"]}\n");
+        Run r = run("validate", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("ok (1 warning)");
+        assertThat(r.err().lines()).containsExactly(f + ":3:46: warning: op \"sleep\" is on source line 2 "
+                + "(\"work()\"), which does not hold its Go (time.Sleep(…)); line 3 does (at $.functions.main[0].line)");
+    }
+
+    @Test
     void invalidInputExitsTwoWithOneMessage(@TempDir Path dir) {
         Run missing = run("simulate", dir.resolve("none.json").toString());
         assertThat(missing.code()).isEqualTo(2);
