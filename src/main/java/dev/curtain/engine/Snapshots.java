@@ -8,11 +8,17 @@ import java.util.Arrays;
  * When to copy the live state for seeking. Copies share unchanged storage, so a snapshot costs what changed since
  * the previous one; the interval stretches when that is large so snapshots stay near {@link #BYTES_PER_EVENT}
  * bytes per event, and is capped so a seek never folds more than {@link #MAX_INTERVAL} events.
+ *
+ * <p>The budget is a quarter of what the log itself takes per event (29 bytes), so the snapshots of the longest run
+ * a file may ask for (20 million events) stay near 160 MB. The cap is high because it must not undo the budget: a
+ * state of a million goroutines whose wakeups touch a different chunk each time copies megabytes per interval, and
+ * capping the interval low made such a run take gigabytes of snapshots. A seek then folds more events (about 50 ms
+ * at the cap), which only such runs ever pay.
  */
 final class Snapshots {
-    static final int BYTES_PER_EVENT = 48;
+    static final int BYTES_PER_EVENT = 8;
     static final int MIN_INTERVAL = 1_024;
-    static final int MAX_INTERVAL = 16_384;
+    static final int MAX_INTERVAL = 1 << 20;
 
     private final ArrayList<SchedState> states = new ArrayList<>();
     private int[] at = new int[16];

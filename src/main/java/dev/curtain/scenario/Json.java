@@ -31,7 +31,7 @@ import java.util.Objects;
  * <p>Only plain data: no type information is ever read from a document, nothing is resolved or fetched.
  * Object members keep the order they were written in.
  */
-public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num, Json.Bool, Json.Null {
+public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Seq, Json.Str, Json.Num, Json.Bool, Json.Null {
 
     /** Where a value starts in its document, and its JSON path; {@link #NOWHERE} for values built in code. */
     public record Loc(int line, int column, String path) {
@@ -116,6 +116,26 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
 
         public List<Json> items() { return Collections.unmodifiableList(items); }
         public int size() { return items.size(); }
+    }
+
+    /**
+     * An array for writing only, whose items are made one at a time as they are written: a report of a million
+     * goroutines is then never held whole as a tree (it would take about 600 bytes per goroutine).
+     */
+    public static final class Seq extends Json {
+        private final int size;
+        private final java.util.function.IntFunction<Json> item;
+
+        public Seq(int size, java.util.function.IntFunction<Json> item) {
+            super(Loc.NOWHERE);
+            this.size = size;
+            this.item = Objects.requireNonNull(item);
+        }
+
+        public String typeName() { return "an array"; }
+        public int size() { return size; }
+        /** Makes item {@code i} afresh. */
+        public Json item(int i) { return item.apply(i); }
     }
 
     /** A string. */
@@ -339,7 +359,14 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
     /** The value as JSON text: two-space indented and ending in a newline when {@code pretty}, else one line. */
     public static String write(Json value, boolean pretty) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        write(value, pretty, out);
+        return out.toString();
+    }
+
+    /** Writes the value as {@link #write(Json, boolean)} would return it, straight to {@code out} (left open). */
+    public static void write(Json value, boolean pretty, java.io.Writer out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             if (pretty) {
                 DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                         .withSeparators(Separators.createDefaultInstance()
@@ -349,11 +376,13 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
                 g.setPrettyPrinter(new CompactEmptyPrinter(pp));
             }
             emit(g, value);
+            g.flush();
+            if (pretty) {
+                out.write('\n');
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String s = out.toString();
-        return pretty ? s + "\n" : s;
     }
 
     /** Jackson's pretty printer, except that empty arrays and objects print as [] and {} rather than [ ] and { }. */
@@ -404,6 +433,12 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
             g.writeStartArray();
             for (Json item : a.items) {
                 emit(g, item);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Seq q) {
+            g.writeStartArray();
+            for (int i = 0; i < q.size; i++) {
+                emit(g, q.item(i));
             }
             g.writeEndArray();
         } else if (v instanceof Str s) {
