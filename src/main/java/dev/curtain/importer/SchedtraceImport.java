@@ -45,8 +45,14 @@ public final class SchedtraceImport {
     private SchedtraceImport() {
     }
 
-    /** Whether the file's beginning holds a {@code SCHED <n>ms: gomaxprocs=} line (false if unreadable). */
+    /**
+     * Whether the file's beginning holds a {@code SCHED <n>ms: gomaxprocs=} line (false if unreadable). Only a
+     * regular file is opened: a named pipe or a device would block the caller, or never end.
+     */
     public static boolean looksLikeSchedtrace(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return firstHeaderWithin(in, DETECT_BYTES) == Found.HEADER;
         } catch (IOException | RuntimeException e) {
@@ -58,16 +64,17 @@ public final class SchedtraceImport {
 
     private static Found firstHeaderWithin(InputStream in, int limit) throws IOException {
         byte[] head = in.readNBytes(limit);
-        for (int i = 0; i < Math.min(head.length, 4096); i++) {
-            if (head[i] == 0) {
-                return Found.BINARY;
-            }
-        }
         String text = new String(head, StandardCharsets.ISO_8859_1);
         for (String line : text.split("\n")) {
             // Only at the start of a line: a scenario file whose caption quotes a SCHED line is not a log.
             if (LineParser.headerStart(line) == 0 && line.indexOf("gomaxprocs=") > 0) {
                 return Found.HEADER;
+            }
+        }
+        // A NUL decides only when no header is there: a program may well print one before its first SCHED line.
+        for (int i = 0; i < Math.min(head.length, 4096); i++) {
+            if (head[i] == 0) {
+                return Found.BINARY;
             }
         }
         return Found.NONE;
@@ -82,6 +89,10 @@ public final class SchedtraceImport {
      */
     public static ImportResult read(Path file, ProgressListener listener) throws IOException {
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        if (!Files.isRegularFile(file)) {
+            return ImportResult.refused(file.getFileName() + " is not a regular file (a log is read from a file on "
+                    + "disk, not a pipe or a device).", List.of(), 0);
+        }
         long size = Math.max(1, Files.size(file));
         try (InputStream probe = Files.newInputStream(file)) {
             Found found = firstHeaderWithin(probe, REFUSE_BYTES);
