@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "curtain", mixinStandardHelpOptions = true, version = "Curtain 0.1",
         description = "Animates the Go runtime scheduler (G, M, P) and each OS thread's Linux properties.",
         subcommands = {OpenCommand.class, SimulateCommand.class, ValidateCommand.class, ExploreCommand.class,
-                BenchCommand.class, RenderCommand.class})
+                BenchCommand.class, RenderCommand.class, FuzzCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
