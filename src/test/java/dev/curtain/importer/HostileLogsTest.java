@@ -49,7 +49,7 @@ class HostileLogsTest {
         ImportResult r = SchedtraceImport.read(p, null);
         assertThat(r.warnings()).extracting(ImportWarning::message)
                 .anySatisfy(m -> assertThat(m).startsWith("gomaxprocs=4294967298 is too large"));
-        assertThat(r.keyframes()).singleElement().satisfies(k -> assertThat(k.header().gomaxprocs()).isEqualTo(1));
+        assertThat(r.keyframes()).singleElement().satisfies(k -> assertThat(k.gomaxprocs()).isEqualTo(1));
     }
 
     @Test
@@ -96,7 +96,7 @@ class HostileLogsTest {
         ImportResult r = SchedtraceImport.read(p, null);
         assertThat(r.isRefused()).isFalse();
         assertThat(r.keyframes()).hasSize(300 * (int) once.lines().count());
-        int most = r.keyframes().stream().mapToInt(k -> k.header().threads()).max().orElseThrow();
+        int most = r.keyframes().stream().mapToInt(KeyframeMark::threads).max().orElseThrow();
         assertThat(r.recording().finalState().threads()).hasSizeLessThanOrEqualTo(most + 1);
     }
 
