@@ -60,6 +60,16 @@ final class Authoring {
         dirty.set(false);
     }
 
+    /**
+     * A schedtrace log replaced the scenario: there is nothing to save (its stand-in scenario is no file's), and
+     * what was unsaved was given up when the user chose to open it. The old path must not stay, or a later Save
+     * would write the log's stand-in over that file.
+     */
+    void openedLog() {
+        file.set(null);
+        dirty.set(false);
+    }
+
     /** Opens the cue editor at the event on screen; OK puts the cue into the scenario. */
     void editCueAtCurrentEvent() {
         int index = model.playback().getIndex() - 1;
@@ -100,6 +110,9 @@ final class Authoring {
 
     /** Saves to the scenario's file, or asks where for a lesson. True when saved. */
     boolean save() {
+        if (model.importedProperty().get()) {
+            return false;
+        }
         Path target = file.get();
         if (target == null) {
             FileChooser fc = new FileChooser();

@@ -163,6 +163,41 @@ class AuthoringTest {
     }
 
     @Test
+    void dontSaveThenOpeningALogNeverWritesTheLogOverTheScenarioFile(FxRobot robot) throws Exception {
+        Path file = openCopy(robot);
+        robot.interact(() -> {
+            window.model().playback().seek(3);
+            window.authoring().putCueHere(cue("x", "changed"));
+        });
+        byte[] before = Files.readAllBytes(file);
+        List<String> asked = new java.util.ArrayList<>();
+        Path log = Path.of(getClass().getResource("/schedtrace/channels-p1-summary.log").toURI());
+        robot.interact(() -> {
+            window.authoring().setPrompt(t -> {
+                asked.add(t);
+                return Authoring.Choice.DISCARD;
+            });
+            window.open(log);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window.model().importedProperty().get());
+        assertThat(asked).containsExactly("1. Hello, goroutine");
+        // Nothing of the log can be saved, so nothing is unsaved: closing asks nothing and writes nothing.
+        assertThat(window.authoring().isDirty()).isFalse();
+        robot.interact(() -> {
+            window.authoring().setPrompt(t -> {
+                asked.add(t);
+                return Authoring.Choice.SAVE;
+            });
+            stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
+        assertThat(asked).hasSize(1);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(window.authoring().save()).as("a log is not a scenario to save").isFalse();
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
     void theCueEditorRefusesWhatWouldNotMakeAValidFile(FxRobot robot) {
         AtomicReference<CueEditorDialog> d = new AtomicReference<>();
         robot.interact(() -> {
