@@ -9,9 +9,7 @@ import dev.curtain.view.model.CueAuthoring;
 import dev.curtain.view.model.ViewerModel;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -60,6 +58,16 @@ final class Authoring {
         dirty.set(false);
     }
 
+    /**
+     * A schedtrace log replaced the scenario: there is nothing to save (its stand-in scenario is no file's), and
+     * what was unsaved was given up when the user chose to open it. The old path must not stay, or a later Save
+     * would write the log's stand-in over that file.
+     */
+    void openedLog() {
+        file.set(null);
+        dirty.set(false);
+    }
+
     /** Opens the cue editor at the event on screen; OK puts the cue into the scenario. */
     void editCueAtCurrentEvent() {
         int index = model.playback().getIndex() - 1;
@@ -100,6 +108,9 @@ final class Authoring {
 
     /** Saves to the scenario's file, or asks where for a lesson. True when saved. */
     boolean save() {
+        if (model.importedProperty().get()) {
+            return false;
+        }
         Path target = file.get();
         if (target == null) {
             FileChooser fc = new FileChooser();
@@ -113,24 +124,71 @@ final class Authoring {
             target = f.toPath();
         }
         try {
-            saveTo(target);
+            try {
+                saveTo(target, false);
+            } catch (ScenarioFiles.ReadOnlyFileException e) {
+                if (!overwrite.ask(e.file())) {
+                    return false;
+                }
+                saveTo(target, true);
+            }
             return true;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            ErrorDialogs.saveFailed(owner, target, reason(e));
+            return false;
+        } catch (IllegalArgumentException e) {
             ErrorDialogs.exception(owner, e);
             return false;
         }
     }
 
+    /** Asks before a read-only file is written over; tests answer for the user. */
+    interface OverwritePrompt {
+        boolean ask(Path readOnlyFile);
+    }
+
+    private OverwritePrompt overwrite = this::askOverwrite;
+
+    void setOverwritePrompt(OverwritePrompt p) {
+        overwrite = p;
+    }
+
+    private boolean askOverwrite(Path f) {
+        ButtonType replace = new ButtonType("Save Anyway", ButtonBar.ButtonData.YES);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, f + " is read-only. Saving writes over it (it stays "
+                + "read-only afterwards).", replace, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setHeaderText("Save over a read-only file?");
+        return a.showAndWait().orElse(ButtonType.CANCEL) == replace;
+    }
+
+    /** What the disk said, for people: the message of a refused save without Java's exception names. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        return e.getMessage() == null ? "the disk refused the save" : e.getMessage();
+    }
+
     /**
-     * Writes the scenario to {@code target}: the file there now is copied to {@code target.bak} first, then the new
-     * text replaces it atomically. Any failure leaves {@code target} as it was and the scenario unsaved.
+     * Writes the scenario to {@code target}, keeping the file there now as {@code target.bak} (the order and the
+     * guarantees are {@link ScenarioFiles#save(Scenario, Path, boolean, boolean)}'s). Any failure leaves
+     * {@code target} as it was and the scenario unsaved.
      */
     void saveTo(Path target) throws IOException {
-        Scenario s = model.getScenario();
-        if (Files.exists(target)) {
-            Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING);
-        }
-        ScenarioFiles.save(s, target);
+        saveTo(target, false);
+    }
+
+    /**
+     * As {@link #saveTo(Path)}; {@code overwriteReadOnly} after the user agreed to write over a read-only file.
+     *
+     * @throws ScenarioFiles.ReadOnlyFileException if the file is read-only and that was not agreed
+     */
+    void saveTo(Path target, boolean overwriteReadOnly) throws IOException {
+        ScenarioFiles.save(model.getScenario(), target, true, overwriteReadOnly);
         file.set(target);
         dirty.set(false);
     }

@@ -32,6 +32,23 @@ public final class ErrorDialogs {
         return a;
     }
 
+    /**
+     * A save the disk refused (a folder that cannot be written, a full disk): what happened in plain words, and that
+     * the file and the changes are as they were. Not an "unexpected problem": nothing is wrong with Curtain.
+     */
+    public static Alert saveFailed(Window owner, Path file, String reason) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle("Cannot save " + file.getFileName());
+        a.setHeaderText("Cannot save " + file.getFileName());
+        a.setContentText(reason + "\n\nThe file on disk is unchanged and your changes are still here, unsaved.");
+        a.getDialogPane().getStyleClass().add("save-failed-dialog");
+        a.show();
+        return a;
+    }
+
     /** Something went wrong in Curtain itself: say so, show the details, keep the window alive. */
     public static Alert exception(Window owner, Throwable t) {
         Alert a = new Alert(Alert.AlertType.ERROR);

@@ -234,6 +234,7 @@ public final class MainWindow {
             }
             recent.add(file);
             model.openRecording(LogOpening.describe(file, r), r.recording(), LogOpening.openingIndex(r));
+            authoring.openedLog();
         });
         task.setOnFailed(e -> {
             if (!(task.getException() instanceof java.util.concurrent.CancellationException)) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "curtain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Animates the Go runtime scheduler (G, M, P) and each OS thread's Linux properties.",
         subcommands = {OpenCommand.class, SimulateCommand.class, ValidateCommand.class, ExploreCommand.class,
-                BenchCommand.class, RenderCommand.class})
+                BenchCommand.class, RenderCommand.class, FuzzCommand.class})
 public final class Main implements Callable<Integer> {
     /**
      * {@code curtain FILE} opens a file as {@code curtain open FILE} does: a file manager's "Open with Curtain"

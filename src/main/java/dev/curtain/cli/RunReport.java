@@ -36,26 +36,29 @@ final class RunReport {
             threads.add(thread(end, t));
         }
         o.put("threads", threads);
-        Json.Arr goroutines = new Json.Arr();
         GoroutineTable gt = end.goroutines();
-        for (int g = 1; g < gt.size(); g++) {
+        // Made as they are written: a run may end with a million goroutines.
+        o.put("goroutines", new Json.Seq(Math.max(0, gt.size() - 1), i -> {
+            int g = i + 1;
             Json.Obj go = new Json.Obj().put("g", g).put("name", gt.function(g)).put("state", gt.status(g).key());
-            if (gt.lockedM(g) >= 0) {
-                go.put("lockedTo", gt.lockedM(g));
-            } else {
-                go.putNull("lockedTo");
-            }
-            goroutines.add(go);
-        }
-        o.put("goroutines", goroutines);
-        Json.Arr observations = new Json.Arr();
-        for (Event e : rec.events()) {
-            if (e instanceof Event.ObservationMade ob) {
-                observations.add(new Json.Obj().put("g", ob.g()).put("m", ob.m()).put("what", ob.what().key())
-                        .put("detail", ob.detail()).put("uid", ob.props().uid()).put("netns", ob.props().netns()));
+            return gt.lockedM(g) >= 0 ? go.put("lockedTo", gt.lockedM(g)) : go.putNull("lockedTo");
+        }));
+        int[] at = new int[16];
+        int count = 0;
+        for (int i = 0; i < rec.size(); i++) {
+            if (rec.event(i) instanceof Event.ObservationMade) {
+                if (count == at.length) {
+                    at = java.util.Arrays.copyOf(at, count * 2);
+                }
+                at[count++] = i;
             }
         }
-        o.put("observations", observations);
+        int[] observed = at;
+        o.put("observations", new Json.Seq(count, i -> {
+            Event.ObservationMade ob = (Event.ObservationMade) rec.event(observed[i]);
+            return new Json.Obj().put("g", ob.g()).put("m", ob.m()).put("what", ob.what().key())
+                    .put("detail", ob.detail()).put("uid", ob.props().uid()).put("netns", ob.props().netns());
+        }));
         o.put("counters", counters(end.counters()));
         return o;
     }

@@ -58,7 +58,7 @@ final class SimulateCommand implements Callable<Integer> {
         Recording rec = Simulator.run(scenario.program(), options);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.write(RunReport.of(scenario, options, rec), true));
+            Json.write(RunReport.of(scenario, options, rec), true, out);
         } else {
             printLog(out, rec);
             printSummary(out, scenario, options, rec);
@@ -76,7 +76,7 @@ final class SimulateCommand implements Callable<Integer> {
         ImportResult r = ImportInput.load(file, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(Json.write(ImportReport.of(file, r), true));
+            Json.write(ImportReport.of(file, r), true, out);
         } else {
             printLog(out, r.recording());
             out.println();

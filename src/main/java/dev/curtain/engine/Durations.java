@@ -5,30 +5,36 @@ public final class Durations {
     private Durations() {
     }
 
-    /** Nanoseconds from text such as "20us", "10ms", "2s", "1.5ms", "750ns" ("µs" is accepted for "us"). */
+    /**
+     * The one spelling of a duration: digits, an optional fraction, a unit, nothing else (no sign, exponent, spaces,
+     * hex or Java suffixes such as "10d"). The scenario schema has the same pattern.
+     */
+    private static final java.util.regex.Pattern SYNTAX =
+            java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|µs|ms|s)");
+    /** Durations beyond this are out of range here; the scenario format allows at most an hour. */
+    private static final java.math.BigDecimal MAX_NS = java.math.BigDecimal.valueOf(Long.MAX_VALUE / 2);
+
+    /**
+     * Nanoseconds from text such as "20us", "10ms", "2s", "1.5ms", "750ns" ("µs" is accepted for "us"). A fraction
+     * finer than a nanosecond is rounded to the nearest one, half up.
+     */
     public static long parse(String text) {
-        String t = text.trim().replace("µs", "us");
-        String[] units = {"ns", "us", "ms", "s"};
-        long[] scale = {1L, 1_000L, 1_000_000L, 1_000_000_000L};
-        for (int i = 0; i < units.length; i++) {
-            String unit = units[i];
-            if (t.endsWith(unit) && !(unit.equals("s") && (t.endsWith("ns") || t.endsWith("us") || t.endsWith("ms")))) {
-                String number = t.substring(0, t.length() - unit.length()).trim();
-                if (number.isEmpty()) {
-                    break;
-                }
-                try {
-                    double v = Double.parseDouble(number);
-                    if (v < 0 || Double.isNaN(v) || Double.isInfinite(v) || v * scale[i] > Long.MAX_VALUE / 2.0) {
-                        throw new IllegalArgumentException("duration out of range: " + text);
-                    }
-                    return Math.round(v * scale[i]);
-                } catch (NumberFormatException e) {
-                    break;
-                }
-            }
+        java.util.regex.Matcher m = SYNTAX.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a duration (write it like 20us, 10ms or 1s): " + text);
         }
-        throw new IllegalArgumentException("not a duration (write it like 20us, 10ms or 1s): " + text);
+        long scale = switch (m.group(2)) {
+            case "ns" -> 1L;
+            case "us", "µs" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            default -> 1_000_000_000L;
+        };
+        java.math.BigDecimal ns = new java.math.BigDecimal(m.group(1)).multiply(java.math.BigDecimal.valueOf(scale))
+                .setScale(0, java.math.RoundingMode.HALF_UP);
+        if (ns.compareTo(MAX_NS) > 0) {
+            throw new IllegalArgumentException("duration out of range: " + text);
+        }
+        return ns.longValueExact();
     }
 
     /** Exact text for a duration in the largest unit that divides it: 20000 → "20us", 1500000 → "1500us". */

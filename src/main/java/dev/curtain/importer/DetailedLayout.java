@@ -89,10 +89,19 @@ final class DetailedLayout {
 
         // Ps: the P line's owner, else an M that says it holds the P.
         boolean[] syscallP = new boolean[gmp];
+        boolean[] seenP = new boolean[gmp];
         for (PLine p : kf.ps()) {
             if (p.id() >= gmp) {
                 continue;
             }
+            if (seenP[p.id()]) {
+                // The runtime prints each P once per block: a second line is a corrupt log, and taking both made
+                // two threads hold one P. The first line decides, as for M and G lines.
+                warnings.accept(new ImportWarning(kf.line(), "P" + p.id() + " is printed twice in one block: the "
+                        + "first line is used"));
+                continue;
+            }
+            seenP[p.id()] = true;
             if (p.status() == PStatus.RUNNING.code()) {
                 int owner = p.m() >= 0 && mLines.containsKey(p.m()) ? p.m() : claimant(mLines, p.id());
                 if (owner >= 0 && t.mP[owner] < 0) {

@@ -19,6 +19,25 @@ final class Fields {
     private Fields() {
     }
 
+    /**
+     * Words that continue the last value, gathered here and joined once: adding each to a string would copy the
+     * whole value every time, and a megabyte of words without '=' took half a minute.
+     */
+    private StringBuilder continued;
+
+    private void add(String key, String value) {
+        endContinuation();
+        keys.add(key);
+        values.add(value);
+    }
+
+    private void endContinuation() {
+        if (continued != null) {
+            values.set(values.size() - 1, continued.toString());
+            continued = null;
+        }
+    }
+
     /** Splits {@code line} from {@code from} into fields. */
     static Fields scan(String line, int from) throws BadLineException {
         Fields f = new Fields();
@@ -35,8 +54,7 @@ final class Fields {
                 if (close < 0) {
                     throw new BadLineException("unclosed '[' (the line is cut off?)");
                 }
-                f.keys.add(LIST);
-                f.values.add(line.substring(i + 1, close));
+                f.add(LIST, line.substring(i + 1, close));
                 i = close + 1;
                 continue;
             }
@@ -44,14 +62,22 @@ final class Fields {
             while (end < n && line.charAt(end) != ' ' && line.charAt(end) != '\t') {
                 end++;
             }
-            int eq = line.indexOf('=', i);
-            if (eq < 0 || eq >= end) {
+            // '=' within this word only: searching the rest of the line for each word made long lines quadratic.
+            int eq = i;
+            while (eq < end && line.charAt(eq) != '=') {
+                eq++;
+            }
+            if (eq >= end) {
                 if (f.values.isEmpty()) {
                     throw new BadLineException("expected key=value, found '" + line.substring(i, end) + "'");
                 }
-                int last = f.values.size() - 1;
-                String prev = f.values.get(last);
-                f.values.set(last, prev.isEmpty() ? line.substring(i, end) : prev + " " + line.substring(i, end));
+                if (f.continued == null) {
+                    f.continued = new StringBuilder(f.values.get(f.values.size() - 1));
+                }
+                if (f.continued.length() > 0) {
+                    f.continued.append(' ');
+                }
+                f.continued.append(line, i, end);
                 i = end;
                 continue;
             }
@@ -61,15 +87,14 @@ final class Fields {
                 if (close < 0) {
                     throw new BadLineException("unclosed '[' after " + key + "= (the line is cut off?)");
                 }
-                f.keys.add(key);
-                f.values.add(line.substring(eq + 2, close));
+                f.add(key, line.substring(eq + 2, close));
                 i = close + 1;
                 continue;
             }
-            f.keys.add(key);
-            f.values.add(line.substring(eq + 1, end));
+            f.add(key, line.substring(eq + 1, end));
             i = end;
         }
+        f.endContinuation();
         return f;
     }
 
@@ -93,13 +118,21 @@ final class Fields {
         if (v == null) {
             throw new BadLineException("missing " + key + "=");
         }
-        return (int) parseLong(key, v);
+        return toInt(key, v, parseLong(key, v));
     }
 
     /** An integer field, or {@code absent} when the line does not have it. */
     int optInt(String key, int absent) throws BadLineException {
         String v = get(key);
-        return v == null ? absent : (int) parseLong(key, v);
+        return v == null ? absent : toInt(key, v, parseLong(key, v));
+    }
+
+    /** The value as an int, refusing what does not fit (4294967298 once read as 2). */
+    static int toInt(String key, String text, long v) throws BadLineException {
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            throw new BadLineException(key + "=" + text + " is too large");
+        }
+        return (int) v;
     }
 
     /** An id field: {@code -1} and {@code nil} both mean none (-1). */

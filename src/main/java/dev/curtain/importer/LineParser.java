@@ -22,6 +22,11 @@ final class LineParser {
      * stops at 10,000 threads by default), and taking it at its word would create that many threads.
      */
     private static final long MAX_SMALL_ID = 100_000;
+    /**
+     * Threads one summary line may claim: the runtime stops at 10,000 unless the program raised the limit, and a
+     * summary line's threads are drawn one by one (a million took 6 GB).
+     */
+    static final int MAX_THREADS = 10_000;
     /** More Ps than any machine a log comes from; each P costs a 256-slot ring in every snapshot. */
     private static final int MAX_GOMAXPROCS = 4096;
 
@@ -99,7 +104,7 @@ final class LineParser {
             }
             local = new int[lens.length];
             for (int i = 0; i < lens.length; i++) {
-                local[i] = (int) lens[i];
+                local[i] = (int) nonNegative("runqueue list", lens[i]);
             }
         } else if (!detailed) {
             throw new BadLineException("a summary line without its per-P run queue list (the line is cut off?)");
@@ -109,9 +114,23 @@ final class LineParser {
         if (tickList != null) {
             ticks = Fields.parseList("schedticks", tickList);
         }
-        return new Header(timeMs, gomaxprocs, f.requireInt("idleprocs"), f.requireInt("threads"),
-                f.optInt("spinningthreads", 0), f.optInt("needspinning", -1), f.requireInt("idlethreads"),
-                f.requireInt("runqueue"), local, ticks, detailed);
+        int threads = (int) nonNegative("threads", f.requireInt("threads"));
+        if (threads > MAX_THREADS) {
+            throw new BadLineException("threads=" + threads + " is more than the " + MAX_THREADS
+                    + " threads Curtain draws (the runtime's own default limit)");
+        }
+        return new Header(timeMs, gomaxprocs, (int) nonNegative("idleprocs", f.requireInt("idleprocs")), threads,
+                (int) nonNegative("spinningthreads", f.optInt("spinningthreads", 0)), f.optInt("needspinning", -1),
+                (int) nonNegative("idlethreads", f.requireInt("idlethreads")),
+                (int) nonNegative("runqueue", f.requireInt("runqueue")), local, ticks, detailed);
+    }
+
+    /** A count the runtime prints from an unsigned or never-negative field: a minus sign means a corrupt line. */
+    private static long nonNegative(String key, long v) throws BadLineException {
+        if (v < 0) {
+            throw new BadLineException(key + "=" + v + " is negative (a count cannot be)");
+        }
+        return v;
     }
 
     private static PLine pLine(String line, int from, long id) throws BadLineException {

@@ -30,6 +30,11 @@ final class SummaryLayout {
     static final String PLACEHOLDER = "runnable (from schedtrace)";
     /** The global queue can hold millions; beyond this the animation shows this many and the keyframe the rest. */
     static final int MAX_GLOBAL_PLACEHOLDERS = 4096;
+    /**
+     * The same for all local queues together: 4,096 Ps with 256 queued each are a million goroutines, and lines
+     * alternating between that and empty queues made millions of events per line. The keyframe keeps the counts.
+     */
+    static final int MAX_LOCAL_PLACEHOLDERS = 16_384;
 
     private final GoroutineIds ids;
 
@@ -67,8 +72,15 @@ final class SummaryLayout {
         if (existing == 0) {
             pool.add(0);
         }
-        // Fewer than needed: new threads. More: the surplus exits, idle ones first, never M0.
+        // Fewer than needed: the ids of threads that exited first (a summary line names no thread, so which id a
+        // thread has is ours to choose, and reusing them keeps a long log's table as small as its busiest line),
+        // then new threads. More: the surplus exits, idle ones first, never M0.
         int count = Math.max(existing, 2);
+        for (int m = 2; m < existing && pool.size() < n; m++) {
+            if (!s.thread(m).alive()) {
+                pool.add(m);
+            }
+        }
         while (pool.size() < n) {
             pool.add(count++);
         }
@@ -152,10 +164,13 @@ final class SummaryLayout {
         List<Integer> surplus = new ArrayList<>();
         List<Place> missing = new ArrayList<>();
         int live = s.gomaxprocs();
+        int budget = MAX_LOCAL_PLACEHOLDERS;
         for (int p = 0; p < Math.max(live, t.gomaxprocs); p++) {
             ProcessorState ps = p < live ? s.processor(p) : null;
             int have = ps == null ? 0 : ps.runqSize();
             int want = p < t.gomaxprocs ? Math.min(ProcessorState.RING, Math.max(0, h.localRunq()[p])) : 0;
+            want = Math.min(want, budget);
+            budget -= want;
             for (int i = want; i < have; i++) {
                 surplus.add(ps.runqAt(i));
             }

@@ -111,6 +111,12 @@ final class TransitionPlanner {
     }
 
     private void cloneThreads() {
+        for (int m = 2; m < Math.min(t.threadCount, s.threads().size()); m++) {
+            if (t.alive[m] && !s.thread(m).alive()) {
+                // The id of a thread that exited, given to a new one (summary logs only; see SummaryLayout).
+                emit(new ThreadCloned(seq(), timeNs, RuntimeFunction.NEWM, m, -1, t.roles[m], s.baseline(), false));
+            }
+        }
         while (s.threads().size() < t.threadCount) {
             int m = s.threads().size();
             emit(new ThreadCloned(seq(), timeNs, m == 0 ? RuntimeFunction.RT0_GO : RuntimeFunction.NEWM, m, -1,

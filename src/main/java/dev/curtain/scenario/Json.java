@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -31,7 +32,7 @@ import java.util.Objects;
  * <p>Only plain data: no type information is ever read from a document, nothing is resolved or fetched.
  * Object members keep the order they were written in.
  */
-public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num, Json.Bool, Json.Null {
+public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Seq, Json.Str, Json.Num, Json.Bool, Json.Null {
 
     /** Where a value starts in its document, and its JSON path; {@link #NOWHERE} for values built in code. */
     public record Loc(int line, int column, String path) {
@@ -116,6 +117,26 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
 
         public List<Json> items() { return Collections.unmodifiableList(items); }
         public int size() { return items.size(); }
+    }
+
+    /**
+     * An array for writing only, whose items are made one at a time as they are written: a report of a million
+     * goroutines is then never held whole as a tree (it would take about 600 bytes per goroutine).
+     */
+    public static final class Seq extends Json {
+        private final int size;
+        private final java.util.function.IntFunction<Json> item;
+
+        public Seq(int size, java.util.function.IntFunction<Json> item) {
+            super(Loc.NOWHERE);
+            this.size = size;
+            this.item = Objects.requireNonNull(item);
+        }
+
+        public String typeName() { return "an array"; }
+        public int size() { return size; }
+        /** Makes item {@code i} afresh. */
+        public Json item(int i) { return item.apply(i); }
     }
 
     /** A string. */
@@ -216,8 +237,16 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
      * and nesting deeper than {@code maxDepth} are errors; comments and other extensions are not accepted.
      */
     public static Json parse(byte[] document, int maxDepth) throws SyntaxError {
+        return parse(Utf8Text.decode(document), maxDepth);
+    }
+
+    /** Parses one JSON document already decoded to text (see {@link #parse(byte[], int)}). */
+    public static Json parse(String document, int maxDepth) throws SyntaxError {
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1)
+                        // Numbers are measured here, where the value's own line and path are known (the parser's
+                        // check fires while it reads ahead, with no location).
+                        .maxNumberLength(Integer.MAX_VALUE).build())
                 .build();
         Reader r = new Reader(maxDepth);
         try (JsonParser p = factory.createParser(document)) {
@@ -234,14 +263,36 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
                         l.getColumnNr(), "$");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            // A size limit of the parser (a number of thousands of digits): it carries no location of its own, so
+            // the error is put where the parser stopped, at the value being read.
+            JsonLocation l = r.parser == null ? null : r.parser.currentLocation();
+            int line = l == null ? 1 : Math.max(1, l.getLineNr());
+            int col = l == null ? 1 : Math.max(1, l.getColumnNr());
+            throw new SyntaxError(constraintMessage(e.getOriginalMessage()), line, col, r.path);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             int line = l == null ? 1 : Math.max(1, l.getLineNr());
             int col = l == null ? 1 : Math.max(1, l.getColumnNr());
             throw new SyntaxError("invalid JSON: " + firstLine(e.getOriginalMessage()), line, col, r.path);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Parsing a string in memory does no I/O; anything here is the parser failing on odd text.
+            throw new SyntaxError("invalid JSON: " + firstLine(e.getMessage()), 1, 1, r.path);
         }
+    }
+
+    private static final java.util.regex.Pattern NUMBER_TOO_LONG =
+            java.util.regex.Pattern.compile("Number value length \\(([0-9]+)\\) exceeds the maximum allowed \\(([0-9]+).*");
+
+    /** Jackson's words for a broken size limit, without its class and method names. */
+    private static String constraintMessage(String jackson) {
+        String m = firstLine(jackson);
+        java.util.regex.Matcher n = NUMBER_TOO_LONG.matcher(m);
+        if (n.matches()) {
+            return "a number of " + n.group(1) + " digits (numbers have at most " + n.group(2) + ")";
+        }
+        int from = m.indexOf(", from `");
+        return "the document breaks a size limit: " + (from < 0 ? m : m.substring(0, from) + ")");
     }
 
     private static String firstLine(String s) {
@@ -251,6 +302,9 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }
+
+    /** The longest number text read (Jackson's own default); no field of any format needs more than 20 digits. */
+    static final int MAX_NUMBER_LENGTH = 1000;
 
     /** Recursive descent over the token stream; depth is bounded, so recursion is too. */
     private static final class Reader {
@@ -279,6 +333,8 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
                         String key = parser.currentName();
                         String child = at + memberPath(key);
                         Loc keyLoc = here(child);
+                        checkText(key, keyLoc);
+                        path = child;
                         if (o.has(key)) {
                             Loc firstAt = o.keyLoc(key);
                             throw new SyntaxError("duplicate field \"" + key + "\" (first written at line "
@@ -294,19 +350,26 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
                     Arr a = new Arr(loc);
                     JsonToken n;
                     int i = 0;
+                    path = at + "[0]";
                     while ((n = parser.nextToken()) != JsonToken.END_ARRAY) {
                         a.add(value(n, at + "[" + i++ + "]", depth + 1));
+                        path = at + "[" + i + "]";
                     }
                     return a;
                 }
                 case VALUE_STRING -> {
-                    return new Str(parser.getText(), loc);
+                    String text = parser.getText();
+                    checkText(text, loc);
+                    return new Str(text, loc);
                 }
-                case VALUE_NUMBER_INT -> {
-                    return new Num(new BigDecimal(parser.getBigIntegerValue()), true, loc);
-                }
-                case VALUE_NUMBER_FLOAT -> {
-                    return new Num(parser.getDecimalValue(), false, loc);
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    if (parser.getTextLength() > MAX_NUMBER_LENGTH) {
+                        throw new SyntaxError("a number of " + parser.getTextLength() + " characters (numbers have at "
+                                + "most " + MAX_NUMBER_LENGTH + ")", loc.line(), loc.column(), at);
+                    }
+                    return t == JsonToken.VALUE_NUMBER_INT
+                            ? new Num(new BigDecimal(parser.getBigIntegerValue()), true, loc)
+                            : new Num(parser.getDecimalValue(), false, loc);
                 }
                 case VALUE_TRUE, VALUE_FALSE -> {
                     return new Bool(t == JsonToken.VALUE_TRUE, loc);
@@ -315,6 +378,23 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
                     return new Null(loc);
                 }
                 default -> throw new SyntaxError("invalid JSON: unexpected " + t, loc.line(), loc.column(), at);
+            }
+        }
+
+        /**
+         * A "\\ud800" escape with no partner is valid JSON but no text: it could never be written back as UTF-8, so
+         * a file holding one would load and then fail to save.
+         */
+        private static void checkText(String text, Loc loc) throws SyntaxError {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new SyntaxError(String.format(java.util.Locale.ROOT, "a string holds a lone surrogate "
+                            + "(\\u%04x), half of a character, which no text file can hold", (int) c), loc.line(),
+                            loc.column(), loc.path());
+                }
             }
         }
 
@@ -339,7 +419,14 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
     /** The value as JSON text: two-space indented and ending in a newline when {@code pretty}, else one line. */
     public static String write(Json value, boolean pretty) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        write(value, pretty, out);
+        return out.toString();
+    }
+
+    /** Writes the value as {@link #write(Json, boolean)} would return it, straight to {@code out} (left open). */
+    public static void write(Json value, boolean pretty, java.io.Writer out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             if (pretty) {
                 DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                         .withSeparators(Separators.createDefaultInstance()
@@ -349,11 +436,13 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
                 g.setPrettyPrinter(new CompactEmptyPrinter(pp));
             }
             emit(g, value);
+            g.flush();
+            if (pretty) {
+                out.write('\n');
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String s = out.toString();
-        return pretty ? s + "\n" : s;
     }
 
     /** Jackson's pretty printer, except that empty arrays and objects print as [] and {} rather than [ ] and { }. */
@@ -404,6 +493,12 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Str, Json.Num
             g.writeStartArray();
             for (Json item : a.items) {
                 emit(g, item);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Seq q) {
+            g.writeStartArray();
+            for (int i = 0; i < q.size; i++) {
+                emit(g, q.item(i));
             }
             g.writeEndArray();
         } else if (v instanceof Str s) {

@@ -96,7 +96,7 @@ final class ScenarioReader {
         Boolean cgo = bool(top, "cgo", false);
         Integer maxThreads = integer(top, "maxThreads", 1, 1_000_000, SimulationOptions.DEFAULT_MAX_THREADS, false);
         Limits limits = limits(top.get("limits"));
-        List<GoVersion> compare = compare(top.get("compare"));
+        List<GoVersion> compare = compare(top.get("compare"), gomaxprocs);
         ThreadProps baseline = process(top.get("process"));
         String source = source(top.get("source"));
         List<ChannelDecl> channels = channels(top.get("channels"));
@@ -150,7 +150,7 @@ final class ScenarioReader {
         return new Limits(events, time, goroutines, depth);
     }
 
-    private List<GoVersion> compare(Json v) {
+    private List<GoVersion> compare(Json v, Integer gomaxprocs) {
         List<GoVersion> out = new ArrayList<>();
         Json.Arr a = array(v, "compare");
         if (a == null) {
@@ -163,6 +163,9 @@ final class ScenarioReader {
             }
             if (out.contains(g)) {
                 error(item.loc(), "Go " + g + " is listed twice");
+            } else if (gomaxprocs != null && gomaxprocs > g.maxGomaxprocs()) {
+                error(item.loc(), "Go " + g + " allows GOMAXPROCS up to " + g.maxGomaxprocs() + ", and \"gomaxprocs\""
+                        + " is " + gomaxprocs + ": it cannot be compared at this size");
             } else {
                 out.add(g);
             }
@@ -834,12 +837,31 @@ final class ScenarioReader {
         return values[i];
     }
 
+    /**
+     * Names longer than this get a suggestion only for a difference of case: comparing two long names letter by
+     * letter costs the product of their lengths, and 999 functions of 1,000 letters once took minutes to validate.
+     */
+    static final int SUGGEST_MAX_LENGTH = 64;
+    /** Letter comparisons all suggestions of one file may cost together; past it, errors come without one. */
+    static final long SUGGEST_BUDGET = 20_000_000L;
+    private long suggestCost;
+
     /** ", did you mean \"x\"?" for a near miss (case or one or two letters), else "". */
-    static String suggest(String wrong, List<String> known) {
+    private String suggest(String wrong, List<String> known) {
         String best = null;
         int bestDistance = 3;
+        String w = wrong.toLowerCase(Locale.ROOT);
         for (String k : known) {
-            int d = k.equalsIgnoreCase(wrong) ? 0 : distance(wrong.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            int d;
+            if (k.equalsIgnoreCase(wrong)) {
+                d = 0;
+            } else if (Math.abs(k.length() - wrong.length()) >= bestDistance || k.length() > SUGGEST_MAX_LENGTH
+                    || wrong.length() > SUGGEST_MAX_LENGTH || suggestCost > SUGGEST_BUDGET) {
+                continue;
+            } else {
+                suggestCost += (long) (k.length() + 1) * (wrong.length() + 1);
+                d = distance(w, k.toLowerCase(Locale.ROOT));
+            }
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;

@@ -143,23 +143,118 @@ class AuthoringTest {
             window.authoring().putCueHere(cue("x", "changed"));
         });
         String title = window.model().getScenario().title();
+        List<String> asked = new java.util.ArrayList<>();
         robot.interact(() -> {
-            window.authoring().setPrompt(t -> Authoring.Choice.CANCEL);
+            window.authoring().setPrompt(t -> {
+                asked.add(t);
+                return Authoring.Choice.CANCEL;
+            });
             window.open(LESSON1);
         });
+        assertThat(asked).containsExactly("1. Hello, goroutine");
         assertThat(window.authoring().isDirty()).isTrue();
         assertThat(window.authoring().fileProperty().get()).isEqualTo(file);
         robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertThat(stage.isShowing()).isTrue();
+        assertThat(asked).containsExactly(title, title);
 
         robot.interact(() -> {
             window.authoring().setPrompt(t -> Authoring.Choice.SAVE);
             window.open(LESSON1);
         });
         assertThat(window.authoring().fileProperty().get()).isEqualTo(LESSON1);
+        assertThat(window.model().getScenario().title()).isEqualTo("1. Hello, goroutine");
         assertThat(ScenarioFiles.load(file).scenario().cues()).anyMatch(c -> c.id().equals("x"));
-        assertThat(title).isNotEmpty();
+    }
+
+    @Test
+    void dontSaveDiscardsTheChangesAndLeavesTheFileAsItWas(FxRobot robot) throws Exception {
+        Path file = openCopy(robot);
+        byte[] before = Files.readAllBytes(file);
+        robot.interact(() -> {
+            window.model().playback().seek(3);
+            window.authoring().putCueHere(cue("x", "changed"));
+        });
+        assertThat(window.authoring().isDirty()).isTrue();
+        Path other = Path.of("scenarios", "02-gomaxprocs-bounds-ps-not-ms.json");
+        robot.interact(() -> {
+            window.authoring().setPrompt(t -> Authoring.Choice.DISCARD);
+            window.open(other);
+        });
+        assertThat(window.model().getScenario().title())
+                .isEqualTo(ScenarioFiles.load(other).scenario().title()).isNotEqualTo("1. Hello, goroutine");
+        assertThat(window.authoring().isDirty()).isFalse();
+        assertThat(window.authoring().fileProperty().get()).isEqualTo(other);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(Files.exists(Authoring.backupOf(file))).isFalse();
+    }
+
+    @Test
+    void aReadOnlyFileIsAskedAboutAndADeclinedSaveLeavesItAlone(FxRobot robot) throws Exception {
+        Path file = openCopy(robot);
+        byte[] before = Files.readAllBytes(file);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        robot.interact(() -> {
+            window.model().playback().seek(3);
+            window.authoring().putCueHere(cue("x", "changed"));
+        });
+        List<Path> asked = new java.util.ArrayList<>();
+        AtomicReference<Boolean> saved = new AtomicReference<>();
+        robot.interact(() -> {
+            window.authoring().setOverwritePrompt(f -> {
+                asked.add(f);
+                return false;
+            });
+            saved.set(window.authoring().save());
+        });
+        assertThat(saved.get()).isFalse();
+        assertThat(asked).containsExactly(file.toAbsolutePath());
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(window.authoring().isDirty()).isTrue();
+        robot.interact(() -> {
+            window.authoring().setOverwritePrompt(f -> true);
+            saved.set(window.authoring().save());
+        });
+        assertThat(saved.get()).isTrue();
+        assertThat(ScenarioFiles.load(file).scenario().cues()).anyMatch(c -> c.id().equals("x"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("r--r--r--");
+    }
+
+    @Test
+    void dontSaveThenOpeningALogNeverWritesTheLogOverTheScenarioFile(FxRobot robot) throws Exception {
+        Path file = openCopy(robot);
+        robot.interact(() -> {
+            window.model().playback().seek(3);
+            window.authoring().putCueHere(cue("x", "changed"));
+        });
+        byte[] before = Files.readAllBytes(file);
+        List<String> asked = new java.util.ArrayList<>();
+        Path log = Path.of(getClass().getResource("/schedtrace/channels-p1-summary.log").toURI());
+        robot.interact(() -> {
+            window.authoring().setPrompt(t -> {
+                asked.add(t);
+                return Authoring.Choice.DISCARD;
+            });
+            window.open(log);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window.model().importedProperty().get());
+        assertThat(asked).containsExactly("1. Hello, goroutine");
+        // Nothing of the log can be saved, so nothing is unsaved: closing asks nothing and writes nothing.
+        assertThat(window.authoring().isDirty()).isFalse();
+        robot.interact(() -> {
+            window.authoring().setPrompt(t -> {
+                asked.add(t);
+                return Authoring.Choice.SAVE;
+            });
+            stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
+        assertThat(asked).hasSize(1);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(window.authoring().save()).as("a log is not a scenario to save").isFalse();
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
     @Test

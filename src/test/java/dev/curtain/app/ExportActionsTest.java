@@ -116,6 +116,29 @@ class ExportActionsTest {
         BufferedImage img = ImageIO.read(out.toFile());
         assertThat(img.getWidth()).isEqualTo(960);
         assertThat(img.getHeight()).isEqualTo(540);
+        // The frame is drawn, in the dark palette: its background at the corner, labels in its text colour, and
+        // as much of the stage covered as the window's own stage shows at the same event.
+        assertThat(dev.curtain.export.FramePixels.at(img, 2, 2, Palette.DARK.background(), 6)).isTrue();
+        assertThat(dev.curtain.export.FramePixels.near(img, Palette.DARK.text(), 40)).isGreaterThan(200);
+        double exported = dev.curtain.export.FramePixels.covered(img, Palette.DARK.background());
+        assertThat(exported).isBetween(0.2, 0.97);
+        // The file holds the stage as drawn at that event: the same scenario laid out at the same size and drawn
+        // there, pixel for pixel (a swapped channel, an offset or another event's frame would not match).
+        byte[] drawn = onFx(() -> new dev.curtain.export.ExportScene(window.model().getScenario(), 960, 540,
+                Palette.DARK).render(new dev.curtain.export.FramePlan.Frame(index, 1.0), null));
+        int same = 0;
+        for (int y = 0; y < 540; y++) {
+            for (int x = 0; x < 960; x++) {
+                int o = (y * 960 + x) * 4;
+                int rgb = img.getRGB(x, y);
+                if (Math.abs((drawn[o + 2] & 0xff) - ((rgb >> 16) & 0xff)) <= 2
+                        && Math.abs((drawn[o + 1] & 0xff) - ((rgb >> 8) & 0xff)) <= 2
+                        && Math.abs((drawn[o] & 0xff) - (rgb & 0xff)) <= 2) {
+                    same++;
+                }
+            }
+        }
+        assertThat(same).isGreaterThan(960 * 540 * 99 / 100);
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.copy(out, Path.of("target", "screenshots", "export-frame-dark.png"), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -49,7 +49,7 @@ class ScreenshotTest {
                     Path[] file = new Path[1];
                     String name = slug + "-" + theme.palette().name() + "-" + size[0] + "x" + size[1];
                     robot.interact(() -> file[0] = Screenshots.save(window.scene(), name));
-                    assertThat(Files.size(file[0])).isPositive();
+                    assertShowsAStage(file[0], theme, name);
                 }
             }
             robot.interact(() -> {
@@ -72,7 +72,7 @@ class ScreenshotTest {
     }
 
     @Test
-    void everyCueOfTheDefaultLesson(FxRobot robot) {
+    void everyCueOfTheDefaultLesson(FxRobot robot) throws Exception {
         robot.interact(() -> window.model().playback().restart());
         int n = 0;
         while (true) {
@@ -83,9 +83,28 @@ class ScreenshotTest {
             }
             n++;
             int cue = n;
-            robot.interact(() -> Screenshots.save(window.scene(), "hello-goroutine-cue-" + cue));
+            Path[] file = new Path[1];
+            robot.interact(() -> file[0] = Screenshots.save(window.scene(), "hello-goroutine-cue-" + cue));
+            assertShowsAStage(file[0], Theme.LIGHT, "cue " + cue);
         }
         assertThat(n).isEqualTo(ShippedLessons.first().cues().size());
+    }
+
+    /**
+     * The picture shows a drawn stage, not just a file: much of it is the theme's stage background, its text colour
+     * draws labels, and a running or runnable goroutine's colour is there (every cue shows at least one goroutine).
+     */
+    private static void assertShowsAStage(Path png, Theme theme, String what) throws java.io.IOException {
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        dev.curtain.render.Palette p = theme.palette();
+        long all = (long) img.getWidth() * img.getHeight();
+        assertThat((double) dev.curtain.export.FramePixels.near(img, p.background(), 6) / all).as(what)
+                .isGreaterThan(0.05);
+        assertThat(dev.curtain.export.FramePixels.near(img, p.text(), 40)).as(what).isGreaterThan(500);
+        assertThat(dev.curtain.export.FramePixels.near(img, p.running(), 30)
+                + dev.curtain.export.FramePixels.near(img, p.runnable(), 30)
+                + dev.curtain.export.FramePixels.near(img, p.waiting(), 30)
+                + dev.curtain.export.FramePixels.near(img, p.syscall(), 30)).as(what + ": goroutines").isGreaterThan(100);
     }
 
     @Test

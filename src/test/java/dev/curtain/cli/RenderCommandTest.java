@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curtain.export.Ffmpeg;
 import dev.curtain.export.GifDelays;
+import dev.curtain.export.FramePixels;
+import dev.curtain.render.Palette;
 import dev.curtain.scenario.Json;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -47,6 +49,17 @@ class RenderCommandTest {
         BufferedImage img = ImageIO.read(a.toFile());
         assertThat(img.getWidth()).isEqualTo(640);
         assertThat(img.getHeight()).isEqualTo(360);
+        // What the frame at "write" must show (a blank or half-drawn frame would pass the checks above): the light
+        // stage, G2's token and P0's bar in the syscall colour, G1 waiting, and the dark caption bar with its text.
+        Palette light = Palette.LIGHT;
+        assertThat(FramePixels.at(img, 2, 2, light.background(), 6)).as("the stage's background").isTrue();
+        assertThat(FramePixels.near(img, light.syscall(), 24)).as("the syscall colour: G2 and P0").isGreaterThan(400);
+        assertThat(FramePixels.near(img, light.waiting(), 24)).as("G1 waiting").isGreaterThan(60);
+        assertThat(FramePixels.covered(img, light.background())).isBetween(0.2, 0.95);
+        BufferedImage caption = img.getSubimage(0, 330, 640, 30);
+        assertThat(FramePixels.covered(caption, light.background())).as("the caption bar").isGreaterThan(0.9);
+        assertThat(FramePixels.near(caption, javafx.scene.paint.Color.WHITE, 60)).as("the caption's text")
+                .isGreaterThan(300);
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.copy(a, Path.of("target", "screenshots", "render-lesson1-write.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);

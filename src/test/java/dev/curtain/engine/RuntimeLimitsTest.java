@@ -100,6 +100,57 @@ class RuntimeLimitsTest {
         assertThat(sim.prints("deferred")).as("deferred calls run while panicking").hasSize(1);
     }
 
+    @Test
+    void aForeverLoopOfZeroLengthWorkStopsAtTheWorkLimit() {
+        // No event and no simulated time: only the work limit can end it (it once ran for hours).
+        Sim sim = Sim.run(Sim.program(fn("main", forever(compute("0ns")))),
+                Sim.opts("1.14", 1).withLimits(Limits.DEFAULT.withMaxWork(200_000)));
+        assertThat(sim.outcome()).isEqualTo(Outcome.EVENT_LIMIT);
+        assertThat(sim.end().outcomeMessage()).startsWith("stopped at the work limit (200000 steps");
+    }
+
+    @Test
+    void aLongLoopOfTinyComputationsStopsAtTheWorkLimit() {
+        Sim sim = Sim.run(Sim.program(fn("main", loop(1_000_000_000, compute("1ns")))),
+                Sim.opts("1.14", 1).withLimits(Limits.DEFAULT.withMaxWork(300_000)));
+        assertThat(sim.outcome()).isEqualTo(Outcome.EVENT_LIMIT);
+        assertThat(sim.end().outcomeMessage()).startsWith("stopped at the work limit");
+    }
+
+    @Test
+    void aForeverLoopOfDeferStopsAtTheStackLimit() {
+        Sim sim = Sim.run(Sim.program(fn("main", forever(defer("f"))), fn("f")),
+                Sim.opts("1.14", 1).withLimits(Limits.DEFAULT.withMaxStackEntries(50_000)));
+        assertThat(sim.outcome()).isEqualTo(Outcome.EVENT_LIMIT);
+        assertThat(sim.end().outcomeMessage()).isEqualTo(
+                "stopped at the stack limit (50000 frames and deferred calls pending on all goroutines)");
+    }
+
+    @Test
+    void goroutinesDeepInCallsStopAtTheStackLimitNotTheHeap() {
+        Sim sim = Sim.run(Sim.program(fn("main", forever(go("w"))), fn("w", call("d")), fn("d", call("d"))),
+                Sim.opts("1.14", 2).withLimits(new Limits(5_000_000, 60_000_000_000L, 1_000_000, 1_000,
+                        Limits.DEFAULT_MAX_WORK, 20_000)));
+        assertThat(sim.outcome()).isEqualTo(Outcome.EVENT_LIMIT);
+        assertThat(sim.end().outcomeMessage()).startsWith("stopped at the stack limit");
+    }
+
+    @Test
+    void deferredCallsThatRunLeaveTheStackCount() {
+        // 10,000 defers run one by one, 100 times over: far more than the limit of 20,000 pending, never at once.
+        Sim sim = Sim.run(Sim.program(fn("main", loop(100, call("many"))), fn("many", loop(10_000, defer("f"))),
+                        fn("f")), Sim.opts("1.14", 1).withLimits(Limits.DEFAULT.withMaxStackEntries(20_000)));
+        assertThat(sim.outcome()).isEqualTo(Outcome.COMPLETED);
+    }
+
+    @Test
+    void goroutinesThatExitLeaveTheStackCount() {
+        Sim sim = Sim.run(Sim.program(fn("main", loop(5_000, go("w"), compute("50us"))), fn("w", call("d")),
+                        fn("d", compute("1us"))),
+                Sim.opts("1.14", 2).withLimits(Limits.DEFAULT.withMaxStackEntries(3_000)));
+        assertThat(sim.outcome()).isEqualTo(Outcome.COMPLETED);
+    }
+
     /** Events one scheduling step may add after the limit is reached (a spill of 129 plus its neighbours). */
     private static final int Runtime_STATEMENT_SLACK = 200;
 }

@@ -47,8 +47,9 @@ class LargeLogTest {
                 .containsExactly(last.header().localRunq());
         assertThat(s.globalQueue().size()).isEqualTo(last.header().runqueue());
         assertThat(s.liveThreads()).isEqualTo(last.header().threads());
-        // Seeking anywhere in a long import stays cheap: snapshots, not a replay from the start.
-        assertThat(r.recording().snapshotCount()).isGreaterThan(10);
+        // Seeking anywhere in a long import stays cheap: snapshots, not a replay from the start; on average a seek
+        // folds fewer than 50,000 events (a few milliseconds).
+        assertThat(r.recording().snapshotCount()).isGreaterThan(1 + r.recording().size() / 50_000);
         assertThat(Files.size(log)).isGreaterThanOrEqualTo(8_000_000);
     }
 }

@@ -78,20 +78,12 @@ class ScenarioFilesTest {
         Scenario s = ScenarioFiles.loadDefault().orThrow();
         Path target = dir.resolve("keep.json");
         Files.writeString(target, "previous");
-        // The target's parent is made unwritable, so the temporary file cannot be created next to it.
-        Path locked = dir.resolve("locked");
-        Files.createDirectory(locked);
-        Path inLocked = locked.resolve("keep.json");
-        Files.writeString(inLocked, "previous");
-        boolean madeReadOnly = locked.toFile().setWritable(false);
-        try {
-            if (madeReadOnly && !Files.isWritable(locked)) {
-                assertThatThrownBy(() -> ScenarioFiles.save(s, inLocked)).isInstanceOf(IOException.class);
-                assertThat(Files.readString(inLocked)).isEqualTo("previous");
-            }
-        } finally {
-            locked.toFile().setWritable(true);
-        }
+        // A "folder" that is a regular file: no temporary file can be made in it, whoever runs the test (root too).
+        Path notAFolder = dir.resolve("plain-file");
+        Files.writeString(notAFolder, "x");
+        assertThatThrownBy(() -> ScenarioFiles.save(s, notAFolder.resolve("keep.json"))).isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a folder");
+        assertThat(Files.readString(notAFolder)).isEqualTo("x");
         // A target that is a non-empty directory cannot be replaced: the move fails, nothing is left behind.
         Path asDir = dir.resolve("dir.json");
         Files.createDirectory(asDir);
@@ -99,8 +91,8 @@ class ScenarioFilesTest {
         assertThatThrownBy(() -> ScenarioFiles.save(s, asDir)).isInstanceOf(IOException.class);
         assertThat(Files.readString(asDir.resolve("inside"))).isEqualTo("x");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("keep.json", "locked",
-                    "dir.json");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("keep.json",
+                    "plain-file", "dir.json");
         }
         assertThat(Files.readString(target)).isEqualTo("previous");
     }

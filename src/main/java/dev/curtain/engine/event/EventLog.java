@@ -22,7 +22,9 @@ import java.util.RandomAccess;
  * the record on demand (equal to the one appended).
  */
 public final class EventLog extends AbstractList<Event> implements RandomAccess {
-    private static final int SHIFT = 16;
+    // 32,768 events a chunk: the time column (a long[]) then stays under half of G1's smallest heap region, so it is
+    // never a "humongous" object that wastes the rest of its region (that cost 20 million events 40% more heap).
+    private static final int SHIFT = 15;
     private static final int CHUNK = 1 << SHIFT;
     private static final int MASK = CHUNK - 1;
     private static final RuntimeFunction[] FNS = RuntimeFunction.values();

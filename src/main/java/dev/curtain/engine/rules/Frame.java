@@ -44,6 +44,11 @@ final class Frame {
         defers.add(fn);
     }
 
+    /** Deferred calls not yet run. */
+    int pendingDefers() {
+        return defers == null ? 0 : defers.size();
+    }
+
     /** Pops the most recently deferred call, or null. */
     String popDefer() {
         if (defers == null || defers.isEmpty()) {

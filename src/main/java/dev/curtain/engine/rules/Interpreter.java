@@ -45,9 +45,27 @@ final class Interpreter {
     int newGoroutine(String function, boolean isMain) {
         int g = rt.nextGoid++;
         GoroutineContext ctx = new GoroutineContext(g, isMain);
-        ctx.frames.push(Frame.function(function, rt.program.function(function).body(), false));
+        push(ctx, Frame.function(function, rt.program.function(function).body(), false));
         rt.goroutines.add(ctx);
         return g;
+    }
+
+    /** A dead goroutine's interpreter memory is let go, and what was left on its stack leaves the stack count. */
+    void forget(int g) {
+        GoroutineContext ctx = rt.g(g);
+        for (Frame f : ctx.frames) {
+            rt.stackEntries -= 1 + f.pendingDefers();
+        }
+        rt.goroutines.set(g, null);
+    }
+
+    private void push(GoroutineContext ctx, Frame f) {
+        ctx.frames.push(f);
+        rt.stackEntries++;
+    }
+
+    private void pop(GoroutineContext ctx) {
+        rt.stackEntries -= 1 + ctx.frames.pop().pendingDefers();
     }
 
     /** Saves what is left of a computation cut short, for when the goroutine runs again. */
@@ -87,11 +105,12 @@ final class Interpreter {
         }
         ctx.busyUntil = -1;
         long maxEvents = rt.options.limits().maxEvents();
+        long maxWork = rt.options.limits().maxWork();
         for (int i = 0; i < Runtime.STATEMENTS_PER_INSTANT; i++) {
             if (rt.ended) {
                 return;
             }
-            if (rt.seq() >= maxEvents) {
+            if (rt.seq() >= maxEvents || rt.work >= maxWork) {
                 // Hand control back so the run loop ends at the event limit, not thousands of events past it.
                 busy(m, ctx, 1, true, true);
                 return;
@@ -131,7 +150,7 @@ final class Interpreter {
         if (rt.program.hasFunction(Program.INIT)) {
             rt.threads.lockInternal(m, g);
             ctx.inInit = true;
-            ctx.frames.push(Frame.function(Program.INIT, rt.program.function(Program.INIT).body(), false));
+            push(ctx, Frame.function(Program.INIT, rt.program.function(Program.INIT).body(), false));
         }
     }
 
@@ -141,6 +160,7 @@ final class Interpreter {
      */
     private Statement nextStatement(int m, int g, GoroutineContext ctx) {
         while (true) {
+            rt.work++;
             Frame f = ctx.frames.peek();
             if (f == null) {
                 finish(m, g, ctx);
@@ -157,23 +177,24 @@ final class Interpreter {
                     f.pc = 0;
                     if (f.body.isEmpty()) {
                         // for {} with nothing inside: a tight loop, the same as computing forever without calls.
-                        ctx.frames.push(Frame.loop(f.function, java.util.List.of(
+                        push(ctx, Frame.loop(f.function, java.util.List.of(
                                 Statement.of(new Op.Compute(Latencies.FORCE_PREEMPT_NS, false))), 1));
                     }
                     continue;
                 }
-                ctx.frames.pop();
+                pop(ctx);
                 continue;
             }
             f.returning = true;
             String deferred = f.popDefer();
             if (deferred != null) {
+                rt.stackEntries--;
                 if (!pushCall(m, ctx, deferred, true)) {
                     return null;
                 }
                 continue;
             }
-            ctx.frames.pop();
+            pop(ctx);
             if (ctx.inInit && Program.INIT.equals(f.function) && !f.deferredCall) {
                 ctx.inInit = false;
                 rt.threads.unlockInternal(m, g);
@@ -189,9 +210,9 @@ final class Interpreter {
     }
 
     /** Marks the next function down the stack as returning (its defers run next); false if there is none. */
-    private static boolean unwindOneFunction(GoroutineContext ctx) {
+    private boolean unwindOneFunction(GoroutineContext ctx) {
         while (!ctx.frames.isEmpty() && !ctx.frames.peek().isFunction) {
-            ctx.frames.pop();
+            pop(ctx);
         }
         Frame f = ctx.frames.peek();
         if (f == null) {
@@ -207,7 +228,10 @@ final class Interpreter {
                     + rt.options.limits().maxCallDepth() + " calls\nfatal error: stack overflow");
             return false;
         }
-        ctx.frames.push(Frame.function(function, rt.program.function(function).body(), deferred));
+        if (!rt.stackRoom(1)) {
+            return false;
+        }
+        push(ctx, Frame.function(function, rt.program.function(function).body(), deferred));
         return true;
     }
 
@@ -339,7 +363,11 @@ final class Interpreter {
                 return Flow.NEXT;
             }
             case DEFER -> {
+                if (!rt.stackRoom(1)) {
+                    return Flow.LEFT;
+                }
                 topFunction(ctx).defer(((Op.Defer) op).function());
+                rt.stackEntries++;
                 return Flow.NEXT;
             }
             case PANIC -> {
@@ -375,7 +403,10 @@ final class Interpreter {
             case LOOP -> {
                 Op.Loop l = (Op.Loop) op;
                 if (l.times() != 0) {
-                    ctx.frames.push(Frame.loop(ctx.frames.peek().function, l.body(), l.times()));
+                    if (!rt.stackRoom(1)) {
+                        return Flow.LEFT;
+                    }
+                    push(ctx, Frame.loop(ctx.frames.peek().function, l.body(), l.times()));
                 }
                 return Flow.NEXT;
             }

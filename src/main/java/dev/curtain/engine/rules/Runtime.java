@@ -53,6 +53,10 @@ public final class Runtime {
     int netpollM = -1;
     int maxThreads;
     int nextGoid = 1;
+    /** Steps taken so far (statements interpreted and wakeups handled), against the work limit. */
+    long work;
+    /** Frames and pending deferred calls on all live goroutines' stacks, against the stack limit. */
+    long stackEntries;
 
     final Scheduler scheduler;
     final Threads threads;
@@ -88,10 +92,16 @@ public final class Runtime {
         Bootstrap.start(this);
         long maxEvents = options.limits().maxEvents();
         long maxTime = options.limits().maxTimeNs();
+        long maxWork = options.limits().maxWork();
         while (!ended) {
             if (out.size() >= maxEvents) {
                 end(RuntimeFunction.SCHEDULE, Outcome.EVENT_LIMIT,
                         "stopped at the event limit (" + maxEvents + " events)");
+                break;
+            }
+            if (work >= maxWork) {
+                end(RuntimeFunction.SCHEDULE, Outcome.EVENT_LIMIT, "stopped at the work limit (" + maxWork
+                        + " steps: statements run and wakeups handled)");
                 break;
             }
             if (!agenda.hasWorkBesidesSysmon()) {
@@ -111,6 +121,7 @@ public final class Runtime {
                 break;
             }
             now = w.time;
+            work++;
             dispatch(w);
         }
     }
@@ -176,6 +187,19 @@ public final class Runtime {
         }
         emit(new RunEnded(seq(), now, fn, outcome, message));
         ended = true;
+    }
+
+    /**
+     * Whether {@code more} stack entries fit under the stack limit; if not, the run ends there (a loop of defer or
+     * a million goroutines deep in calls would otherwise grow the heap until the JVM dies).
+     */
+    boolean stackRoom(int more) {
+        if (stackEntries + more <= options.limits().maxStackEntries()) {
+            return true;
+        }
+        end(RuntimeFunction.SCHEDULE, Outcome.EVENT_LIMIT, "stopped at the stack limit ("
+                + options.limits().maxStackEntries() + " frames and deferred calls pending on all goroutines)");
+        return false;
     }
 
     GoroutineContext g(int g) {

@@ -330,6 +330,9 @@ final class Scheduler {
                     "stopped at the goroutine limit (" + rt.options.limits().maxGoroutines() + ")");
             return;
         }
+        if (!rt.stackRoom(1)) {
+            return;
+        }
         int p = s.thread(m).p();
         int g = rt.interpreter.newGoroutine(function, false);
         Place to = runqput(p, g, true);

@@ -266,7 +266,7 @@ final class Threads {
         rt.emit(new GoroutineExited(rt.seq(), rt.now, g, m));
         // A dead goroutine's interpreter memory is never read again; letting it go early keeps a run of 100,000
         // goroutines from carrying 100,000 stacks through every garbage collection.
-        rt.goroutines.set(g, null);
+        rt.interpreter.forget(g);
         if (locked && rt.version.lockedExitKillsThread()) {
             mexit(m);
         } else {

@@ -107,10 +107,17 @@ public final class Evolver implements Event.Visitor<Void> {
 
     @Override
     public Void threadCloned(ThreadCloned e) {
-        if (e.m() != s.threads.size()) {
+        ThreadState born = new ThreadState(e.m(), e.role(), e.creator(), e.viaTemplate(), e.props(), e.timeNs());
+        if (e.m() < s.threads.size() && !s.threads.get(e.m()).alive()) {
+            // An id that names no live thread may be given again. The simulated runtime never does (its ids only
+            // grow, like the runtime's mcount), but a summary log's threads are invented: reusing the ids of those
+            // that exited keeps a long log's thread table as large as its most threads at once, not its history.
+            s.threads.set(e.m(), born);
+        } else if (e.m() != s.threads.size()) {
             throw new IllegalStateException("thread ids must be dense: expected M" + s.threads.size());
+        } else {
+            s.threads.add(born);
         }
-        s.threads.add(new ThreadState(e.m(), e.role(), e.creator(), e.viaTemplate(), e.props(), e.timeNs()));
         s.liveThreads++;
         s.counters.threadsCreated++;
         s.counters.maxLiveThreads = Math.max(s.counters.maxLiveThreads, s.liveThreads);
