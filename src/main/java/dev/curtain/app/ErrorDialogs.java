@@ -24,12 +24,32 @@ public final class ErrorDialogs {
         ListView<String> list = new ListView<>();
         list.getItems().setAll(errors);
         list.setId("error-list");
-        list.setPrefSize(720, Math.min(360, 40 + 28 * errors.size()));
+        // each error whole, wrapped to the list's width: a FILE:LINE:COL line is long, and a sideways scrollbar
+        // would hide the part that says what is wrong
+        list.setCellFactory(v -> new WrappingCell(v));
+        list.setPrefSize(760, Math.min(420, 40 + 52 * errors.size()));
         a.getDialogPane().setContent(list);
         a.getDialogPane().getStyleClass().add("open-errors-dialog");
         a.setResizable(true);
         a.show();
         return a;
+    }
+
+    /** A list cell whose text wraps at the list's width. */
+    static final class WrappingCell extends javafx.scene.control.ListCell<String> {
+        WrappingCell(ListView<String> list) {
+            setWrapText(true);
+            // the list's width less its scrollbar and padding
+            prefWidthProperty().bind(list.widthProperty().subtract(28));
+            setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            getStyleClass().add("error-cell");
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
     }
 
     /**

@@ -274,7 +274,10 @@ public abstract sealed class Json permits Json.Obj, Json.Arr, Json.Seq, Json.Str
             JsonLocation l = e.getLocation();
             int line = l == null ? 1 : Math.max(1, l.getLineNr());
             int col = l == null ? 1 : Math.max(1, l.getColumnNr());
-            throw new SyntaxError("invalid JSON: " + firstLine(e.getOriginalMessage()), line, col, r.path);
+            // in the author's words, where the fix goes (a missing comma after the value before, not at the next)
+            JsonSyntaxWords.Placed w = JsonSyntaxWords.explain(firstLine(e.getOriginalMessage()), document, line,
+                    col, l == null ? -1 : l.getCharOffset());
+            throw new SyntaxError(w.message(), w.line(), w.column(), r.path);
         } catch (IOException e) {
             // Parsing a string in memory does no I/O; anything here is the parser failing on odd text.
             throw new SyntaxError("invalid JSON: " + firstLine(e.getMessage()), 1, 1, r.path);

@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -37,7 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
     private static final Path BROKEN = Path.of("broken.json");
     private static final List<String> ERRORS = List.of("broken.json:3:14: unknown op \"sleepp\"",
-            "broken.json:9:5: cue \"x\" matches no event kind \"Foo\"");
+            "broken.json:9:5: cue \"x\" matches no event kind \"Foo\"; the kinds are GoroutineCreated, GoroutineStarted,"
+                    + " GoroutineParked, ThreadCloned, ThreadParked, ThreadExited, ProcessorRetaken and 24 more");
 
     private MainWindow window;
     private ViewerModel model;
@@ -253,6 +255,17 @@ class MainWindowTest {
         DialogPane pane = robot.lookup(".open-errors-dialog").queryAs(DialogPane.class);
         ListView<String> list = robot.from(pane).lookup("#error-list").queryListView();
         assertThat(list.getItems()).containsExactlyElementsOf(ERRORS);
+        // every error shown whole: wrapped, never cut or behind a sideways scrollbar
+        robot.interact(() -> {
+            pane.applyCss();
+            pane.layout();
+        });
+        List<javafx.scene.text.Text> shown = robot.from(list).lookup(".error-cell .text")
+                .queryAllAs(javafx.scene.text.Text.class).stream().filter(t -> !t.getText().isEmpty()).toList();
+        assertThat(shown).extracting(javafx.scene.text.Text::getText).containsExactlyInAnyOrderElementsOf(ERRORS);
+        java.util.Set<Node> bars = robot.from(list).lookup(".scroll-bar").queryAll();
+        assertThat(bars.stream().filter(b -> b instanceof ScrollBar sb
+                && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)).noneMatch(Node::isVisible);
         assertThat(pane.getHeaderText()).contains("2 errors");
         assertThat(model.getScenario()).isSameAs(before);
         assertThat(pb.getIndex()).isEqualTo(at);

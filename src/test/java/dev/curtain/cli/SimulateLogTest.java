@@ -48,6 +48,6 @@ class SimulateLogTest {
         Files.writeString(f, "SCHED is a word, but this is not a log\n");
         CliTest.Run r = CliTest.run("simulate", f.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("notes.txt:1:", "invalid JSON");
+        assertThat(r.err()).contains("notes.txt:1:1: 'SCHED' is not a JSON value");
     }
 }
