@@ -74,6 +74,48 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void onAFullDiskTheFileAndItsBackupAreKeptAndNothingIsLeftBehind() throws IOException {
+        Scenario s = ScenarioFiles.loadDefault().orThrow();
+        byte[] big = ScenarioFiles.toJson(s).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // a disk with room for the file and its backup as they are, and for little more
+        long room = 4L * big.length;
+        try (java.nio.file.FileSystem disk = com.google.common.jimfs.Jimfs.newFileSystem(
+                com.google.common.jimfs.Configuration.unix().toBuilder().setBlockSize(512).setMaxSize(room)
+                        .build())) {
+            Path dir = disk.getPath("/talks");
+            Files.createDirectories(dir);
+            Path target = dir.resolve("lesson.json");
+            Path bak = dir.resolve("lesson.json.bak");
+            Files.writeString(target, "previous version");
+            Files.writeString(bak, "older version");
+            // fill the disk until the new text cannot be written in full
+            Path filler = dir.resolve("filler");
+            byte[] block = new byte[512];
+            try (java.io.OutputStream out = Files.newOutputStream(filler)) {
+                for (long n = 0; n < room; n += block.length) {
+                    out.write(block);
+                }
+            } catch (IOException full) {
+                // the disk is full now
+            }
+            // as the app saves: with a backup
+            assertThatThrownBy(() -> ScenarioFiles.save(s, target, true, false)).isInstanceOf(IOException.class);
+            assertThat(Files.readString(target)).isEqualTo("previous version");
+            assertThat(Files.readString(bak)).as("the backup is replaced only once the new text is on disk")
+                    .isEqualTo("older version");
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("lesson.json",
+                        "lesson.json.bak", "filler");
+            }
+            // room again: the save goes through, and the backup is the previous version
+            Files.delete(filler);
+            ScenarioFiles.save(s, target, true, false);
+            assertThat(Files.readAllBytes(target)).isEqualTo(big);
+            assertThat(Files.readString(bak)).isEqualTo("previous version");
+        }
+    }
+
+    @Test
     void aFailedSaveKeepsThePreviousFile(@TempDir Path dir) throws IOException {
         Scenario s = ScenarioFiles.loadDefault().orThrow();
         Path target = dir.resolve("keep.json");
