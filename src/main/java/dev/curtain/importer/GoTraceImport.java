@@ -37,6 +37,10 @@ public final class GoTraceImport {
 
     /** Whether the file starts with a Go execution trace header of any version ({@code "go 1.N trace"}). */
     public static boolean looksLikeGoTrace(Path file) {
+        // a FIFO or a device would block the sniff forever: only a regular file is looked into
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return GoTraceReader.headerVersion(in.readNBytes(16)) >= 0;
         } catch (IOException | RuntimeException e) {

@@ -159,6 +159,11 @@ class HostileFilesTest {
         // Opening a pipe with no writer blocks forever: the checks must not open it at all.
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             assertThat(dev.curtain.importer.SchedtraceImport.looksLikeSchedtrace(fifo)).isFalse();
+            assertThat(dev.curtain.importer.GoTraceImport.looksLikeGoTrace(fifo)).isFalse();
+            assertThat(dev.curtain.importer.LogImport.looksLikeImport(fifo)).isFalse();
+            // and the command a user runs on it: told apart by content, which a pipe must not be asked for
+            assertThat(dev.curtain.cli.Main.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()), "simulate", fifo.toString())).isEqualTo(2);
             assertThat(dev.curtain.importer.SchedtraceImport.read(fifo, null).refusal())
                     .contains("is not a regular file");
             assertThat(ScenarioFiles.load(fifo).errors()).extracting(ScenarioError::message)
