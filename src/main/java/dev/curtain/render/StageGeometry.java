@@ -353,8 +353,8 @@ public final class StageGeometry {
         double inner = width - 2 * PAD - 3 * GAP;
         String[] titles = BOTTOM_ZONES;
         List<List<ThreadState>> groups = new ArrayList<>();
-        double[] want = new double[4];
-        double total = 0;
+        int[] most = new int[4];
+        double[] titleW = new double[4];
         for (int i = 0; i < 4; i++) {
             List<ThreadState> here = new ArrayList<>();
             for (ThreadState t : s.threads()) {
@@ -363,33 +363,34 @@ public final class StageGeometry {
                 }
             }
             groups.add(here);
-            int most = demand == null ? here.size() : demand.most(i, here.size());
-            // each zone asks for room for the most boxes it will hold (an empty one for its title), then all share
-            // what is left in proportion
-            double cell = boxW + 8 + (i == 0 ? token * 0.5 + 4 : 0);
-            int rowsFit = Math.max(1, (int) ((hgt - TITLE * zoom - 10 + 6) / (boxH + 6)));
-            int perRow = (int) Math.ceil(most / (double) rowsFit);
-            // an empty zone still needs room for its title in capitals (about 8.6 px a letter at 12 px bold)
-            double titleW = titles[i].length() * 8.6 * zoom + 28;
-            want[i] = Math.max(Math.max(i == 0 ? 200 : 150, titleW), Math.min(perRow, 6) * cell + 20);
-            total += want[i];
+            most[i] = demand == null ? here.size() : demand.most(i, here.size());
+            // an empty zone still needs room for its title in capitals (about 7.2 px a letter at 12 px bold)
+            titleW[i] = Math.max(110, titles[i].length() * 7.2 * zoom + 20);
         }
-        // every zone keeps room for its title; what is over that is shared in proportion to what each wants
-        double[] floor = new double[4];
-        double floors = 0;
-        for (int i = 0; i < 4; i++) {
-            floor[i] = Math.min(want[i], Math.max(110, titles[i].length() * 7.2 * zoom + 20));
-            floors += floor[i];
+        // one box size for every zone, the largest at which each zone has room for the most boxes it will hold
+        // side by side in the rows its height allows: boxes are drawn evenly, and the zones split the width by need
+        double contentH = hgt - TITLE * zoom - 10;
+        double[] want = new double[4];
+        double total = 0;
+        for (double scale = 1; ; scale -= 0.02) {
+            total = 0;
+            int rowsFit = Math.max(1, (int) ((contentH + 6) / (boxH * scale + 6)));
+            for (int i = 0; i < 4; i++) {
+                double cell = boxW * scale + 8 + (i == 0 ? token * 0.5 + 4 : 0);
+                int perRow = (int) Math.ceil(most[i] / (double) rowsFit);
+                want[i] = Math.max(titleW[i], perRow * cell + 20);
+                total += want[i];
+            }
+            if (total <= inner || scale <= MIN_BOX_SCALE) {
+                break;
+            }
         }
         double x = PAD;
         for (int i = 0; i < 4; i++) {
-            double w;
+            double w = want[i] * inner / total;
             if (total <= inner) {
+                // the slack goes to the zones that hold threads, in proportion to what they asked for
                 w = want[i] + (inner - total) * want[i] / total;
-            } else if (floors < inner) {
-                w = floor[i] + (inner - floors) * (want[i] - floor[i]) / Math.max(1e-9, total - floors);
-            } else {
-                w = inner * floor[i] / floors;
             }
             Rect r = new Rect(x, y, w, hgt);
             zones.add(new Zone(titles[i], r));
