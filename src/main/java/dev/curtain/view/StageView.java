@@ -70,7 +70,11 @@ public final class StageView extends Region {
         getChildren().addAll(front, boxes);
         sceneProperty().addListener((o, a, b) -> {
             followRenderScale(b);
-            fullRedraw();
+            // a view not laid out yet is measured and drawn at its first layout, when the scene has its
+            // stylesheet: styled now, its boxes could not look up the theme's colours (a warning per label)
+            if (getWidth() > 0 && getHeight() > 0) {
+                fullRedraw();
+            }
         });
         setMinSize(320, 240);
         model.stateProperty().addListener((o, a, b) -> onState(a, b));
