@@ -433,10 +433,7 @@ final class Ordering {
 
     private boolean goStopExec() throws TraceFormatException {
         requireUserGo();
-        GState s = gs.get(curG);
-        if (s == null) {
-            throw error("goroutine " + curG + " does not exist");
-        }
+        GState s = goroutine(curG);
         if (s.status != G_RUNNING) {
             throw error("goroutine " + curG + " is not running");
         }
@@ -480,10 +477,7 @@ final class Ordering {
 
     private boolean goSwitch() throws TraceFormatException {
         requireUserGo();
-        GState cur = gs.get(curG);
-        if (cur == null) {
-            throw error("goroutine " + curG + " does not exist");
-        }
+        GState cur = goroutine(curG);
         if (cur.status != G_RUNNING) {
             throw error("goroutine " + curG + " is not running");
         }
@@ -510,18 +504,12 @@ final class Ordering {
 
     private boolean goSyscallBegin() throws TraceFormatException {
         requireUserGo();
-        GState s = gs.get(curG);
-        if (s == null) {
-            throw error("goroutine " + curG + " does not exist");
-        }
+        GState s = goroutine(curG);
         if (s.status != G_RUNNING) {
             throw error("goroutine " + curG + " enters a syscall while not running");
         }
         s.status = G_SYSCALL;
-        PState p = ps.get(curP);
-        if (p == null) {
-            throw error("P " + curP + " was never initialized");
-        }
+        PState p = proc(curP);
         p.status = P_SYSCALL;
         if (!succeeds(args[0], p.seqGen, p.seq)) {
             throw error("P " + curP + " sequence " + args[0] + " does not follow " + p.seq);
@@ -534,18 +522,12 @@ final class Ordering {
 
     private boolean goSyscallEnd() throws TraceFormatException {
         requireUserGo();
-        GState s = gs.get(curG);
-        if (s == null) {
-            throw error("goroutine " + curG + " does not exist");
-        }
+        GState s = goroutine(curG);
         if (s.status != G_SYSCALL) {
             throw error("goroutine " + curG + " leaves a syscall it is not in");
         }
         s.status = G_RUNNING;
-        PState p = ps.get(curP);
-        if (p == null) {
-            throw error("P " + curP + " was never initialized");
-        }
+        PState p = proc(curP);
         if (p.status != P_SYSCALL) {
             throw error("P " + curP + " is not in a syscall");
         }
@@ -556,20 +538,14 @@ final class Ordering {
 
     private boolean goSyscallEndBlocked() throws TraceFormatException {
         if (curP != -1) {
-            PState p = ps.get(curP);
-            if (p == null) {
-                throw error("P " + curP + " was never initialized");
-            }
+            PState p = proc(curP);
             if (p.status == P_SYSCALL) {
                 // Someone must steal the P first: wait for their ProcSteal.
                 return false;
             }
         }
         require(true, null, Boolean.TRUE);
-        GState s = gs.get(curG);
-        if (s == null) {
-            throw error("goroutine " + curG + " does not exist");
-        }
+        GState s = goroutine(curG);
         if (s.status != G_SYSCALL) {
             throw error("goroutine " + curG + " leaves a syscall it is not in");
         }
@@ -596,10 +572,7 @@ final class Ordering {
 
     private boolean goDestroySyscall() throws TraceFormatException {
         require(true, null, Boolean.TRUE);
-        GState s = gs.get(curG);
-        if (s == null) {
-            throw error("goroutine " + curG + " does not exist");
-        }
+        GState s = goroutine(curG);
         if (s.status != G_SYSCALL) {
             throw error("goroutine " + curG + " ends in a syscall it is not in");
         }
@@ -803,6 +776,14 @@ final class Ordering {
             }
         }
         throw error("ends " + EventType.name(start) + ", which is not in flight");
+    }
+
+    private GState goroutine(long id) throws TraceFormatException {
+        GState g = gs.get(id);
+        if (g == null) {
+            throw error("goroutine " + id + " does not exist");
+        }
+        return g;
     }
 
     private PState proc(long id) throws TraceFormatException {

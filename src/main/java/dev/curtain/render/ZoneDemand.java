@@ -15,13 +15,6 @@ public record ZoneDemand(int[] most) {
         most = most.clone();
     }
 
-    /** The demand of one state alone (what a single picture needs). */
-    public static ZoneDemand of(SchedState s) {
-        Tally t = new Tally();
-        t.add(s);
-        return t.result();
-    }
-
     /** Adds up the most threads each zone holds at once over the states of a run it is shown, one by one. */
     public static final class Tally {
         private final int[] most = new int[StageGeometry.BOTTOM_ZONES.length];

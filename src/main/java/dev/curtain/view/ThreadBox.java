@@ -173,16 +173,6 @@ public final class ThreadBox extends VBox {
         return v.length() <= 12 ? v : v.substring(0, 11) + "…";
     }
 
-    /** The lock label's text ("G7"), empty when the thread is not locked (tests). */
-    public String lockText() {
-        return lock.isVisible() ? lock.getText() : "";
-    }
-
-    /** Whether the "!" of a diverged thread shows (tests). */
-    public boolean markShown() {
-        return mark.isVisible();
-    }
-
     /** The activity the box shows (tests compare it with the engine's state). */
     public ThreadActivity activity() {
         return shownState;
