@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
@@ -41,7 +40,6 @@ public final class StageRenderer {
     /** False while drawing the still part onto the background, which is never restored from itself. */
     private boolean recordDirty = true;
     private boolean fullNext = true;
-    private Image lastBackground;
     /** Image pixels per stage unit of the background and sprites: the screen's render scale (2 on HiDPI). */
     private double pixelScale = 1;
     private double lastWidth;
@@ -70,7 +68,13 @@ public final class StageRenderer {
      * window draws it once per layout and keeps it as an image, so an event costs one copy instead of redrawing
      * every rounded outline and label.
      */
-    public void drawStatic(GraphicsContext gc, StageGeometry geo, Palette pal) {
+    public DrawList recordStatic(StageGeometry geo, Palette pal) {
+        DrawList list = new DrawList(this::textWidth);
+        drawStatic(list, geo, pal);
+        return list;
+    }
+
+    private void drawStatic(Pen gc, StageGeometry geo, Palette pal) {
         gc.setFill(pal.background());
         gc.fillRect(0, 0, geo.width, geo.height);
         double sw = pal.strokeScale();
@@ -123,10 +127,11 @@ public final class StageRenderer {
     }
 
     /** What changes with the state: queue counts, each P's status, empty thread slots, lane outlines. */
-    public void drawDynamic(GraphicsContext gc, StageGeometry geo, SchedState s, Palette pal, int changedP,
+    private void drawDynamic(Pen gc, StageGeometry geo, SchedState s, Palette pal, int changedP,
                             int selectedP) {
         double sw = pal.strokeScale();
         double z = geo.zoom;
+        gc.setLineCap(StrokeLineCap.BUTT);
         for (StageGeometry.Zone zone : geo.zones) {
             String count = count(zone, s);
             if (!count.isEmpty()) {
@@ -169,10 +174,22 @@ public final class StageRenderer {
 
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
+    /** Widths already measured: a stage writes the same few words and numbers on every event. */
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+
     private double textWidth(String text, Font f) {
-        measure.setText(text);
-        measure.setFont(f);
-        return measure.getLayoutBounds().getWidth();
+        String key = f.getName() + '/' + f.getSize() + '/' + text;
+        Double w = widths.get(key);
+        if (w == null) {
+            if (widths.size() > 20_000) {
+                widths.clear();
+            }
+            measure.setText(text);
+            measure.setFont(f);
+            w = measure.getLayoutBounds().getWidth();
+            widths.put(key, w);
+        }
+        return w;
     }
 
     private String count(StageGeometry.Zone z, SchedState s) {
@@ -192,7 +209,7 @@ public final class StageRenderer {
         return "";
     }
 
-    private void drawLaneState(GraphicsContext gc, StageGeometry geo, StageGeometry.Lane l, SchedState s,
+    private void drawLaneState(Pen gc, StageGeometry geo, StageGeometry.Lane l, SchedState s,
                                Palette pal) {
         Rect b = l.bounds();
         if (l.p() >= s.processors().size()) {
@@ -256,66 +273,70 @@ public final class StageRenderer {
     // ================================================================ tokens
 
     /**
-     * Draws the token layer {@code t} (0..1, already eased) of the way from {@code from} to {@code to}.
-     * Gs that appear start on their parent; Gs that finish fade where they were.
+     * Records the background of the move from {@code from} to {@code to}: what changes with the state (queue counts,
+     * each P's status, empty thread slots, the changed and selected lanes) and what stays put during the move
+     * (tokens whose place does not change, their tethers, the counts, the syscall hold lines and the thread boxes
+     * that stay where they are). Each frame then draws only what moves, usually one to three tokens.
      */
-    public void drawTokens(GraphicsContext gc, Image background, StageGeometry from, SchedState fromState,
+    public DrawList recordBackground(StageGeometry from, SchedState fromState, StageGeometry to, SchedState toState,
+                                     Palette pal, int changedP, int selectedP, IntFunction<BoxPicture> boxes) {
+        DrawList list = new DrawList(this::textWidth);
+        drawDynamic(list, to, toState, pal, changedP, selectedP);
+        recordDirty = false;
+        drawItems(list, from, fromState, to, toState, 1, pal, Set.of(), -1, true);
+        drawBoxes(list, from, fromState, to, toState, 1, boxes, true);
+        recordDirty = true;
+        return list;
+    }
+
+    /**
+     * Puts {@code background} on the canvas through {@code layer}: where it differs from what the canvas shows,
+     * and where the last frame drew moving items.
+     */
+    public void showBackground(CanvasPen pen, BackgroundLayer layer, DrawList background) {
+        List<Rect> patches = fullNext ? List.of(new Rect(0, 0, lastWidth, lastHeight)) : dirtyPatches();
+        layer.show(pen.context(), background, patches);
+        dirtyCount = 0;
+        fullNext = false;
+    }
+
+    /**
+     * Draws the token layer {@code t} (0..1, already eased) of the way from {@code from} to {@code to} over the
+     * background {@code layer} shows. Gs that appear start on their parent; Gs that finish fade where they were.
+     */
+    public void drawTokens(CanvasPen pen, BackgroundLayer layer, StageGeometry from, SchedState fromState,
                            StageGeometry to, SchedState toState, double t, Palette pal, Set<Integer> changedGs,
                            int selectedG, IntFunction<BoxPicture> boxes) {
         // the background is drawn on this same canvas rather than stacked as a second one: one full-size composite
-        // per frame instead of two, which is a third of the software pipeline's frame time at 1080p
-        // no clearRect when the opaque background covers everything: the software pipeline rasterises a full-size
-        // clear as an anti-aliased shape, which cost more than all the tokens together
-        // Dirty rectangles: the canvas keeps last frame's pixels, so when the background is the same only the
-        // patches under last frame's tokens, lines and counts are restored from its picture; a full-size copy
-        // costs about as much as everything else in the frame together.
-        boolean full = background == null || background != lastBackground || fullNext || to.width != lastWidth
-                || to.height != lastHeight;
-        if (background == null) {
-            gc.setFill(pal.background());
-            gc.fillRect(0, 0, to.width, to.height);
-        } else if (full) {
-            gc.drawImage(background, 0, 0, background.getWidth() / pixelScale, background.getHeight() / pixelScale);
-        } else {
-            double s = pixelScale;
-            for (int i = 0; i < dirtyCount; i++) {
-                double x = dirty[4 * i];
-                double y = dirty[4 * i + 1];
-                double w = Math.min(dirty[4 * i + 2], background.getWidth() / s - x);
-                double h = Math.min(dirty[4 * i + 3], background.getHeight() / s - y);
-                if (w > 0 && h > 0) {
-                    gc.drawImage(background, x * s, y * s, w * s, h * s, x, y, w, h);
-                }
-            }
+        // per frame instead of two, which is a third of the software pipeline's frame time at 1080p.
+        // Dirty rectangles: the canvas keeps last frame's pixels, so only the patches under last frame's tokens,
+        // lines and counts are painted again from the background's recording
+        if (fullNext || to.width != lastWidth || to.height != lastHeight) {
+            layer.invalidate();
         }
-        lastBackground = background;
+        layer.restore(pen.context(), dirtyPatches());
         lastWidth = to.width;
         lastHeight = to.height;
         dirtyCount = 0;
         fullNext = false;
         recordDirty = true;
-        drawItems(gc, from, fromState, to, toState, t, pal, changedGs, selectedG, false);
-        drawBoxes(gc, from, fromState, to, toState, t, boxes, false);
+        drawItems(pen, from, fromState, to, toState, t, pal, changedGs, selectedG, false);
+        drawBoxes(pen, from, fromState, to, toState, t, boxes, false);
     }
 
-    /**
-     * Draws onto the background layer what stays put during the current move: tokens whose place did not change,
-     * their tethers, the counts, the syscall hold lines and the thread boxes that stay where they are. Each frame
-     * then draws only what moves (usually one to three tokens) instead of everything on the stage.
-     */
-    public void drawStill(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
-                          SchedState toState, Palette pal, IntFunction<BoxPicture> boxes) {
-        recordDirty = false;
-        drawItems(gc, from, fromState, to, toState, 1, pal, Set.of(), -1, true);
-        drawBoxes(gc, from, fromState, to, toState, 1, boxes, true);
-        recordDirty = true;
+    private List<Rect> dirtyPatches() {
+        List<Rect> out = new ArrayList<>(dirtyCount);
+        for (int i = 0; i < dirtyCount; i++) {
+            out.add(new Rect(dirty[4 * i], dirty[4 * i + 1], dirty[4 * i + 2], dirty[4 * i + 3]));
+        }
+        return out;
     }
 
     /**
      * Copies the pictures of the thread boxes that stay put ({@code stillPart}) or of those that move, grow or fade,
      * placed {@code t} of the way. A still box lands on whole pixels so its text stays as crisp as the node's.
      */
-    private void drawBoxes(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
+    private void drawBoxes(Pen gc, StageGeometry from, SchedState fromState, StageGeometry to,
                            SchedState toState, double t, IntFunction<BoxPicture> pictures, boolean stillPart) {
         int n = Math.max(fromState.threads().size(), toState.threads().size());
         for (int m = 0; m < n; m++) {
@@ -360,7 +381,7 @@ public final class StageRenderer {
     }
 
     /** Draws the still items ({@code still}) or the moving ones, {@code t} of the way. */
-    private void drawItems(GraphicsContext gc, StageGeometry from, SchedState fromState, StageGeometry to,
+    private void drawItems(Pen gc, StageGeometry from, SchedState fromState, StageGeometry to,
                            SchedState toState, double t, Palette pal, Set<Integer> changedGs, int selectedG,
                            boolean stillPart) {
         GoroutineTable gsTo = toState.goroutines();
@@ -553,12 +574,8 @@ public final class StageRenderer {
         return new double[] {tether[0] + dx / len * d / 2, tether[1] + dy / len * d / 2, tether[2], tether[3]};
     }
 
-    /**
-     * Tells the renderer the canvas now shows exactly {@code background}, {@code w} by {@code h}: it was just drawn
-     * there (static layer, state, still items) and pictured, so the next frame has nothing to restore.
-     */
-    public void backgroundDrawn(Image background, double w, double h) {
-        lastBackground = background;
+    /** The canvas is {@code w} by {@code h} and shows the background alone: the next frame restores nothing. */
+    public void canvasShowsBackground(double w, double h) {
         lastWidth = w;
         lastHeight = h;
         dirtyCount = 0;

@@ -1,7 +1,10 @@
 package dev.curtain.view;
 
 import dev.curtain.engine.state.SchedState;
+import dev.curtain.render.BackgroundLayer;
 import dev.curtain.render.BoxPicture;
+import dev.curtain.render.CanvasPen;
+import dev.curtain.render.DrawList;
 import dev.curtain.render.Palette;
 import dev.curtain.render.StageGeometry;
 import dev.curtain.render.StageRenderer;
@@ -19,7 +22,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.transform.Transform;
@@ -49,10 +51,14 @@ public final class StageView extends Region {
     private StageGeometry fromGeo;
     private StageGeometry toGeo;
     private boolean tweening;
+    /** Where the move that just ended came from, so {@link #paintAt} can go back into it. */
+    private SchedState settledFrom;
+    private StageGeometry settledFromGeo;
     private long tweenStart = -1;
     private double tweenNanos;
     private double progress = 1;
-    private WritableImage backImage;
+    private final CanvasPen pen = new CanvasPen(front.getGraphicsContext2D());
+    private final BackgroundLayer background = new BackgroundLayer();
     private WritableImage staticImage;
     private String staticKey;
     private double[] boxSize = {StageGeometry.BOX_W, StageGeometry.BOX_H};
@@ -123,16 +129,43 @@ public final class StageView extends Region {
             tweenStart = nowNanos;
         }
         progress = Math.min(1, (nowNanos - tweenStart) / tweenNanos);
-        paint(StageRenderer.ease(progress));
         if (progress >= 1) {
-            tweening = false;
+            settle();
         }
+        paint(StageRenderer.ease(progress));
     }
 
     /** Sets the move's progress directly (the benchmark and export step frames by hand). */
     public void paintAt(double t) {
         progress = t;
+        if (t >= 1 && fromState != toState) {
+            settle();
+        } else if (t < 1 && settledFrom != null) {
+            // back into a move that had ended (a test or an export scrubbing it): its items move again
+            fromState = settledFrom;
+            fromGeo = settledFromGeo;
+            settledFrom = null;
+            placeThreads(StageRenderer.ease(t), flagged());
+            drawBackground();
+        }
         paint(StageRenderer.ease(t));
+    }
+
+    /**
+     * Ends the move: everything now stands where the new state puts it and joins the background, so the last frame
+     * is the very picture a cut to this state paints (boxes on whole pixels again, not resampled in flight).
+     */
+    private void settle() {
+        tweening = false;
+        if (fromState == toState || toState == null) {
+            return;
+        }
+        settledFrom = fromState;
+        settledFromGeo = fromGeo;
+        fromState = toState;
+        fromGeo = toGeo;
+        placeThreads(1, flagged());
+        drawBackground();
     }
 
     private void onState(SchedState old, SchedState now) {
@@ -141,6 +174,7 @@ public final class StageView extends Region {
         }
         StageGeometry prevGeo = toGeo;
         SchedState prev = toState;
+        settledFrom = null;
         toState = now;
         toGeo = geometryOf(now);
         boolean step = prev != null && prevGeo != null && Math.abs(now.eventCount() - prev.eventCount()) == 1
@@ -244,6 +278,7 @@ public final class StageView extends Region {
             return;
         }
         toGeo = geometryOf(toState);
+        settledFrom = null;
         if (!tweening) {
             fromGeo = toGeo;
             fromState = toState;
@@ -263,9 +298,9 @@ public final class StageView extends Region {
     }
 
     /**
-     * Draws the background on the canvas (the layout's static picture, the state, what stays put during the move)
-     * and pictures it, so each frame restores only the patches its moving items covered. Drawn on the one canvas
-     * the viewer sees, not on a second one copied in: a step costs one full-size copy fewer.
+     * Brings the background up to date on the canvas: the layout's static picture (drawn and pictured once per
+     * layout) and, over it, the recording of the state and of what stays put during the move, painted again only
+     * where it differs from the one the canvas shows (docs/performance.md).
      */
     private void drawBackground() {
         int changedP = -1;
@@ -278,33 +313,32 @@ public final class StageView extends Region {
         int selP = sel != null && sel.kind() == Entity.Kind.P ? sel.id() : -1;
         int w = (int) Math.ceil(front.getWidth());
         int h = (int) Math.ceil(front.getHeight());
-        // a snapshot outside a scene would wrap this view in a temporary one; joining a scene redraws anyway
-        if (w <= 0 || h <= 0 || getScene() == null) {
-            backImage = null;
+        if (w <= 0 || h <= 0) {
             return;
         }
-        int pw = (int) Math.ceil(w * pixelScale);
-        int ph = (int) Math.ceil(h * pixelScale);
-        if (backImage == null || backImage.getWidth() != pw || backImage.getHeight() != ph) {
-            backImage = new WritableImage(pw, ph);
-            staticImage = new WritableImage(pw, ph);
-            staticKey = null;
-        }
-        GraphicsContext gc = front.getGraphicsContext2D();
-        SnapshotParameters atScale = scaled(pixelScale);
-        // the layout's outlines and labels are drawn once per layout; an event only adds what it changed
+        DrawList next = renderer.recordBackground(fromGeo, fromState, toGeo, toState, palette.get(), changedP, selP,
+                boxes::picture);
+        // the layout's outlines and labels are drawn once per layout; an event only paints what it changed. A
+        // snapshot outside a scene would wrap this view in a temporary one: without a scene the layer fills instead
         String key = layoutKey();
-        if (!key.equals(staticKey)) {
-            renderer.drawStatic(gc, toGeo, palette.get());
-            front.snapshot(atScale, staticImage);
+        if (!key.equals(staticKey) || getScene() != null && staticImage == null) {
+            DrawList still = renderer.recordStatic(toGeo, palette.get());
+            still.replay(pen.context(), null);
+            WritableImage picture = null;
+            if (getScene() != null) {
+                int pw = (int) Math.ceil(w * pixelScale);
+                int ph = (int) Math.ceil(h * pixelScale);
+                if (staticImage == null || staticImage.getWidth() != pw || staticImage.getHeight() != ph) {
+                    staticImage = new WritableImage(pw, ph);
+                }
+                front.snapshot(scaled(pixelScale), staticImage);
+                picture = staticImage;
+            }
+            background.staticDrawn(still, picture, w, h, pixelScale);
+            renderer.canvasShowsBackground(w, h);
             staticKey = key;
-        } else {
-            gc.drawImage(staticImage, 0, 0, pw / pixelScale, ph / pixelScale);
         }
-        renderer.drawDynamic(gc, toGeo, toState, palette.get(), changedP, selP);
-        renderer.drawStill(gc, fromGeo, fromState, toGeo, toState, palette.get(), boxes::picture);
-        front.snapshot(atScale, backImage);
-        renderer.backgroundDrawn(backImage, w, h);
+        renderer.showBackground(pen, background, next);
     }
 
     private static SnapshotParameters scaled(double scale) {
@@ -343,7 +377,7 @@ public final class StageView extends Region {
             // state, say): its picture lives in the background
             drawBackground();
         }
-        renderer.drawTokens(front.getGraphicsContext2D(), backImage, fromGeo, fromState, toGeo, toState, t,
+        renderer.drawTokens(pen, background, fromGeo, fromState, toGeo, toState, t,
                 palette.get(), changedGs, selG, boxes::picture);
     }
 

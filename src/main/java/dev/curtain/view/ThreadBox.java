@@ -2,6 +2,7 @@ package dev.curtain.view;
 
 import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadState;
 import dev.curtain.render.ThreadActivity;
 import dev.curtain.view.model.ThreadRow;
@@ -53,10 +54,8 @@ public final class ThreadBox extends VBox {
     private final Map<Property, Label> badgeByProperty = new EnumMap<>(Property.class);
     private ThreadActivity shownState;
     private Look look;
-    private SchedState shownFrom;
-    private boolean shownCompact;
-    private boolean shownChanged;
-    private boolean shownSelected;
+    /** What the box last showed: a new state whose thread looks the same leaves the nodes alone. */
+    private Shown shown;
     private final Scale zoom = new Scale(1, 1, 0, 0);
 
     public ThreadBox(int m) {
@@ -101,8 +100,8 @@ public final class ThreadBox extends VBox {
     }
 
     /** Everything that decides how the box looks (not its tooltips): equal looks draw the same pixels. */
-    record Look(String role, String state, ThreadActivity activity, Set<Property> diverged, boolean compact,
-                       boolean changed, boolean selected) {
+    record Look(String role, String state, ThreadActivity activity, Set<Property> diverged, String badges,
+                boolean compact, boolean changed, boolean selected) {
     }
 
     /** How the box looks now; null before its first {@link #update}. */
@@ -110,17 +109,28 @@ public final class ThreadBox extends VBox {
         return look;
     }
 
-    /** Whether {@link #update} would change anything: a new state, or other flags. */
+    /**
+     * Everything of a state that the box's texts, badges, tooltips and pseudo-classes are made from. An event
+     * changes one or two threads; comparing this instead of the state spares every other box its label updates and
+     * CSS pass.
+     */
+    private record Shown(String role, ThreadActivity activity, int curg, int lockedg, ThreadProps props,
+                         ThreadProps baseline, boolean compact, boolean changed, boolean selected) {
+        static Shown of(int m, SchedState s, boolean compact, boolean changed, boolean selected) {
+            ThreadState t = s.thread(m);
+            return new Shown(t.role().key(), ThreadActivity.of(t, s.gomaxprocs()), t.curg(), t.lockedg(), t.props(),
+                    s.baseline(), compact, changed, selected);
+        }
+    }
+
+    /** Whether {@link #update} would change anything the box shows. */
     boolean needsUpdate(SchedState s, boolean compact, boolean changed, boolean selected) {
-        return s != shownFrom || compact != shownCompact || changed != shownChanged || selected != shownSelected;
+        return !Shown.of(m, s, compact, changed, selected).equals(shown);
     }
 
     /** Shows thread {@code m} as it is in {@code s}. */
     public void update(SchedState s, boolean compact, boolean changed, boolean selected) {
-        shownFrom = s;
-        shownCompact = compact;
-        shownChanged = changed;
-        shownSelected = selected;
+        shown = Shown.of(m, s, compact, changed, selected);
         ThreadState t = s.thread(m);
         role.setText(t.role().key());
         ThreadActivity activity = ThreadActivity.of(t, s.gomaxprocs());
@@ -136,8 +146,7 @@ public final class ThreadBox extends VBox {
         lock.setText(t.lockedg() > 0 ? "G" + t.lockedg() : "");
         show(lock, t.lockedg() > 0);
         show(mark, !diverged.isEmpty());
-        look = new Look(role.getText(), state.getText() + "|" + lock.getText(), activity, Set.copyOf(diverged),
-                compact, changed, selected);
+        StringBuilder badgeTexts = new StringBuilder();
         pseudoClassStateChanged(DIVERGED, !diverged.isEmpty());
         pseudoClassStateChanged(CHANGED, changed);
         pseudoClassStateChanged(SELECTED, selected);
@@ -154,12 +163,15 @@ public final class ThreadBox extends VBox {
             String value = e.getKey().valueOf(t.props());
             // a diverged badge says what the thread has now: "net=container" reads from the back row
             e.getValue().setText(d ? SHORT.get(e.getKey()) + "=" + shortValue(e.getKey(), value) : SHORT.get(e.getKey()));
+            badgeTexts.append(e.getValue().getText()).append(' ');
             if (e.getValue().getTooltip() == null) {
                 e.getValue().setTooltip(new Tooltip());
             }
             e.getValue().getTooltip().setText(e.getKey().key() + " = " + value
                     + (d ? "  (process: " + e.getKey().valueOf(s.baseline()) + ")" : ""));
         }
+        look = new Look(role.getText(), state.getText() + "|" + lock.getText(), activity, Set.copyOf(diverged),
+                badgeTexts.toString(), compact, changed, selected);
     }
 
     private static void show(Label l, boolean on) {

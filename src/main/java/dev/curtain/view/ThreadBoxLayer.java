@@ -9,6 +9,7 @@ import dev.curtain.view.model.Entity;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -33,6 +34,13 @@ final class ThreadBoxLayer extends Pane {
     private final Map<Integer, ThreadBox> boxes = new HashMap<>();
     private final Map<Integer, BoxPicture> pictures = new HashMap<>();
     private final Map<Integer, PictureKey> pictureKeys = new HashMap<>();
+    /**
+     * Each box's last few pictures by what they show: a box that loses the "changed" ring one step after it got it
+     * looks as it did before, and its old picture is taken again instead of a new snapshot.
+     */
+    private final Map<Integer, Map<PictureKey, BoxPicture>> recent = new HashMap<>();
+    /** Pictures kept per box. */
+    static final int RECENT_PICTURES = 4;
     private final Consumer<Entity> onClick;
     /** A box never shown, filled with the longest texts, to measure how much room a box needs. */
     private final ThreadBox probe = new ThreadBox(99);
@@ -71,6 +79,7 @@ final class ThreadBoxLayer extends Pane {
     void repictureAll(double scale) {
         pixelScale = scale;
         epoch++;
+        recent.clear();
     }
 
     /**
@@ -121,7 +130,7 @@ final class ThreadBoxLayer extends Pane {
             box.resizeRelocate(r.x(), r.y(), home.w() / zoom, home.h() / zoom);
             box.setVisible(place.shown());
             PictureKey key = new PictureKey(box.look(), epoch, home.w(), home.h(), zoom, pixelScale);
-            if (!key.equals(pictureKeys.get(m)) && takePicture(m, box)) {
+            if (!key.equals(pictureKeys.get(m)) && picture(m, box, key)) {
                 pictureKeys.put(m, key);
                 pictured = true;
             }
@@ -155,9 +164,30 @@ final class ThreadBoxLayer extends Pane {
                 getChildren().remove(e.getValue());
                 pictures.remove(e.getKey());
                 pictureKeys.remove(e.getKey());
+                recent.remove(e.getKey());
                 it.remove();
             }
         }
+    }
+
+    /** Gives box {@code m} its picture for {@code key}: one it had lately, or a new one; false without a scene. */
+    private boolean picture(int m, ThreadBox box, PictureKey key) {
+        Map<PictureKey, BoxPicture> kept = recent.computeIfAbsent(m, k -> new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PictureKey, BoxPicture> eldest) {
+                return size() > RECENT_PICTURES;
+            }
+        });
+        BoxPicture again = kept.get(key);
+        if (again != null) {
+            pictures.put(m, again);
+            return true;
+        }
+        if (!takePicture(m, box)) {
+            return false;
+        }
+        kept.put(key, pictures.get(m));
+        return true;
     }
 
     /**

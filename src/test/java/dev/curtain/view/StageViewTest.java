@@ -98,8 +98,8 @@ class StageViewTest {
             assertThat(changed(start, half, corner)).as("corner half way").isGreaterThan(0.5);
             assertThat(changed(half, end, middle)).as("middle fades out").isGreaterThan(0.5);
             assertThat(changed(start, end, was)).as("box gone").isGreaterThan(0.3);
-            assertThat(view.threadBox(x.m()).isVisible()).isFalse();
-            // once the next step begins it is off stage for good: its node and picture are let go
+            // once its move has ended it is off stage for good: its node and picture are let go
+            assertThat(view.threadBox(x.m())).isNull();
             model.playback().stepForward();
             assertThat(view.threadBox(x.m())).isNull();
         });

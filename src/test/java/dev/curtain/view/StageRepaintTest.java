@@ -1,0 +1,129 @@
+package dev.curtain.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curtain.scenario.ScenarioFiles;
+import dev.curtain.view.model.EventExplainer;
+import dev.curtain.view.model.SimulationRunner;
+import dev.curtain.view.model.ViewerModel;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A stage played step by step paints each event only where it changed things, and each frame only under what
+ * moved; at the end of every move it must show what a stage cut straight to that event shows, painted whole.
+ * Played through whole lessons, both at a projector's size.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StageRepaintTest {
+    private static final int W = 1280;
+    private static final int H = 560;
+    /** Events played per lesson: enough for every kind of move the lessons make. */
+    private static final int EVENTS = 160;
+    private ViewerModel played;
+    private ViewerModel cut;
+    private StageView playedView;
+    private StageView cutView;
+
+    @Start
+    void start(Stage stage) {
+        played = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
+        cut = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
+        playedView = new StageView(played, Duration.millis(500));
+        cutView = new StageView(cut, Duration.ZERO);
+        stage.setScene(scene(playedView));
+        Stage other = new Stage();
+        other.setScene(scene(cutView));
+        stage.show();
+        other.show();
+    }
+
+    private static Scene scene(StageView v) {
+        Scene scene = new Scene(v, W, H);
+        scene.getStylesheets().add(StageView.class.getResource("/dev/curtain/app/curtain.css").toExternalForm());
+        scene.getRoot().getStyleClass().addAll("curtain", "theme-light", "text-100");
+        return scene;
+    }
+
+    @Test
+    void everyMoveEndsOnThePictureOfItsEventPaintedWhole(FxRobot robot) {
+        for (String lesson : new String[] {"01-hello-goroutine.json", "09-locked-goroutine-exits.json",
+                "14-fairness-machinery.json"}) {
+            robot.interact(() -> {
+                open(played, lesson);
+                open(cut, lesson);
+                int size = Math.min(played.playback().getSize(), EVENTS);
+                for (int i = 1; i < size; i++) {
+                    played.playback().stepForward();
+                    playedView.paintAt(1);
+                    cut.playback().seek(played.playback().getIndex());
+                    WritableImage a = snapshot(playedView);
+                    WritableImage b = snapshot(cutView);
+                    int differ = differing(a, b);
+                    if (differ > 0) {
+                        save(a, "target/repaint-played.png");
+                        save(b, "target/repaint-cut.png");
+                    }
+                    assertThat(differ).as("%s, event %d: pixels that differ", lesson, i).isZero();
+                }
+            });
+        }
+    }
+
+    private static void open(ViewerModel model, String lesson) {
+        model.open(ScenarioFiles.loadResource(lesson).orThrow(), e -> {
+            throw new AssertionError(e);
+        });
+        model.playback().seek(0);
+    }
+
+    private static WritableImage snapshot(StageView v) {
+        return v.snapshot(new SnapshotParameters(), null);
+    }
+
+    /** Keeps both pictures of a failure to look at. */
+    private static void save(WritableImage img, String file) {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
+            }
+        }
+        try {
+            javax.imageio.ImageIO.write(out, "png", new java.io.File(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int differing(WritableImage a, WritableImage b) {
+        int[] pa = argb(a);
+        int[] pb = argb(b);
+        int n = 0;
+        for (int i = 0; i < pa.length; i++) {
+            if (pa[i] != pb[i]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int[] argb(WritableImage img) {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] out = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), out, 0, w);
+        return out;
+    }
+}
