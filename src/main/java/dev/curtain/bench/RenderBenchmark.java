@@ -8,7 +8,10 @@ import dev.curtain.view.StageView;
 import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.SimulationRunner;
 import dev.curtain.view.model.ViewerModel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
@@ -35,7 +38,8 @@ public final class RenderBenchmark {
      * unchanged, measured in the same run, so a noisy machine's figures can be read as ratios.
      */
     public record Result(double p50Ms, double p95Ms, int frames, int processors, int goroutines,
-                         double eventP50Ms, double eventP95Ms, double eventMaxMs, double allP99Ms, double floorMs) {
+                         double eventP50Ms, double eventP95Ms, double eventMaxMs, double allP99Ms, double floorMs,
+                         double eventCpuP50Ms, double eventCpuP95Ms, double otherCpuP50Ms, double floorCpuMs) {
     }
 
     private RenderBenchmark() {
@@ -74,8 +78,13 @@ public final class RenderBenchmark {
         stage.snapshot(params, image);
         double[] ms = new double[frames];
         double[] eventMs = new double[frames / FRAMES_PER_MOVE + 1];
+        double[] eventCpu = new double[eventMs.length];
+        double[] otherCpu = new double[frames];
         int events = 0;
+        int others = 0;
+        FrameCpu cpu = new FrameCpu();
         for (int f = -warmupFrames; f < frames; f++) {
+            long c0 = cpu.now();
             long t0 = System.nanoTime();
             int phase = Math.floorMod(f, FRAMES_PER_MOVE);
             if (phase == 0) {
@@ -85,26 +94,61 @@ public final class RenderBenchmark {
             stage.snapshot(params, image);
             if (f >= 0) {
                 ms[f] = (System.nanoTime() - t0) / 1e6;
+                double c = (cpu.now() - c0) / 1e6;
                 if (phase == 0) {
+                    eventCpu[events] = c;
                     eventMs[events++] = ms[f];
+                } else {
+                    otherCpu[others++] = c;
                 }
             }
         }
         // the floor: the same stage, nothing changed, only pictured
         double[] floor = new double[Math.max(20, frames / 10)];
+        double[] floorCpu = new double[floor.length];
         for (int f = -10; f < floor.length; f++) {
+            long c0 = cpu.now();
             long t0 = System.nanoTime();
             stage.snapshot(params, image);
             if (f >= 0) {
                 floor[f] = (System.nanoTime() - t0) / 1e6;
+                floorCpu[f] = (cpu.now() - c0) / 1e6;
             }
         }
         Arrays.sort(ms);
         Arrays.sort(floor);
         double[] ev = Arrays.copyOf(eventMs, Math.max(1, events));
         Arrays.sort(ev);
+        double[] evCpu = Arrays.copyOf(eventCpu, Math.max(1, events));
+        double[] otCpu = Arrays.copyOf(otherCpu, Math.max(1, others));
+        Arrays.sort(evCpu);
+        Arrays.sort(otCpu);
+        Arrays.sort(floorCpu);
         return new Result(ms[frames / 2], pct(ms, 0.95), frames, processors, goroutines, ev[ev.length / 2],
-                pct(ev, 0.95), ev[ev.length - 1], pct(ms, 0.99), floor[floor.length / 2]);
+                pct(ev, 0.95), ev[ev.length - 1], pct(ms, 0.99), floor[floor.length / 2], evCpu[evCpu.length / 2],
+                pct(evCpu, 0.95), otCpu[otCpu.length / 2], floorCpu[floorCpu.length / 2]);
+    }
+
+    /**
+     * Processor time spent by the two threads a frame runs on, the application thread and the toolkit's render
+     * thread: unlike wall time it does not grow when other programs take the machine's cores.
+     */
+    static final class FrameCpu {
+        private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private final long fx = Thread.currentThread().getId();
+        private long render = -1;
+
+        long now() {
+            if (render < 0) {
+                for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                    if (e.getKey().getName().startsWith("QuantumRenderer")) {
+                        render = e.getKey().getId();
+                    }
+                }
+            }
+            long r = render < 0 ? 0 : Math.max(0, mx.getThreadCpuTime(render));
+            return mx.getThreadCpuTime(fx) + r;
+        }
     }
 
     /** The {@code q} quantile of sorted {@code v} (nearest rank). */

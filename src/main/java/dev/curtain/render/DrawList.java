@@ -27,12 +27,55 @@ public final class DrawList implements Pen {
 
     enum Kind { FILL_RECT, FILL_ROUND_RECT, STROKE_ROUND_RECT, STROKE_OVAL, STROKE_LINE, FILL_TEXT, IMAGE }
 
-    /** Everything a call's look depends on besides its arguments. */
-    record Style(Paint fill, Paint stroke, double lineWidth, List<Double> dashes, StrokeLineCap cap, Font font,
-                 TextAlignment align, VPos baseline, double alpha) {
+    /**
+     * Everything a call's look depends on besides its arguments. Consecutive calls share one instance until a setter
+     * changes something, and its hash is worked out once: comparing two recordings hashes every call.
+     */
+    static final class Style {
         /** A canvas context's own defaults, so a recording starts where a fresh canvas does. */
         static final Style DEFAULT = new Style(Color.BLACK, Color.BLACK, 1, List.of(), StrokeLineCap.SQUARE,
                 Font.getDefault(), TextAlignment.LEFT, VPos.BASELINE, 1);
+
+        final Paint fill;
+        final Paint stroke;
+        final double lineWidth;
+        final List<Double> dashes;
+        final StrokeLineCap cap;
+        final Font font;
+        final TextAlignment align;
+        final VPos baseline;
+        final double alpha;
+        private final int hash;
+
+        Style(Paint fill, Paint stroke, double lineWidth, List<Double> dashes, StrokeLineCap cap, Font font,
+              TextAlignment align, VPos baseline, double alpha) {
+            this.fill = fill;
+            this.stroke = stroke;
+            this.lineWidth = lineWidth;
+            this.dashes = dashes;
+            this.cap = cap;
+            this.font = font;
+            this.align = align;
+            this.baseline = baseline;
+            this.alpha = alpha;
+            this.hash = Objects.hash(fill, stroke, lineWidth, dashes, cap, font, align, baseline, alpha);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            return o instanceof Style s && hash == s.hash && Objects.equals(fill, s.fill)
+                    && Objects.equals(stroke, s.stroke) && Double.compare(lineWidth, s.lineWidth) == 0
+                    && dashes.equals(s.dashes) && cap == s.cap && Objects.equals(font, s.font) && align == s.align
+                    && baseline == s.baseline && Double.compare(alpha, s.alpha) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**
@@ -83,18 +126,27 @@ public final class DrawList implements Pen {
 
     @Override
     public void setFill(Paint p) {
+        if (Objects.equals(style.fill, p)) {
+            return;
+        }
         style = with(p, style.stroke, style.lineWidth, style.dashes, style.cap, style.font, style.align,
                 style.baseline, style.alpha);
     }
 
     @Override
     public void setStroke(Paint p) {
+        if (Objects.equals(style.stroke, p)) {
+            return;
+        }
         style = with(style.fill, p, style.lineWidth, style.dashes, style.cap, style.font, style.align,
                 style.baseline, style.alpha);
     }
 
     @Override
     public void setLineWidth(double w) {
+        if (style.lineWidth == w) {
+            return;
+        }
         style = with(style.fill, style.stroke, w, style.dashes, style.cap, style.font, style.align, style.baseline,
                 style.alpha);
     }
@@ -113,30 +165,45 @@ public final class DrawList implements Pen {
 
     @Override
     public void setLineCap(StrokeLineCap cap) {
+        if (style.cap == cap) {
+            return;
+        }
         style = with(style.fill, style.stroke, style.lineWidth, style.dashes, cap, style.font, style.align,
                 style.baseline, style.alpha);
     }
 
     @Override
     public void setFont(Font f) {
+        if (Objects.equals(style.font, f)) {
+            return;
+        }
         style = with(style.fill, style.stroke, style.lineWidth, style.dashes, style.cap, f, style.align,
                 style.baseline, style.alpha);
     }
 
     @Override
     public void setTextAlign(TextAlignment align) {
+        if (style.align == align) {
+            return;
+        }
         style = with(style.fill, style.stroke, style.lineWidth, style.dashes, style.cap, style.font, align,
                 style.baseline, style.alpha);
     }
 
     @Override
     public void setTextBaseline(VPos baseline) {
+        if (style.baseline == baseline) {
+            return;
+        }
         style = with(style.fill, style.stroke, style.lineWidth, style.dashes, style.cap, style.font, style.align,
                 baseline, style.alpha);
     }
 
     @Override
     public void setGlobalAlpha(double alpha) {
+        if (style.alpha == alpha) {
+            return;
+        }
         style = with(style.fill, style.stroke, style.lineWidth, style.dashes, style.cap, style.font, style.align,
                 style.baseline, alpha);
     }

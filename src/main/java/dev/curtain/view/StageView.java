@@ -51,6 +51,10 @@ public final class StageView extends Region {
     private StageGeometry fromGeo;
     private StageGeometry toGeo;
     private boolean tweening;
+    /** Frames painted of the current move: put-off box pictures are taken from its second frame on. */
+    private int moveFrames;
+    /** Box pictures taken per frame of a move, of those its first frame put off. */
+    static final int PICTURES_PER_FRAME = 2;
     /** Where the move that just ended came from, so {@link #paintAt} can go back into it. */
     private SchedState settledFrom;
     private StageGeometry settledFromGeo;
@@ -128,6 +132,7 @@ public final class StageView extends Region {
         if (tweenStart < 0) {
             tweenStart = nowNanos;
         }
+        moveFrames++;
         progress = Math.min(1, (nowNanos - tweenStart) / tweenNanos);
         if (progress >= 1) {
             settle();
@@ -138,6 +143,7 @@ public final class StageView extends Region {
     /** Sets the move's progress directly (the benchmark and export step frames by hand). */
     public void paintAt(double t) {
         progress = t;
+        moveFrames++;
         if (t >= 1 && fromState != toState) {
             settle();
         } else if (t < 1 && settledFrom != null) {
@@ -187,6 +193,7 @@ public final class StageView extends Region {
             tweenNanos = Math.max(1, Math.min(tween.toMillis() * 1e6, beat));
             tweenStart = -1;
             tweening = true;
+            moveFrames = 0;
             progress = 0;
         } else {
             fromState = now;
@@ -388,10 +395,16 @@ public final class StageView extends Region {
         return flagged;
     }
 
-    /** Brings the thread boxes up to date for the move at {@code t}; true when a picture changed. */
+    /**
+     * Brings the thread boxes up to date for the move at {@code t}; true when a picture changed. While a move is
+     * animated a box whose look changed is pictured on a later frame of it (one or two a frame), so the frame on
+     * which an event lands takes no snapshot; a cut, a redraw and the end of a move picture every box at once.
+     */
     private boolean placeThreads(double t, Set<Entity> flagged) {
-        return boxes.place(fromState, fromGeo, toState, toGeo, t, flagged, model.selectionProperty().get(),
-                boxSize[0]);
+        boolean later = tweening && fromState != toState;
+        boolean pictured = boxes.place(fromState, fromGeo, toState, toGeo, t, flagged,
+                model.selectionProperty().get(), boxSize[0], later);
+        return later && moveFrames >= 2 ? boxes.catchUp(PICTURES_PER_FRAME) || pictured : pictured;
     }
 
     @Override

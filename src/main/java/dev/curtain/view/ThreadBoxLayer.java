@@ -39,6 +39,8 @@ final class ThreadBoxLayer extends Pane {
      * looks as it did before, and its old picture is taken again instead of a new snapshot.
      */
     private final Map<Integer, Map<PictureKey, BoxPicture>> recent = new HashMap<>();
+    /** Pictures {@link #place} put off to a later frame of the move, by box, oldest first. */
+    private final Map<Integer, PictureKey> pending = new LinkedHashMap<>();
     /** Pictures kept per box. */
     static final int RECENT_PICTURES = 4;
     private final Consumer<Entity> onClick;
@@ -102,7 +104,7 @@ final class ThreadBoxLayer extends Pane {
      * zoom 1. Returns true when a picture changed.
      */
     boolean place(SchedState fromState, StageGeometry from, SchedState toState, StageGeometry to, double t,
-                  Set<Entity> flagged, Entity selection, double boxWidth) {
+                  Set<Entity> flagged, Entity selection, double boxWidth, boolean later) {
         boolean pictured = false;
         Set<Integer> seen = new HashSet<>();
         int n = Math.max(fromState.threads().size(), toState.threads().size());
@@ -130,13 +132,45 @@ final class ThreadBoxLayer extends Pane {
             box.resizeRelocate(r.x(), r.y(), home.w() / zoom, home.h() / zoom);
             box.setVisible(place.shown());
             PictureKey key = new PictureKey(box.look(), epoch, home.w(), home.h(), zoom, pixelScale);
-            if (!key.equals(pictureKeys.get(m)) && picture(m, box, key)) {
+            if (key.equals(pictureKeys.get(m))) {
+                pending.remove(m);
+            } else if (later && pictures.containsKey(m) && !kept(m, key)) {
+                // mid-move: the box keeps its old picture for a frame or two, and a later frame takes the new one
+                pending.put(m, key);
+            } else if (picture(m, box, key)) {
                 pictureKeys.put(m, key);
+                pending.remove(m);
                 pictured = true;
             }
         }
         release(seen);
         return pictured;
+    }
+
+    /**
+     * Takes up to {@code max} of the pictures {@link #place} put off, oldest first; true when one was taken. A
+     * step's frame thus pays for no snapshot of a box, and the frames after it for one or two each.
+     */
+    boolean catchUp(int max) {
+        boolean pictured = false;
+        Iterator<Map.Entry<Integer, PictureKey>> it = pending.entrySet().iterator();
+        for (int done = 0; done < max && it.hasNext(); ) {
+            Map.Entry<Integer, PictureKey> e = it.next();
+            it.remove();
+            ThreadBox box = boxes.get(e.getKey());
+            if (box != null && picture(e.getKey(), box, e.getValue())) {
+                pictureKeys.put(e.getKey(), e.getValue());
+                pictured = true;
+                done++;
+            }
+        }
+        return pictured;
+    }
+
+    /** Whether box {@code m} has a recent picture for {@code key}: taking it again costs nothing. */
+    private boolean kept(int m, PictureKey key) {
+        Map<PictureKey, BoxPicture> k = recent.get(m);
+        return k != null && k.containsKey(key);
     }
 
     /**
@@ -165,6 +199,7 @@ final class ThreadBoxLayer extends Pane {
                 pictures.remove(e.getKey());
                 pictureKeys.remove(e.getKey());
                 recent.remove(e.getKey());
+                pending.remove(e.getKey());
                 it.remove();
             }
         }

@@ -6,6 +6,7 @@ import dev.curtain.scenario.ScenarioFiles;
 import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.SimulationRunner;
 import dev.curtain.view.model.ViewerModel;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelFormat;
@@ -87,7 +88,9 @@ class StageRepaintTest {
     }
 
     private static WritableImage snapshot(StageView v) {
-        return v.snapshot(new SnapshotParameters(), null);
+        SnapshotParameters p = new SnapshotParameters();
+        p.setViewport(new Rectangle2D(0, 0, W, H));
+        return v.snapshot(p, null);
     }
 
     /** Keeps both pictures of a failure to look at. */
