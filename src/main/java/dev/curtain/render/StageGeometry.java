@@ -50,8 +50,45 @@ public final class StageGeometry {
                        double queueX0, double queueX1) {
     }
 
-    /** A labelled area. */
-    public record Zone(String title, Rect bounds) {
+    /**
+     * A labelled area; its title in capitals, on one line or, in a zone too narrow for it, on two ({@code lines}).
+     */
+    public record Zone(String title, Rect bounds, List<String> lines) {
+        public Zone(String title, Rect bounds) {
+            this(title, bounds, List.of(title.toUpperCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /** Width of a zone title's capitals at 12 px bold, about 7.2 px a letter, times the stage's zoom. */
+    static double titleWidth(String text, double zoom) {
+        return text.length() * 7.2 * zoom + 20;
+    }
+
+    /**
+     * A zone's title as it fits {@code width}: one line when it can, else split at the space that keeps the longer
+     * half shortest (a zone that never holds a thread needs no more room than its title's longer half).
+     */
+    static List<String> titleLines(String title, double width, double zoom) {
+        String caps = title.toUpperCase(java.util.Locale.ROOT);
+        if (titleWidth(caps, zoom) <= width || caps.indexOf(' ') < 0) {
+            return List.of(caps);
+        }
+        int best = -1;
+        for (int i = caps.indexOf(' '); i >= 0; i = caps.indexOf(' ', i + 1)) {
+            if (best < 0 || Math.max(i, caps.length() - i - 1) < Math.max(best, caps.length() - best - 1)) {
+                best = i;
+            }
+        }
+        return List.of(caps.substring(0, best), caps.substring(best + 1));
+    }
+
+    /** The narrowest a zone can be with its title on two lines. */
+    static double twoLineTitleWidth(String title, double zoom) {
+        double w = 0;
+        for (String line : titleLines(title, 0, zoom)) {
+            w = Math.max(w, titleWidth(line, zoom));
+        }
+        return w;
     }
 
     /** A count standing for tokens or thread boxes that do not fit: a pill of {@code w} by {@code h}. */
@@ -245,6 +282,16 @@ public final class StageGeometry {
         return new Rect(zone.x() + 10, zone.y() + TITLE * zoom + 4, zone.w() - 20, zone.h() - TITLE * zoom - 10);
     }
 
+    /** Below a title of one or two lines (a second line is {@link #TITLE_LINE} more). */
+    private Rect content(Zone zone) {
+        Rect r = content(zone.bounds());
+        double extra = (zone.lines().size() - 1) * TITLE_LINE * zoom;
+        return new Rect(r.x(), r.y() + extra, r.w(), Math.max(1, r.h() - extra));
+    }
+
+    /** A title's second line sits this far (times the zoom) below its first. */
+    static final double TITLE_LINE = 14;
+
     /** Tokens in rows, left to right; what does not fit folds into a count in the last cell. */
     private void grid(int[] gs, Rect area, String suffix) {
         double cell = token + 5;
@@ -364,8 +411,10 @@ public final class StageGeometry {
             }
             groups.add(here);
             most[i] = demand == null ? here.size() : demand.most(i, here.size());
-            // an empty zone still needs room for its title in capitals (about 7.2 px a letter at 12 px bold)
-            titleW[i] = Math.max(110, titles[i].length() * 7.2 * zoom + 20);
+            // an empty zone still needs room for its title in capitals; one that never holds a thread in the run
+            // takes it on two lines, and leaves the room to the zones that draw boxes
+            titleW[i] = most[i] == 0 ? Math.max(70, twoLineTitleWidth(titles[i], zoom))
+                    : Math.max(110, titleWidth(titles[i], zoom));
         }
         // one box size for every zone, the largest at which each zone has room for the most boxes it will hold
         // side by side in the rows its height allows: boxes are drawn evenly, and the zones split the width by need
@@ -393,9 +442,10 @@ public final class StageGeometry {
                 w = want[i] + (inner - total) * want[i] / total;
             }
             Rect r = new Rect(x, y, w, hgt);
-            zones.add(new Zone(titles[i], r));
+            Zone zone = new Zone(titles[i], r, titleLines(titles[i], w, zoom));
+            zones.add(zone);
             x = r.right() + GAP;
-            boxes(s, groups.get(i), content(r), i == 0);
+            boxes(s, groups.get(i), content(zone), i == 0);
         }
     }
 

@@ -90,7 +90,11 @@ public final class StageRenderer {
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.CENTER);
             // a zone narrower than its title (a half-width compare column) squeezes it rather than spill over
-            gc.fillText(zoneTitle(z), r.x() + 12, r.y() + 13 * geo.zoom, Math.max(1, r.w() - 20));
+            // a zone too narrow for its title has it on two lines; squeezed only past that (a compare column)
+            for (int k = 0; k < z.lines().size(); k++) {
+                gc.fillText(z.lines().get(k), r.x() + 12, r.y() + (13 + k * StageGeometry.TITLE_LINE) * geo.zoom,
+                        Math.max(1, r.w() - 20));
+            }
         }
         double z = geo.zoom;
         double d = geo.token;

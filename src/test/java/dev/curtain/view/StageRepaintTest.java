@@ -41,11 +41,12 @@ class StageRepaintTest {
         cut = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
         playedView = new StageView(played, Duration.millis(500));
         cutView = new StageView(cut, Duration.ZERO);
-        stage.setScene(scene(playedView));
-        Stage other = new Stage();
-        other.setScene(scene(cutView));
-        stage.show();
-        other.show();
+        // windows of their own: the toolkit's first window may be left full screen or maximised by another test
+        for (StageView v : new StageView[] {playedView, cutView}) {
+            Stage window = new Stage();
+            window.setScene(scene(v));
+            window.show();
+        }
     }
 
     private static Scene scene(StageView v) {
