@@ -287,7 +287,7 @@ public final class StageRenderer {
         DrawList list = new DrawList(this::textWidth);
         drawDynamic(list, to, toState, pal, changedP, selectedP);
         recordDirty = false;
-        drawItems(list, from, fromState, to, toState, 1, pal, Set.of(), -1, true);
+        drawStillItems(list, from, fromState, to, toState, pal);
         drawBoxes(list, from, fromState, to, toState, 1, boxes, true);
         recordDirty = true;
         return list;
@@ -324,7 +324,7 @@ public final class StageRenderer {
         dirtyCount = 0;
         fullNext = false;
         recordDirty = true;
-        drawItems(pen, from, fromState, to, toState, t, pal, changedGs, selectedG, false);
+        drawMovingItems(pen, from, fromState, to, toState, t, pal, changedGs, selectedG);
         drawBoxes(pen, from, fromState, to, toState, t, boxes, false);
     }
 
@@ -337,15 +337,15 @@ public final class StageRenderer {
     }
 
     /**
-     * Copies the pictures of the thread boxes that stay put ({@code stillPart}) or of those that move, grow or fade,
+     * Copies the pictures of the thread boxes that stay put ({@code stillPass}) or of those that move, grow or fade,
      * placed {@code t} of the way. A still box lands on whole pixels so its text stays as crisp as the node's.
      */
     private void drawBoxes(Pen gc, StageGeometry from, SchedState fromState, StageGeometry to,
-                           SchedState toState, double t, IntFunction<BoxPicture> pictures, boolean stillPart) {
+                           SchedState toState, double t, IntFunction<BoxPicture> pictures, boolean stillPass) {
         int n = Math.max(fromState.threads().size(), toState.threads().size());
         for (int m = 0; m < n; m++) {
             BoxPlacement p = BoxPlacement.of(m, fromState, from, toState, to, t);
-            if (p == null || p.still() != stillPart || !p.shown()) {
+            if (p == null || p.still() != stillPass || !p.shown()) {
                 continue;
             }
             BoxPicture pic = pictures.apply(m);
@@ -384,82 +384,125 @@ public final class StageRenderer {
         return m < from.mBox.length && m < to.mBox.length && java.util.Objects.equals(from.mBox[m], to.mBox[m]);
     }
 
-    /** Draws the still items ({@code still}) or the moving ones, {@code t} of the way. */
-    private void drawItems(Pen gc, StageGeometry from, SchedState fromState, StageGeometry to,
-                           SchedState toState, double t, Palette pal, Set<Integer> changedGs, int selectedG,
-                           boolean stillPart) {
-        GoroutineTable gsTo = toState.goroutines();
-        GoroutineTable gsFrom = fromState.goroutines();
-        double d = to.token;
-        double sw = pal.strokeScale();
-        // a P that waits on a thread in a syscall (the runtime's loose hold): dashed line from lane to thread;
-        // with many lanes these lines would only be noise, and the P's syscall colour says it already
-        // (anti-aliased strokes are what the software pipeline pays most for: butt caps, and only for few lanes)
-        gc.setLineCap(StrokeLineCap.BUTT);
-        List<StageGeometry.Lane> holdLines = stillPart && to.lanes.size() <= 8 ? to.lanes : List.of();
-        for (StageGeometry.Lane l : holdLines) {
-            if (l.p() < toState.processors().size()) {
-                ProcessorState ps = toState.processor(l.p());
-                if (ps.status() == PStatus.SYSCALL && ps.m() >= 0 && ps.m() < to.mBox.length
-                        && to.mBox[ps.m()] != null && to.mBox[ps.m()] != l.threadSlot()) {
-                    Rect box = to.mBox[ps.m()];
-                    gc.setStroke(pal.syscall());
-                    gc.setLineWidth(2 * sw);
-                    gc.setLineDashes(6, 5);
-                    gc.strokeLine(l.threadSlot().cx(), l.threadSlot().cy(), box.cx(), box.y());
-                    markLine(l.threadSlot().cx(), l.threadSlot().cy(), box.cx(), box.y(), 2 * sw);
-                    gc.setLineDashes((double[]) null);
-                }
-            }
-        }
-        // tethers: a locked G and its M; a G right beside its M (running on it, say) hides its tether under the two
-        // and the rings the last step drew round them, so on the moving pass it also gets a short connector, drawn
-        // over the rings, from the token's edge to the box's edge
+    /**
+     * The still pass, into the background: what stands where it is all through the move (the syscall hold lines,
+     * tethers between a still token and a still box, the tokens that do not move, the counts).
+     */
+    private void drawStillItems(Pen pen, StageGeometry from, SchedState fromState, StageGeometry to,
+                                SchedState toState, Palette pal) {
+        drawHoldLines(pen, to, toState, pal);
+        drawTethers(pen, from, fromState, to, toState, 1, pal, true, null);
+        drawGoroutines(pen, from, fromState, to, toState, 1, pal, true);
+        drawChips(pen, to, pal);
+    }
+
+    /**
+     * The moving pass, every frame over the background: what moves, grows or fades, {@code t} of the way (tokens and
+     * their tethers), and the rings round what the last step changed and round the selection.
+     */
+    private void drawMovingItems(Pen pen, StageGeometry from, SchedState fromState, StageGeometry to,
+                                 SchedState toState, double t, Palette pal, Set<Integer> changedGs, int selectedG) {
         List<double[]> connectors = new ArrayList<>();
-        gc.setLineCap(StrokeLineCap.ROUND);
-        for (int g = 1; g < gsTo.size(); g++) {
-            double[] w = tether(g, from, to, gsFrom, gsTo, t);
-            if (w == null) {
+        drawTethers(pen, from, fromState, to, toState, t, pal, false, connectors);
+        drawGoroutines(pen, from, fromState, to, toState, t, pal, false);
+        drawRings(pen, from, fromState, to, t, pal, changedGs, selectedG);
+        drawConnectors(pen, connectors, pal);
+    }
+
+    /**
+     * A P that waits on a thread in a syscall (the runtime's loose hold): a dashed line from lane to thread. With
+     * many lanes these lines would only be noise, and the P's syscall colour says it already (anti-aliased strokes
+     * are what the software pipeline pays most for: butt caps, and only for few lanes).
+     */
+    private void drawHoldLines(Pen pen, StageGeometry to, SchedState toState, Palette pal) {
+        pen.setLineCap(StrokeLineCap.BUTT);
+        if (to.lanes.size() > 8) {
+            return;
+        }
+        double strokeScale = pal.strokeScale();
+        for (StageGeometry.Lane l : to.lanes) {
+            if (l.p() >= toState.processors().size()) {
                 continue;
             }
-            if (!stillPart && to.gShown[g] == StageGeometry.SHOWN) {
-                double[] c = connector(w, d);
+            ProcessorState proc = toState.processor(l.p());
+            if (proc.status() == PStatus.SYSCALL && proc.m() >= 0 && proc.m() < to.mBox.length
+                    && to.mBox[proc.m()] != null && to.mBox[proc.m()] != l.threadSlot()) {
+                Rect box = to.mBox[proc.m()];
+                pen.setStroke(pal.syscall());
+                pen.setLineWidth(2 * strokeScale);
+                pen.setLineDashes(6, 5);
+                pen.strokeLine(l.threadSlot().cx(), l.threadSlot().cy(), box.cx(), box.y());
+                pen.setLineDashes((double[]) null);
+            }
+        }
+    }
+
+    /**
+     * Tethers: a locked G and its M, those of this pass ({@code stillPass}: both ends stand still). A G right beside
+     * its M (running on it, say) hides its tether under the two and the rings the last step drew round them, so the
+     * moving pass collects a short connector for it into {@code connectors}, drawn last, over the rings.
+     */
+    private void drawTethers(Pen pen, StageGeometry from, SchedState fromState, StageGeometry to,
+                             SchedState toState, double t, Palette pal, boolean stillPass, List<double[]> connectors) {
+        GoroutineTable gsTo = toState.goroutines();
+        GoroutineTable gsFrom = fromState.goroutines();
+        double width = 3 * pal.strokeScale();
+        pen.setLineCap(StrokeLineCap.ROUND);
+        for (int g = 1; g < gsTo.size(); g++) {
+            double[] line = tether(g, from, to, gsFrom, gsTo, t);
+            if (line == null) {
+                continue;
+            }
+            if (!stillPass && to.gShown[g] == StageGeometry.SHOWN) {
+                double[] c = connector(line, to.token);
                 if (c != null) {
                     connectors.add(c);
                 }
             }
-            if (stillPart != (still(g, from, to) && stillBox(gsTo.lockedM(g), from, to))) {
+            if (stillPass != (still(g, from, to) && stillBox(gsTo.lockedM(g), from, to))) {
                 continue;
             }
-            gc.setStroke(pal.tether());
-            gc.setLineWidth(3 * sw);
-            gc.strokeLine(w[0], w[1], w[2], w[3]);
-            markLine(w[0], w[1], w[2], w[3], 3 * sw);
+            pen.setStroke(pal.tether());
+            pen.setLineWidth(width);
+            pen.strokeLine(line[0], line[1], line[2], line[3]);
+            markLine(line[0], line[1], line[2], line[3], width);
         }
-        double ps = pixelScale;
+    }
+
+    /**
+     * The goroutine tokens of this pass ({@code stillPass}: those that stand still), with their numbers, the names
+     * of a few large ones, the padlock of a locked G and the mark of one that acted on a diverged thread.
+     */
+    private void drawGoroutines(Pen pen, StageGeometry from, SchedState fromState, StageGeometry to,
+                                SchedState toState, double t, Palette pal, boolean stillPass) {
+        GoroutineTable gsTo = toState.goroutines();
+        GoroutineTable gsFrom = fromState.goroutines();
+        double size = to.token;
+        double scale = pixelScale;
         Image[] looks = {
-            sprites.sprite(TokenSprites.Look.RUNNABLE, d, pal, ps),
-            sprites.sprite(TokenSprites.Look.RUNNING, d, pal, ps),
-            sprites.sprite(TokenSprites.Look.SYSCALL, d, pal, ps),
-            sprites.sprite(TokenSprites.Look.WAITING, d, pal, ps)};
-        boolean labels = to.shownTokens <= LABEL_LIMIT && d >= 15;
+            sprites.sprite(TokenSprites.Look.RUNNABLE, size, pal, scale),
+            sprites.sprite(TokenSprites.Look.RUNNING, size, pal, scale),
+            sprites.sprite(TokenSprites.Look.SYSCALL, size, pal, scale),
+            sprites.sprite(TokenSprites.Look.WAITING, size, pal, scale)};
+        boolean labels = to.shownTokens <= LABEL_LIMIT && size >= 15;
         // a few large tokens also carry their function's name ("main", "hello") under them
-        boolean names = to.shownTokens <= NAME_LIMIT && d >= 18;
-        Font numberFont = font(Math.max(9, d * 0.42), true);
-        Font nameFont = font(Math.max(10, d * 0.38), false);
+        boolean names = to.shownTokens <= NAME_LIMIT && size >= 18;
+        Font numberFont = font(Math.max(9, size * 0.42), true);
+        Font nameFont = font(Math.max(10, size * 0.38), false);
         if (labels || names) {
-            gc.setFont(numberFont);
-            gc.setTextAlign(TextAlignment.CENTER);
-            gc.setTextBaseline(VPos.CENTER);
+            pen.setFont(numberFont);
+            pen.setTextAlign(TextAlignment.CENTER);
+            pen.setTextBaseline(VPos.CENTER);
         }
         int n = Math.max(gsTo.size(), gsFrom.size());
         for (int g = 1; g < n; g++) {
-            byte fs = g < from.gShown.length ? from.gShown[g] : StageGeometry.HIDDEN;
-            byte ts = g < to.gShown.length ? to.gShown[g] : StageGeometry.HIDDEN;
-            if (fs != StageGeometry.SHOWN && ts != StageGeometry.SHOWN || stillPart != still(g, from, to)) {
+            byte before = g < from.gShown.length ? from.gShown[g] : StageGeometry.HIDDEN;
+            byte after = g < to.gShown.length ? to.gShown[g] : StageGeometry.HIDDEN;
+            if (before != StageGeometry.SHOWN && after != StageGeometry.SHOWN || stillPass != still(g, from, to)) {
                 continue;
             }
-            double alpha = ts == StageGeometry.SHOWN ? (fs == StageGeometry.SHOWN ? 1 : t) : 1 - t;
+            // a token that appears fades in, one that leaves fades out
+            double alpha = after == StageGeometry.SHOWN ? (before == StageGeometry.SHOWN ? 1 : t) : 1 - t;
             if (alpha <= 0.01) {
                 continue;
             }
@@ -473,81 +516,98 @@ public final class StageRenderer {
                 default -> 0;
             };
             Image img = looks[look];
-            gc.setGlobalAlpha(alpha);
-            double iw = img.getWidth() / ps;
-            double ih = img.getHeight() / ps;
-            gc.drawImage(img, p[0] - iw / 2, p[1] - ih / 2, iw, ih);
+            pen.setGlobalAlpha(alpha);
+            double iw = img.getWidth() / scale;
+            double ih = img.getHeight() / scale;
+            pen.drawImage(img, p[0] - iw / 2, p[1] - ih / 2, iw, ih);
             mark(p[0] - iw / 2, p[1] - ih / 2, iw, ih);
             if (labels) {
-                gc.setFill(look == 3 ? pal.text() : Color.WHITE);
-                gc.fillText(Integer.toString(g), p[0], p[1] + 0.5);
+                pen.setFill(look == 3 ? pal.text() : Color.WHITE);
+                pen.fillText(Integer.toString(g), p[0], p[1] + 0.5);
             }
             int gi = g < gsTo.size() ? g : -1;
             // only where a name has room: a token on its thread, or alone in runnext (queues are packed tight)
             if (gi > 0 && names && (gsTo.placeKind(gi) == dev.curtain.engine.event.PlaceKind.RUNNING
                     || gsTo.placeKind(gi) == dev.curtain.engine.event.PlaceKind.RUNNEXT)) {
                 // under the token, squeezed to its cell so neighbours in a queue do not run into each other
-                gc.setFont(nameFont);
-                gc.setFill(pal.text());
-                gc.fillText(gsTo.function(gi), p[0], p[1] + d / 2 + nameFont.getSize() * 0.75, d + 6);
-                mark(p[0] - d / 2 - 3, p[1] + d / 2, d + 6, nameFont.getSize() * 1.5);
-                gc.setFont(numberFont);
+                pen.setFont(nameFont);
+                pen.setFill(pal.text());
+                pen.fillText(gsTo.function(gi), p[0], p[1] + size / 2 + nameFont.getSize() * 0.75, size + 6);
+                mark(p[0] - size / 2 - 3, p[1] + size / 2, size + 6, nameFont.getSize() * 1.5);
+                pen.setFont(numberFont);
             }
             if (gi > 0 && gsTo.lockedM(gi) >= 0) {
                 // LockOSThread: a padlock on the token, as on its thread's box
-                Image lock = sprites.marker(TokenSprites.Marker.PADLOCK, d * 0.5, pal, ps);
-                double mw = lock.getWidth() / ps;
-                gc.drawImage(lock, p[0] + d * 0.5 - mw * 0.7, p[1] - d * 0.5 - mw * 0.35, mw, mw);
-                mark(p[0] + d * 0.5 - mw * 0.7, p[1] - d * 0.5 - mw * 0.35, mw, mw);
+                drawMarker(pen, TokenSprites.Marker.PADLOCK, p[0] + size * 0.5, p[1] - size * 0.5, 0.7, size, pal);
             }
             if (gi > 0 && gsTo.tainted(gi)) {
                 // it acted on a diverged thread (made a file as the wrong user, a socket in the wrong netns)
-                Image bang = sprites.marker(TokenSprites.Marker.VICTIM, d * 0.5, pal, ps);
-                double mw = bang.getWidth() / ps;
-                gc.drawImage(bang, p[0] - d * 0.5 - mw * 0.3, p[1] - d * 0.5 - mw * 0.35, mw, mw);
-                mark(p[0] - d * 0.5 - mw * 0.3, p[1] - d * 0.5 - mw * 0.35, mw, mw);
+                drawMarker(pen, TokenSprites.Marker.VICTIM, p[0] - size * 0.5, p[1] - size * 0.5, 0.3, size, pal);
             }
         }
-        gc.setGlobalAlpha(1);
-        gc.setLineCap(StrokeLineCap.BUTT);
-        // counts for what does not fit (they sit still through a move)
-        for (StageGeometry.Chip c : stillPart ? to.chips : List.<StageGeometry.Chip>of()) {
+        pen.setGlobalAlpha(1);
+        pen.setLineCap(StrokeLineCap.BUTT);
+    }
+
+    /** A marker on a token's shoulder at ({@code x}, {@code y}), {@code inset} of its width to the left of it. */
+    private void drawMarker(Pen pen, TokenSprites.Marker marker, double x, double y, double inset, double tokenSize,
+                            Palette pal) {
+        Image img = sprites.marker(marker, tokenSize * 0.5, pal, pixelScale);
+        double w = img.getWidth() / pixelScale;
+        pen.drawImage(img, x - w * inset, y - w * 0.35, w, w);
+        mark(x - w * inset, y - w * 0.35, w, w);
+    }
+
+    /** Counts for what does not fit: they sit still through a move. */
+    private void drawChips(Pen pen, StageGeometry to, Palette pal) {
+        for (StageGeometry.Chip c : to.chips) {
             // pills with square-ish ends would be cheaper, but a count must read as a count: keep them round
             double h = c.h();
             double w = c.w();
-            gc.setFont(Font.font("System", FontWeight.BOLD, h * 0.62));
-            gc.setFill(pal.text());
-            gc.fillRoundRect(c.cx() - w / 2, c.cy() - h / 2, w, h, h, h);
-            mark(c.cx() - w / 2, c.cy() - h / 2, w, h);
-            gc.setFill(pal.surface());
-            gc.setTextAlign(TextAlignment.CENTER);
-            gc.setTextBaseline(VPos.CENTER);
-            gc.fillText(c.text(), c.cx(), c.cy());
+            pen.setFont(Font.font("System", FontWeight.BOLD, h * 0.62));
+            pen.setFill(pal.text());
+            pen.fillRoundRect(c.cx() - w / 2, c.cy() - h / 2, w, h, h, h);
+            pen.setFill(pal.surface());
+            pen.setTextAlign(TextAlignment.CENTER);
+            pen.setTextBaseline(VPos.CENTER);
+            pen.fillText(c.text(), c.cx(), c.cy());
         }
-        // what the last step changed, and the selection
-        gc.setStroke(pal.accent());
+    }
+
+    /** Rings round the goroutines the last step changed, and a dashed one round the selected goroutine. */
+    private void drawRings(Pen pen, StageGeometry from, SchedState fromState, StageGeometry to, double t,
+                           Palette pal, Set<Integer> changedGs, int selectedG) {
+        GoroutineTable gsFrom = fromState.goroutines();
+        double size = to.token;
+        double strokeScale = pal.strokeScale();
+        pen.setStroke(pal.accent());
         for (int g : changedGs) {
             if (g < to.gShown.length && to.gShown[g] == StageGeometry.SHOWN) {
                 double[] p = position(g, from, to, gsFrom, t);
-                gc.setLineWidth(2.5 * sw);
-                gc.strokeOval(p[0] - d / 2 - 5, p[1] - d / 2 - 5, d + 10, d + 10);
-                mark(p[0] - d / 2 - 8, p[1] - d / 2 - 8, d + 16, d + 16);
+                pen.setLineWidth(2.5 * strokeScale);
+                pen.strokeOval(p[0] - size / 2 - 5, p[1] - size / 2 - 5, size + 10, size + 10);
+                mark(p[0] - size / 2 - 8, p[1] - size / 2 - 8, size + 16, size + 16);
             }
         }
         if (selectedG > 0 && selectedG < to.gShown.length && to.gShown[selectedG] == StageGeometry.SHOWN) {
             double[] p = position(selectedG, from, to, gsFrom, t);
-            gc.setLineWidth(3 * sw);
-            gc.setLineDashes(4, 3);
-            gc.strokeOval(p[0] - d / 2 - 8, p[1] - d / 2 - 8, d + 16, d + 16);
-            mark(p[0] - d / 2 - 11, p[1] - d / 2 - 11, d + 22, d + 22);
-            gc.setLineDashes((double[]) null);
+            pen.setLineWidth(3 * strokeScale);
+            pen.setLineDashes(4, 3);
+            pen.strokeOval(p[0] - size / 2 - 8, p[1] - size / 2 - 8, size + 16, size + 16);
+            mark(p[0] - size / 2 - 11, p[1] - size / 2 - 11, size + 22, size + 22);
+            pen.setLineDashes((double[]) null);
         }
-        gc.setStroke(pal.tether());
-        gc.setLineWidth(3 * sw);
-        gc.setLineCap(StrokeLineCap.BUTT);
+    }
+
+    /** The short connectors the moving pass collected (see {@link #drawTethers}). */
+    private void drawConnectors(Pen pen, List<double[]> connectors, Palette pal) {
+        double width = 3 * pal.strokeScale();
+        pen.setStroke(pal.tether());
+        pen.setLineWidth(width);
+        pen.setLineCap(StrokeLineCap.BUTT);
         for (double[] c : connectors) {
-            gc.strokeLine(c[0], c[1], c[2], c[3]);
-            markLine(c[0], c[1], c[2], c[3], 3 * sw);
+            pen.strokeLine(c[0], c[1], c[2], c[3]);
+            markLine(c[0], c[1], c[2], c[3], width);
         }
     }
 
