@@ -5,14 +5,9 @@ import dev.curtain.engine.GoVersion;
 import dev.curtain.engine.Limits;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.program.ChannelDecl;
-import dev.curtain.engine.program.CloneFlag;
-import dev.curtain.engine.program.CredentialCall;
 import dev.curtain.engine.program.Function;
-import dev.curtain.engine.program.Namespace;
-import dev.curtain.engine.program.ObservationKind;
 import dev.curtain.engine.program.Op;
 import dev.curtain.engine.program.Program;
-import dev.curtain.engine.program.SigHow;
 import dev.curtain.engine.program.Statement;
 import dev.curtain.engine.state.ThreadProps;
 import java.math.BigDecimal;
@@ -296,7 +291,7 @@ final class ScenarioReader {
         return out;
     }
 
-    private List<Statement> body(Json v, String what) {
+    List<Statement> body(Json v, String what) {
         List<Statement> out = new ArrayList<>();
         Json.Arr a = array(v, what + "'s body");
         if (a == null) {
@@ -327,8 +322,9 @@ final class ScenarioReader {
             return null;
         }
         Json opNode = o.get("op");
+        List<String> ops = OpFormats.keys();
         if (opNode == null) {
-            error(o.loc(), "a statement needs \"op\", one of: " + String.join(", ", FormatV1.OPS));
+            error(o.loc(), "a statement needs \"op\", one of: " + String.join(", ", ops));
             return null;
         }
         if (!(opNode instanceof Json.Str opName)) {
@@ -336,19 +332,20 @@ final class ScenarioReader {
             return null;
         }
         String op = opName.value();
-        if (!FormatV1.OPS.contains(op)) {
-            error(opNode.loc(), "unknown op \"" + op + "\"" + suggest(op, FormatV1.OPS)
-                    + "; the ops are: " + String.join(", ", FormatV1.OPS));
+        OpFormat format = OpFormats.byKey(op);
+        if (format == null) {
+            error(opNode.loc(), "unknown op \"" + op + "\"" + suggest(op, ops)
+                    + "; the ops are: " + String.join(", ", ops));
             return null;
         }
         List<String> allowed = new ArrayList<>(List.of("op", "line"));
-        allowed.addAll(OpFields.of(op));
+        allowed.addAll(format.fieldKeys());
         onlyKnown(o, allowed, "op \"" + op + "\"");
         Integer line = integer(o, "line", 0, FormatV1.MAX_SOURCE_LINES, 0, false);
         if (line != null && line > 0) {
             lineRefs.add(new Ref(op, o.get("line").loc(), line));
         }
-        Op parsed = op(op, o);
+        Op parsed = format.read(this, o);
         if (parsed == null || line == null) {
             return null;
         }
@@ -359,157 +356,7 @@ final class ScenarioReader {
         return st;
     }
 
-    private Op op(String op, Json.Obj o) {
-        switch (op) {
-            case "compute" -> {
-                Long d = duration(o, "duration", 0, FormatV1.MAX_DURATION_NS, null, true);
-                Boolean calls = bool(o, "callsFunctions", true);
-                return d == null || calls == null ? null : new Op.Compute(d, calls);
-            }
-            case "go" -> {
-                String f = functionRef(o, "function");
-                return f == null ? null : new Op.Go(f);
-            }
-            case "call" -> {
-                String f = functionRef(o, "function");
-                return f == null ? null : new Op.Call(f);
-            }
-            case "defer" -> {
-                String f = functionRef(o, "function");
-                return f == null ? null : new Op.Defer(f);
-            }
-            case "syscall", "rawSyscall", "netWait" -> {
-                String name = string(o, "name", null, true);
-                Long d = duration(o, "duration", 0, FormatV1.MAX_DURATION_NS, null, true);
-                if (name == null || d == null) {
-                    return null;
-                }
-                return switch (op) {
-                    case "syscall" -> new Op.Syscall(name, d);
-                    case "rawSyscall" -> new Op.RawSyscall(name, d);
-                    default -> new Op.NetWait(name, d);
-                };
-            }
-            case "sleep" -> {
-                Long d = duration(o, "duration", 0, FormatV1.MAX_DURATION_NS, null, true);
-                return d == null ? null : new Op.Sleep(d);
-            }
-            case "send" -> {
-                String c = channelRef(o);
-                return c == null ? null : new Op.Send(c);
-            }
-            case "receive" -> {
-                String c = channelRef(o);
-                return c == null ? null : new Op.Receive(c);
-            }
-            case "gosched" -> {
-                return new Op.Gosched();
-            }
-            case "lockOSThread" -> {
-                return new Op.LockOSThread();
-            }
-            case "unlockOSThread" -> {
-                return new Op.UnlockOSThread();
-            }
-            case "recover" -> {
-                return new Op.Recover();
-            }
-            case "return" -> {
-                return new Op.Return();
-            }
-            case "setns" -> {
-                Namespace ns = choice(o, "namespace", OpFields.NAMESPACES, Namespace.values());
-                String target = name(o, "target", null);
-                return ns == null || target == null ? null : new Op.Setns(ns, target);
-            }
-            case "unshare" -> {
-                CloneFlag f = choice(o, "flag", OpFields.CLONE_FLAGS, CloneFlag.values());
-                return f == null ? null : new Op.Unshare(f);
-            }
-            case "setPriority" -> {
-                Integer nice = integer(o, "nice", -20, 19, null, true);
-                return nice == null ? null : new Op.SetPriority(nice);
-            }
-            case "setUid", "setGid" -> {
-                String key = op.equals("setUid") ? "uid" : "gid";
-                Integer id = integer(o, key, 0, Integer.MAX_VALUE, null, true);
-                CredentialCall how = choice(o, "via", OpFields.VIA, CredentialCall.values());
-                if (id == null || how == null) {
-                    return null;
-                }
-                return op.equals("setUid") ? new Op.SetUid(id, how) : new Op.SetGid(id, how);
-            }
-            case "capset" -> {
-                Long caps = hex(o, "caps", null);
-                if (caps == null && !o.has("caps")) {
-                    error(o.loc(), "missing required field \"caps\" (the capabilities to keep, as hex)");
-                }
-                return caps == null ? null : new Op.Capset(caps);
-            }
-            case "sigprocmask" -> {
-                SigHow how = choice(o, "how", OpFields.SIG_HOW, SigHow.values());
-                Long mask = hex(o, "mask", null);
-                if (mask == null && !o.has("mask")) {
-                    error(o.loc(), "missing required field \"mask\" (signals as a hex bit mask)");
-                }
-                return how == null || mask == null ? null : new Op.Sigprocmask(how, mask);
-            }
-            case "chdir" -> {
-                String path = string(o, "path", null, true);
-                return path == null ? null : new Op.Chdir(path);
-            }
-            case "panic" -> {
-                String m = string(o, "message", null, true);
-                return m == null ? null : new Op.Panic(m);
-            }
-            case "exit" -> {
-                Integer code = integer(o, "code", 0, 255, 0, false);
-                return code == null ? null : new Op.Exit(code);
-            }
-            case "observe" -> {
-                ObservationKind k = choice(o, "what", OpFields.OBSERVATIONS, ObservationKind.values());
-                String detail = string(o, "detail", "", false);
-                return k == null || detail == null ? null : new Op.Observe(k, detail);
-            }
-            case "loop" -> {
-                return loop(o);
-            }
-            case "setGomaxprocs" -> {
-                Integer n = integer(o, "procs", 1, 4096, null, true);
-                return n == null ? null : new Op.SetGomaxprocs(n);
-            }
-            case "setMaxThreads" -> {
-                Integer n = integer(o, "threads", 1, 1_000_000, null, true);
-                return n == null ? null : new Op.SetMaxThreads(n);
-            }
-            default -> throw new IllegalStateException("op table and reader disagree on " + op);
-        }
-    }
-
-    private Op loop(Json.Obj o) {
-        Boolean forever = bool(o, "forever", false);
-        boolean hasTimes = o.has("times");
-        Long times = hasTimes ? longValue(o, "times", 0, 1_000_000_000L, null) : null;
-        boolean shapeOk = true;
-        if (hasTimes && Boolean.TRUE.equals(forever)) {
-            error(o.get("times").loc(), "a loop has \"times\" or \"forever\": true, not both");
-            shapeOk = false;
-        } else if (!hasTimes && Boolean.FALSE.equals(forever)) {
-            error(o.loc(), "a loop needs \"times\": N or \"forever\": true");
-            shapeOk = false;
-        }
-        if (!o.has("body")) {
-            error(o.loc(), "missing required field \"body\" (the statements to repeat)");
-            return null;
-        }
-        List<Statement> body = body(o.get("body"), "the loop");
-        if (!shapeOk || forever == null || (hasTimes && times == null)) {
-            return null;
-        }
-        return new Op.Loop(forever ? Op.Loop.FOREVER : times, body);
-    }
-
-    private String functionRef(Json.Obj o, String key) {
+    String functionRef(Json.Obj o, String key) {
         String name = string(o, key, null, true);
         if (name != null) {
             functionRefs.add(new Ref(name, o.get(key).loc(), 0));
@@ -517,10 +364,10 @@ final class ScenarioReader {
         return name;
     }
 
-    private String channelRef(Json.Obj o) {
-        String name = string(o, "channel", null, true);
+    String channelRef(Json.Obj o, String key) {
+        String name = string(o, key, null, true);
         if (name != null) {
-            channelRefs.add(new Ref(name, o.get("channel").loc(), 0));
+            channelRefs.add(new Ref(name, o.get(key).loc(), 0));
         }
         return name;
     }
@@ -714,7 +561,7 @@ final class ScenarioReader {
         return v;
     }
 
-    private String string(Json.Obj o, String key, String fallback, boolean required) {
+    String string(Json.Obj o, String key, String fallback, boolean required) {
         Json v = required(o, key, required, "");
         if (v == null) {
             return fallback;
@@ -737,7 +584,7 @@ final class ScenarioReader {
     }
 
     /** A non-empty name (namespace). */
-    private String name(Json.Obj o, String key, String fallback) {
+    String name(Json.Obj o, String key, String fallback) {
         String s = string(o, key, fallback, fallback == null);
         if (s != null && s.isBlank()) {
             error(o.get(key).loc(), "\"" + key + "\" must not be empty");
@@ -746,7 +593,7 @@ final class ScenarioReader {
         return s;
     }
 
-    private Boolean bool(Json.Obj o, String key, Boolean fallback) {
+    Boolean bool(Json.Obj o, String key, Boolean fallback) {
         Json v = o.get(key);
         if (v == null) {
             return fallback;
@@ -758,7 +605,7 @@ final class ScenarioReader {
         return null;
     }
 
-    private Long longValue(Json.Obj o, String key, long min, long max, Long fallback) {
+    Long longValue(Json.Obj o, String key, long min, long max, Long fallback) {
         Json v = required(o, key, fallback == null, "");
         if (v == null) {
             return fallback;
@@ -775,7 +622,7 @@ final class ScenarioReader {
         return d.longValueExact();
     }
 
-    private Integer integer(Json.Obj o, String key, int min, int max, Integer fallback, boolean required) {
+    Integer integer(Json.Obj o, String key, int min, int max, Integer fallback, boolean required) {
         if (!o.has(key)) {
             if (required) {
                 error(o.loc(), "missing required field \"" + key + "\"");
@@ -787,7 +634,7 @@ final class ScenarioReader {
         return l == null ? null : l.intValue();
     }
 
-    private Long duration(Json.Obj o, String key, long min, long max, Long fallback, boolean required) {
+    Long duration(Json.Obj o, String key, long min, long max, Long fallback, boolean required) {
         Json v = required(o, key, required, " (a duration like \"20us\", \"10ms\" or \"1s\")");
         if (v == null) {
             return fallback;
@@ -812,7 +659,7 @@ final class ScenarioReader {
         return ns;
     }
 
-    private Long hex(Json.Obj o, String key, Long fallback) {
+    Long hex(Json.Obj o, String key, Long fallback) {
         Json v = o.get(key);
         if (v == null) {
             return fallback;
@@ -824,17 +671,18 @@ final class ScenarioReader {
         return null;
     }
 
-    private <E> E choice(Json.Obj o, String key, List<String> names, E[] values) {
+    /** A required choice among an enum's constants, as the file spells them. */
+    <E extends Enum<E>> E choice(Json.Obj o, String key, KeyTable<E> keys) {
         String s = string(o, key, null, true);
         if (s == null) {
             return null;
         }
-        int i = names.indexOf(s);
-        if (i < 0) {
-            error(o.get(key).loc(), "\"" + key + "\" is \"" + s + "\"; one of: " + String.join(", ", names));
+        E value = keys.constant(s);
+        if (value == null) {
+            error(o.get(key).loc(), "\"" + key + "\" is \"" + s + "\"; one of: " + String.join(", ", keys.keys()));
             return null;
         }
-        return values[i];
+        return value;
     }
 
     /**
