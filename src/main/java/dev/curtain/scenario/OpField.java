@@ -63,60 +63,60 @@ final class OpField<T> {
     /** A required duration like "10ms". */
     static OpField<Long> duration(String key) {
         return new OpField<>(key, ref("duration"), true, null,
-                (r, o, k) -> r.duration(o, k, 0, FormatV1.MAX_DURATION_NS, null, true),
+                (r, o, k) -> r.fields().duration(o, k, 0, FormatV1.MAX_DURATION_NS, null, true),
                 ns -> new Json.Str(Durations.format(ns)));
     }
 
     /** A required string (any text, even empty). */
     static OpField<String> text(String key) {
         return new OpField<>(key, new Json.Obj().put("type", "string"), true, null,
-                (r, o, k) -> r.string(o, k, null, true), Json.Str::new);
+                (r, o, k) -> r.fields().string(o, k, null, true), Json.Str::new);
     }
 
     /** An optional string, empty when absent. */
     static OpField<String> optionalText(String key) {
         return new OpField<>(key, new Json.Obj().put("type", "string").put("default", ""), false, "",
-                (r, o, k) -> r.string(o, k, "", false), Json.Str::new);
+                (r, o, k) -> r.fields().string(o, k, "", false), Json.Str::new);
     }
 
     /** A required string the schema asks to be non-empty; the reader takes any string (a syscall's name). */
     static OpField<String> label(String key) {
         return new OpField<>(key, new Json.Obj().put("type", "string").put("minLength", 1), true, null,
-                (r, o, k) -> r.string(o, k, null, true), Json.Str::new);
+                (r, o, k) -> r.fields().string(o, k, null, true), Json.Str::new);
     }
 
     /** A required string that must not be blank (a namespace's name). */
     static OpField<String> nonBlank(String key) {
         return new OpField<>(key, new Json.Obj().put("type", "string").put("minLength", 1), true, null,
-                (r, o, k) -> r.name(o, k, null), Json.Str::new);
+                (r, o, k) -> r.fields().name(o, k, null), Json.Str::new);
     }
 
     /** A required whole number in min..max. */
     static OpField<Integer> integer(String key, int min, int max) {
         return new OpField<>(key, new Json.Obj().put("type", "integer").put("minimum", min).put("maximum", max),
-                true, null, (r, o, k) -> r.integer(o, k, min, max, null, true), n -> Json.Num.of(n));
+                true, null, (r, o, k) -> r.fields().integer(o, k, min, max, null, true), n -> Json.Num.of(n));
     }
 
     /** An optional whole number in min..max with a default. */
     static OpField<Integer> integer(String key, int min, int max, int fallback) {
         return new OpField<>(key, new Json.Obj().put("type", "integer").put("minimum", min).put("maximum", max)
                 .put("default", fallback), false, fallback,
-                (r, o, k) -> r.integer(o, k, min, max, fallback, false), n -> Json.Num.of(n));
+                (r, o, k) -> r.fields().integer(o, k, min, max, fallback, false), n -> Json.Num.of(n));
     }
 
     /** An optional true or false with a default; {@code description} explains it in the schema. */
     static OpField<Boolean> flag(String key, boolean fallback, String description) {
         return new OpField<>(key, new Json.Obj().put("type", "boolean").put("default", fallback)
                 .put("description", description), false, fallback,
-                (r, o, k) -> r.bool(o, k, fallback), Json.Bool::new);
+                (r, o, k) -> r.fields().bool(o, k, fallback), Json.Bool::new);
     }
 
     /** A required bit mask written as hex; {@code hint} says in the "missing" error what the mask is. */
     static OpField<Long> hex(String key, String hint, Function<Long, String> format) {
         return new OpField<>(key, ref("hex"), true, null, (r, o, k) -> {
-            Long v = r.hex(o, k, null);
+            Long v = r.fields().hex(o, k, null);
             if (v == null && !o.has(k)) {
-                r.error(o.loc(), "missing required field \"" + k + "\" (" + hint + ")");
+                r.fields().error(o.loc(), "missing required field \"" + k + "\" (" + hint + ")");
             }
             return v;
         }, v -> new Json.Str(format.apply(v)));
@@ -137,7 +137,7 @@ final class OpField<T> {
         Json.Arr names = new Json.Arr();
         keys.keys().forEach(names::add);
         return new OpField<>(key, new Json.Obj().put("enum", names), true, null,
-                (r, o, k) -> r.choice(o, k, keys), v -> new Json.Str(keys.key(v)));
+                (r, o, k) -> r.fields().choice(o, k, keys), v -> new Json.Str(keys.key(v)));
     }
 
     /** The name of a function of the program, checked once all functions are read. */

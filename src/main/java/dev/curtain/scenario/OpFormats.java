@@ -308,19 +308,19 @@ final class OpFormats {
     }
 
     private static Op readLoop(ScenarioReader r, Json.Obj o) {
-        Boolean forever = r.bool(o, "forever", false);
+        Boolean forever = r.fields().bool(o, "forever", false);
         boolean hasTimes = o.has("times");
-        Long times = hasTimes ? r.longValue(o, "times", 0, MAX_LOOP_TIMES, null) : null;
+        Long times = hasTimes ? r.fields().longValue(o, "times", 0, MAX_LOOP_TIMES, null) : null;
         boolean shapeOk = true;
         if (hasTimes && Boolean.TRUE.equals(forever)) {
-            r.error(o.get("times").loc(), "a loop has \"times\" or \"forever\": true, not both");
+            r.fields().error(o.get("times").loc(), "a loop has \"times\" or \"forever\": true, not both");
             shapeOk = false;
         } else if (!hasTimes && Boolean.FALSE.equals(forever)) {
-            r.error(o.loc(), "a loop needs \"times\": N or \"forever\": true");
+            r.fields().error(o.loc(), "a loop needs \"times\": N or \"forever\": true");
             shapeOk = false;
         }
         if (!o.has("body")) {
-            r.error(o.loc(), "missing required field \"body\" (the statements to repeat)");
+            r.fields().error(o.loc(), "missing required field \"body\" (the statements to repeat)");
             return null;
         }
         List<Statement> body = r.body(o.get("body"), "the loop");

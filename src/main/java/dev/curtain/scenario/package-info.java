@@ -5,7 +5,9 @@
  * <p>How the pieces fit: {@link dev.curtain.scenario.Json} is the file-shaped layer (the format's data transfer
  * objects): Jackson's streaming parser builds it with the line, column and JSON path of every value, and Jackson's
  * generator writes it. {@code ScenarioReader} maps it to the model and collects every error as
- * {@link dev.curtain.scenario.ScenarioError} ({@code FILE:LINE:COL: message (at $.path)}); {@code ScenarioWriter}
+ * {@link dev.curtain.scenario.ScenarioError} ({@code FILE:LINE:COL: message (at $.path)}) through
+ * {@code FieldReader} (typed access that records problems instead of throwing) and {@code DidYouMean} (the
+ * suggestion for a misspelt name); {@code ScenarioWriter}
  * maps the model back. {@link dev.curtain.scenario.ScenarioFiles} is the API the app and the command line call
  * (load never throws for bad content; save is atomic). Jackson's databind is not used to read files at all, so no
  * polymorphic typing can ever be triggered by a document. {@link dev.curtain.scenario.FormatV1} holds the
