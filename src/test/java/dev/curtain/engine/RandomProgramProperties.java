@@ -100,7 +100,7 @@ class RandomProgramProperties {
         Recording rec = Simulator.run(randomProgram(seed), options(seed, version, procs));
         int at = (int) ((long) where * rec.size() / 1000);
         dev.curtain.engine.state.SchedState fold = new dev.curtain.engine.state.SchedState();
-        new dev.curtain.engine.state.Evolver(fold).applyAll(rec.events(), 0, at);
+        fold.applyAll(rec.events(), 0, at);
         assertThat(StateText.of(rec.stateAt(at))).isEqualTo(StateText.of(fold));
     }
 }

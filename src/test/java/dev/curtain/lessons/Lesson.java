@@ -7,7 +7,6 @@ import dev.curtain.engine.Recording;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.Simulator;
 import dev.curtain.engine.event.Event;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.Invariants;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
@@ -84,9 +83,8 @@ final class Lesson {
     /** Folds the log event by event and checks every invariant after each (docs/engine.md). */
     static void checkInvariants(Recording rec, String what) {
         SchedState s = new SchedState();
-        Evolver ev = new Evolver(s);
         for (Event e : rec.events()) {
-            ev.apply(e);
+            s.apply(e);
             List<String> v = Invariants.violations(s);
             assertThat(v).as(what + ": invariants after event " + e.seq() + " " + e).isEmpty();
         }
