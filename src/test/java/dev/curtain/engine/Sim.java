@@ -37,7 +37,7 @@ final class Sim {
     }
 
     static Sim run(Program p, SimulationOptions o) {
-        Recording r = Simulator.run(p, o);
+        Recording r = Simulator.runChecked(p, o);
         SchedState s = new SchedState();
         for (Event e : r.events()) {
             s.apply(e);

@@ -45,11 +45,11 @@ final class Lesson {
     }
 
     Recording run(String version) {
-        return Simulator.run(scenario.program(), options(version));
+        return Simulator.runChecked(scenario.program(), options(version));
     }
 
     Recording run(SimulationOptions options) {
-        return Simulator.run(scenario.program(), options);
+        return Simulator.runChecked(scenario.program(), options);
     }
 
     /** The versions the lesson offers: its own {@code go}, then its {@code compare} list. */
@@ -75,7 +75,7 @@ final class Lesson {
 
     /** One run of the lesson on {@code v} with {@code seed}, checked against the invariants after every event. */
     Run play(GoVersion v, long seed) {
-        Recording rec = Simulator.run(scenario.program(), scenario.options().withVersion(v).withSeed(seed));
+        Recording rec = Simulator.runChecked(scenario.program(), scenario.options().withVersion(v).withSeed(seed));
         checkInvariants(rec, file + " on Go " + v + " seed " + seed);
         return new Run(this, v, seed, rec);
     }

@@ -392,11 +392,6 @@ final class Scheduler {
         for (int p = n - 1; p >= old; p--) {
             rt.pidle.addLast(p);
         }
-        for (int p = 0; p < n && p < old; p++) {
-            if (s.processor(p).status() == PStatus.IDLE && s.processor(p).m() < 0 && rt.pidle.indexOf(p) < 0) {
-                rt.pidle.addLast(p);
-            }
-        }
         rt.threads.wakep(m);
     }
 
