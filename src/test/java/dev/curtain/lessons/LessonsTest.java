@@ -158,7 +158,7 @@ class LessonsTest {
     }
 
     /**
-     * runtime-semantics.md 8.5: after sysmon preempts the loop (to the global queue), schedule runs the expired timer,
+     * After sysmon preempts the loop (to the global queue), schedule runs the expired timer,
      * main is readied into runnext and runs next (not the loop again through the 1-in-61 check: P0's schedtick is
      * past 0 by the time main.main runs).
      */
