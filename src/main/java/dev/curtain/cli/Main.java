@@ -1,6 +1,5 @@
 package dev.curtain.cli;
 
-import dev.curtain.app.AppLauncher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -62,6 +61,6 @@ public final class Main implements Callable<Integer> {
         if (file != null) {
             return new OpenCommand(file).call();
         }
-        return AppLauncher.launch(null, System.err);
+        return WindowLauncher.open(null, System.err);
     }
 }

@@ -1,6 +1,5 @@
 package dev.curtain.cli;
 
-import dev.curtain.app.AppLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,6 +27,6 @@ final class OpenCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": no such file");
         }
-        return AppLauncher.launch(file, System.err);
+        return WindowLauncher.open(file, System.err);
     }
 }

@@ -1,16 +1,15 @@
 package dev.curtain.cli;
 
-import dev.curtain.app.LogOpening;
 import dev.curtain.engine.Recording;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.Simulator;
+import dev.curtain.export.ExportFile;
 import dev.curtain.export.ExportFormat;
 import dev.curtain.export.ExportRange;
 import dev.curtain.export.ExportScene;
 import dev.curtain.export.Exporter;
 import dev.curtain.export.Ffmpeg;
 import dev.curtain.export.FramePlan;
-import dev.curtain.export.ExportFile;
 import dev.curtain.export.HeadlessFx;
 import dev.curtain.export.TraceExport;
 import dev.curtain.importer.ImportResult;
@@ -18,6 +17,7 @@ import dev.curtain.importer.LogImport;
 import dev.curtain.render.Palette;
 import dev.curtain.scenario.Scenario;
 import dev.curtain.view.model.EventExplainer;
+import dev.curtain.view.model.ImportedRun;
 import dev.curtain.view.model.SimulationRunner;
 import dev.curtain.view.model.ViewerModel;
 import java.io.IOException;
@@ -125,7 +125,7 @@ final class RenderCommand implements Callable<Integer> {
                     + "--gomaxprocs and --seed apply to scenarios only");
         }
         ImportResult r = ImportInput.load(file, spec.commandLine().getErr());
-        Scenario about = LogOpening.describe(file, r);
+        Scenario about = ImportedRun.describe(file, r);
         PrintWriter stdout = spec.commandLine().getOut();
         if (format == ExportFormat.TRACE) {
             TraceExport.save(r.recording(), about.title(), out);
@@ -142,7 +142,7 @@ final class RenderCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ExportScene scene = Exporter.onFxAndWait(() -> {
             ViewerModel m = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
-            m.openRecording(about, r.recording(), LogOpening.openingIndex(r));
+            m.openRecording(about, r.recording(), r.openingIndex());
             return new ExportScene(m, wh[0], wh[1], palette);
         });
         return write(scene, format, wh, t0);

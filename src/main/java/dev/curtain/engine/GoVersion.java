@@ -3,7 +3,7 @@ package dev.curtain.engine;
 import java.util.List;
 
 /**
- * A Go release the engine imitates. The four profiles of runtime-semantics.md section 0 are the releases where
+ * A Go release the engine imitates (docs/runtime-model.md, "Go versions"). The four profiles are the releases where
  * the scheduler's visible behaviour changed (1.9, 1.10, 1.14, 1.26); a version in between behaves like its profile
  * except for the few features named here with the release that brought them (for example syscall.Setuid in 1.16).
  */

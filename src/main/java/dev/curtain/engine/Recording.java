@@ -3,7 +3,6 @@ package dev.curtain.engine;
 import dev.curtain.engine.event.Event;
 import dev.curtain.engine.event.EventLog;
 import dev.curtain.engine.program.Program;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.SchedState;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,14 +25,13 @@ public final class Recording {
     /**
      * Builds a recording one event at a time: appends to the log, folds into the live state, takes snapshots.
      * The simulator uses it, and so can anything else that produces a consistent log (an importer of real runtime
-     * output): the {@link Evolver} refuses an event that contradicts the state.
+     * output): folding refuses an event that contradicts the state ({@link SchedState#apply}).
      */
     public static final class Builder {
         private final Program program;
         private final SimulationOptions options;
         private final EventLog log = new EventLog();
         private final SchedState state = new SchedState();
-        private final Evolver evolver = new Evolver(state);
         private final Snapshots snapshots = new Snapshots();
 
         /** {@code program} and {@code options} may be null for a log that was not simulated (an import). */
@@ -45,7 +43,7 @@ public final class Recording {
 
         public void append(Event e) {
             log.append(e);
-            evolver.apply(e);
+            state.apply(e);
             snapshots.maybeTake(state);
         }
 
@@ -119,13 +117,13 @@ public final class Recording {
             i = -i - 2;
         }
         SchedState s = snapshots[i].copy();
-        new Evolver(s).applyAll(events, snapshotAt[i], count);
+        s.applyAll(events, snapshotAt[i], count);
         return s;
     }
 
     /** Folds events into a state the caller already holds at {@code state.eventCount()}, up to {@code count}. */
     public void advance(SchedState state, int count) {
-        new Evolver(state).applyAll(events, state.eventCount(), count);
+        state.applyAll(events, state.eventCount(), count);
     }
 
     /** The state at the end of the run (a copy). */

@@ -16,4 +16,15 @@ public final class Simulator {
         new Runtime(program, options, out).run();
         return out.build();
     }
+
+    /**
+     * Runs as {@link #run} does, and after every event checks the runtime's own bookkeeping (idle Ps, spinning
+     * Ms, lock counts) against the state; throws at the first event after which it disagrees. For tests: the
+     * check costs a pass over every P, M and goroutine per event.
+     */
+    public static Recording runChecked(Program program, SimulationOptions options) {
+        Recording.Builder out = new Recording.Builder(program, options);
+        new Runtime(program, options, out).checkingBookkeeping().run();
+        return out.build();
+    }
 }

@@ -111,7 +111,7 @@ final class KeyframeReader {
 
     /**
      * The Go version the log's format points to, as an engine profile ("1.25", "1.22", "1.14", "1.10", "1.5"):
-     * fields appear in known releases (spec section 12), so the first block tells roughly which runtime wrote it.
+     * fields appear in known releases (docs/importer.md), so the first block tells roughly which runtime wrote it.
      */
     String versionHint() {
         String h = headerText == null ? "" : headerText;

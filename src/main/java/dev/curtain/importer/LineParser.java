@@ -10,7 +10,7 @@ import dev.curtain.importer.TraceLine.PLine;
  * stderr, which share the stream) give null; lines that start like schedtrace output but cannot be read throw
  * {@link BadLineException} so the reader can report them by line number.
  *
- * <p>Accepts every format of the runtime-semantics spec section 12: Go 1.2 ({@code tick=}, {@code runqsize=n/cap}),
+ * <p>Accepts every format docs/importer.md lists: Go 1.2 ({@code tick=}, {@code runqsize=n/cap}),
  * 1.5–1.13 ({@code -1}, {@code [0 0]}, no {@code timerslen=}), 1.14+ ({@code timerslen=}), the versions that print
  * {@code needspinning=} and {@code nil}, and 1.25+ ({@code [ 0 0 ] schedticks=[ … ]}); booleans as {@code 0/1} or
  * {@code false/true}; G status with the GC scan bit ({@code 4100}) and a parenthesised wait reason.

@@ -41,11 +41,7 @@ public final class FormatV1 {
     public static final List<String> THEMES = List.of("light", "dark", "projector");
     public static final List<String> PANELS = List.of("inspector", "source", "log", "timeline");
 
-    /** Every operation a statement can name with {@code "op"}, in the order the documentation lists them. */
-    public static final List<String> OPS = List.of("compute", "go", "call", "syscall", "rawSyscall", "netWait",
-            "sleep", "send", "receive", "gosched", "lockOSThread", "unlockOSThread", "setns", "unshare",
-            "setPriority", "setUid", "setGid", "capset", "sigprocmask", "chdir", "defer", "panic", "recover",
-            "return", "exit", "observe", "loop", "setGomaxprocs", "setMaxThreads");
+    // The operations and their fields are defined in OpFormats, each with its reader, writer and schema entry.
 
     /** The event kinds a cue can wait for: the simple names of the engine's event records. */
     public static List<String> eventNames() {

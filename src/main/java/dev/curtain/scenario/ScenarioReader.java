@@ -1,25 +1,17 @@
 package dev.curtain.scenario;
 
-import dev.curtain.engine.Durations;
 import dev.curtain.engine.GoVersion;
 import dev.curtain.engine.Limits;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.program.ChannelDecl;
-import dev.curtain.engine.program.CloneFlag;
-import dev.curtain.engine.program.CredentialCall;
 import dev.curtain.engine.program.Function;
-import dev.curtain.engine.program.Namespace;
-import dev.curtain.engine.program.ObservationKind;
 import dev.curtain.engine.program.Op;
 import dev.curtain.engine.program.Program;
-import dev.curtain.engine.program.SigHow;
 import dev.curtain.engine.program.Statement;
 import dev.curtain.engine.state.ThreadProps;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -29,13 +21,11 @@ import java.util.regex.Pattern;
  * channels, source lines) once everything they can refer to is known.
  */
 final class ScenarioReader {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final Pattern CUE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
-    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{1,16}");
     private static final Pattern ENTITY = Pattern.compile("[GPM](0|[1-9][0-9]{0,6})");
 
     private final String file;
-    private final List<ScenarioError> errors = new ArrayList<>();
+    private final FieldReader fields;
     private final Map<String, Json.Loc> cuePositions = new LinkedHashMap<>();
     private final Map<String, Json.Loc> functionPositions = new LinkedHashMap<>();
     private final Map<String, Json.Loc> channelPositions = new LinkedHashMap<>();
@@ -53,17 +43,23 @@ final class ScenarioReader {
 
     ScenarioReader(String file) {
         this.file = file;
+        this.fields = new FieldReader(file);
+    }
+
+    /** The typed access the operations' readers ({@link OpFormat}) use. */
+    FieldReader fields() {
+        return fields;
     }
 
     LoadResult read(Json root) {
         Scenario s = null;
         if (!(root instanceof Json.Obj top)) {
-            error(root.loc(), "a scenario is a JSON object, found " + root.typeName());
+            fields.error(root.loc(), "a scenario is a JSON object, found " + root.typeName());
         } else {
             s = scenario(top);
         }
-        if (!errors.isEmpty() || s == null) {
-            List<ScenarioError> sorted = new ArrayList<>(errors);
+        if (!fields.errors().isEmpty() || s == null) {
+            List<ScenarioError> sorted = new ArrayList<>(fields.errors());
             sorted.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                     : Integer.compare(a.column(), b.column()));
             return LoadResult.failed(sorted, file);
@@ -75,26 +71,26 @@ final class ScenarioReader {
     // ---- the document --------------------------------------------------------------------------------------
 
     private Scenario scenario(Json.Obj top) {
-        onlyKnown(top, FormatV1.TOP_LEVEL, "a scenario");
-        Integer format = integer(top, "format", 0, Integer.MAX_VALUE, null, true);
+        fields.onlyKnown(top, FormatV1.TOP_LEVEL, "a scenario");
+        Integer format = fields.integer(top, "format", 0, Integer.MAX_VALUE, null, true);
         if (format != null && format != FormatV1.VERSION) {
-            error(top.get("format").loc(), "unsupported format version " + format + " (this Curtain reads version "
+            fields.error(top.get("format").loc(), "unsupported format version " + format + " (this Curtain reads version "
                     + FormatV1.VERSION + ")");
             return null;
         }
-        String title = string(top, "title", null, true);
+        String title = fields.string(top, "title", null, true);
         if (title != null && title.isBlank()) {
-            error(top.get("title").loc(), "the title must not be empty");
+            fields.error(top.get("title").loc(), "the title must not be empty");
         }
-        String description = string(top, "description", "", false);
-        String author = string(top, "author", "", false);
+        String description = fields.string(top, "description", "", false);
+        String author = fields.string(top, "author", "", false);
         GoVersion version = version(top.get("go"), GoVersion.GO_1_14);
-        Long seed = longValue(top, "seed", Long.MIN_VALUE, Long.MAX_VALUE, 1L);
+        Long seed = fields.longValue(top, "seed", Long.MIN_VALUE, Long.MAX_VALUE, 1L);
         int maxProcs = Math.min(4096, version.maxGomaxprocs());
-        Integer gomaxprocs = integer(top, "gomaxprocs", 1, maxProcs, 4, false);
-        Boolean asyncOff = bool(top, "asyncPreemptOff", false);
-        Boolean cgo = bool(top, "cgo", false);
-        Integer maxThreads = integer(top, "maxThreads", 1, 1_000_000, SimulationOptions.DEFAULT_MAX_THREADS, false);
+        Integer gomaxprocs = fields.integer(top, "gomaxprocs", 1, maxProcs, 4, false);
+        Boolean asyncOff = fields.bool(top, "asyncPreemptOff", false);
+        Boolean cgo = fields.bool(top, "cgo", false);
+        Integer maxThreads = fields.integer(top, "maxThreads", 1, 1_000_000, SimulationOptions.DEFAULT_MAX_THREADS, false);
         Limits limits = limits(top.get("limits"));
         List<GoVersion> compare = compare(top.get("compare"), gomaxprocs);
         ThreadProps baseline = process(top.get("process"));
@@ -105,7 +101,7 @@ final class ScenarioReader {
         ViewHints hints = view(top.get("view"));
 
         checkReferences(source);
-        if (!errors.isEmpty()) {
+        if (!fields.errors().isEmpty()) {
             return null;
         }
         SimulationOptions options = new SimulationOptions(version, gomaxprocs, seed, asyncOff, cgo, maxThreads,
@@ -119,13 +115,13 @@ final class ScenarioReader {
             return fallback;
         }
         if (!(v instanceof Json.Str s)) {
-            error(v.loc(), "a Go version is a string like \"1.10\", found " + v.typeName());
+            fields.error(v.loc(), "a Go version is a string like \"1.10\", found " + v.typeName());
             return fallback;
         }
         try {
             return GoVersion.parse(s.value());
         } catch (IllegalArgumentException e) {
-            error(v.loc(), e.getMessage() + " (Curtain imitates Go 1.5 to 1.26; profiles 1.9, 1.10, 1.14, 1.26)");
+            fields.error(v.loc(), e.getMessage() + " (Curtain imitates Go 1.5 to 1.26; profiles 1.9, 1.10, 1.14, 1.26)");
             return fallback;
         }
     }
@@ -135,15 +131,15 @@ final class ScenarioReader {
         if (v == null) {
             return d;
         }
-        Json.Obj o = object(v, "limits");
+        Json.Obj o = fields.object(v, "limits");
         if (o == null) {
             return d;
         }
-        onlyKnown(o, FormatV1.LIMITS, "limits");
-        Long events = longValue(o, "maxEvents", 1, FormatV1.MAX_EVENTS_LIMIT, d.maxEvents());
-        Long time = duration(o, "maxTime", 1, FormatV1.MAX_DURATION_NS, d.maxTimeNs(), false);
-        Integer goroutines = integer(o, "maxGoroutines", 1, 1_000_000, d.maxGoroutines(), false);
-        Integer depth = integer(o, "maxCallDepth", 1, 10_000, d.maxCallDepth(), false);
+        fields.onlyKnown(o, FormatV1.LIMITS, "limits");
+        Long events = fields.longValue(o, "maxEvents", 1, FormatV1.MAX_EVENTS_LIMIT, d.maxEvents());
+        Long time = fields.duration(o, "maxTime", 1, FormatV1.MAX_DURATION_NS, d.maxTimeNs(), false);
+        Integer goroutines = fields.integer(o, "maxGoroutines", 1, 1_000_000, d.maxGoroutines(), false);
+        Integer depth = fields.integer(o, "maxCallDepth", 1, 10_000, d.maxCallDepth(), false);
         if (events == null || time == null || goroutines == null || depth == null) {
             return d;
         }
@@ -152,7 +148,7 @@ final class ScenarioReader {
 
     private List<GoVersion> compare(Json v, Integer gomaxprocs) {
         List<GoVersion> out = new ArrayList<>();
-        Json.Arr a = array(v, "compare");
+        Json.Arr a = fields.array(v, "compare");
         if (a == null) {
             return out;
         }
@@ -162,9 +158,9 @@ final class ScenarioReader {
                 continue;
             }
             if (out.contains(g)) {
-                error(item.loc(), "Go " + g + " is listed twice");
+                fields.error(item.loc(), "Go " + g + " is listed twice");
             } else if (gomaxprocs != null && gomaxprocs > g.maxGomaxprocs()) {
-                error(item.loc(), "Go " + g + " allows GOMAXPROCS up to " + g.maxGomaxprocs() + ", and \"gomaxprocs\""
+                fields.error(item.loc(), "Go " + g + " allows GOMAXPROCS up to " + g.maxGomaxprocs() + ", and \"gomaxprocs\""
                         + " is " + gomaxprocs + ": it cannot be compared at this size");
             } else {
                 out.add(g);
@@ -178,26 +174,26 @@ final class ScenarioReader {
         if (v == null) {
             return d;
         }
-        Json.Obj o = object(v, "process");
+        Json.Obj o = fields.object(v, "process");
         if (o == null) {
             return d;
         }
-        onlyKnown(o, FormatV1.PROCESS, "process");
-        Integer uid = integer(o, "uid", 0, Integer.MAX_VALUE, d.uid(), false);
-        Integer gid = integer(o, "gid", 0, Integer.MAX_VALUE, d.gid(), false);
-        Long caps = hex(o, "caps", d.caps());
-        String netns = name(o, "netns", d.netns());
-        String mntns = name(o, "mntns", d.mntns());
-        String utsns = name(o, "utsns", d.utsns());
-        Integer nice = integer(o, "nice", -20, 19, d.nice(), false);
-        Long sigmask = hex(o, "sigmask", d.sigmask());
-        Boolean privateFs = bool(o, "privateFs", d.privateFs());
-        String cwd = string(o, "cwd", d.cwd(), false);
+        fields.onlyKnown(o, FormatV1.PROCESS, "process");
+        Integer uid = fields.integer(o, "uid", 0, Integer.MAX_VALUE, d.uid(), false);
+        Integer gid = fields.integer(o, "gid", 0, Integer.MAX_VALUE, d.gid(), false);
+        Long caps = fields.hex(o, "caps", d.caps());
+        String netns = fields.name(o, "netns", d.netns());
+        String mntns = fields.name(o, "mntns", d.mntns());
+        String utsns = fields.name(o, "utsns", d.utsns());
+        Integer nice = fields.integer(o, "nice", -20, 19, d.nice(), false);
+        Long sigmask = fields.hex(o, "sigmask", d.sigmask());
+        Boolean privateFs = fields.bool(o, "privateFs", d.privateFs());
+        String cwd = fields.string(o, "cwd", d.cwd(), false);
         if (cwd != null && !cwd.startsWith("/")) {
-            error(o.get("cwd").loc(), "cwd must be an absolute path, like \"/\"");
+            fields.error(o.get("cwd").loc(), "cwd must be an absolute path, like \"/\"");
         }
         if (caps != null && (caps & ~ThreadProps.ALL_CAPS) != 0) {
-            error(o.get("caps").loc(), "caps has bits beyond CAP_LAST_CAP (40): at most 000001ffffffffff");
+            fields.error(o.get("caps").loc(), "caps has bits beyond CAP_LAST_CAP (40): at most 000001ffffffffff");
         }
         if (uid == null || gid == null || caps == null || netns == null || mntns == null || utsns == null
                 || nice == null || sigmask == null || privateFs == null || cwd == null) {
@@ -213,22 +209,22 @@ final class ScenarioReader {
         if (v instanceof Json.Str s) {
             return s.value();
         }
-        Json.Arr a = array(v, "source");
+        Json.Arr a = fields.array(v, "source");
         if (a == null) {
             return "";
         }
         if (a.size() > FormatV1.MAX_SOURCE_LINES) {
-            error(a.loc(), "the source has " + a.size() + " lines; at most " + FormatV1.MAX_SOURCE_LINES);
+            fields.error(a.loc(), "the source has " + a.size() + " lines; at most " + FormatV1.MAX_SOURCE_LINES);
         }
         List<String> lines = new ArrayList<>();
         for (Json item : a.items()) {
             if (item instanceof Json.Str s) {
                 if (s.value().contains("\n")) {
-                    error(item.loc(), "one source line per string: this one contains a line break");
+                    fields.error(item.loc(), "one source line per string: this one contains a line break");
                 }
                 lines.add(s.value());
             } else {
-                error(item.loc(), "a source line is a string, found " + item.typeName());
+                fields.error(item.loc(), "a source line is a string, found " + item.typeName());
             }
         }
         return String.join("\n", lines);
@@ -236,27 +232,27 @@ final class ScenarioReader {
 
     private List<ChannelDecl> channels(Json v) {
         List<ChannelDecl> out = new ArrayList<>();
-        Json.Arr a = array(v, "channels");
+        Json.Arr a = fields.array(v, "channels");
         if (a == null) {
             return out;
         }
         if (a.size() > FormatV1.MAX_CHANNELS) {
-            error(a.loc(), "too many channels: " + a.size() + "; at most " + FormatV1.MAX_CHANNELS);
+            fields.error(a.loc(), "too many channels: " + a.size() + "; at most " + FormatV1.MAX_CHANNELS);
             return out;
         }
         for (Json item : a.items()) {
-            Json.Obj o = object(item, "a channel");
+            Json.Obj o = fields.object(item, "a channel");
             if (o == null) {
                 continue;
             }
-            onlyKnown(o, FormatV1.CHANNEL, "a channel");
-            String name = identifier(o, "name");
-            Integer cap = integer(o, "capacity", 0, 1_000_000, 0, false);
+            fields.onlyKnown(o, FormatV1.CHANNEL, "a channel");
+            String name = fields.identifier(o, "name");
+            Integer cap = fields.integer(o, "capacity", 0, 1_000_000, 0, false);
             if (name == null || cap == null) {
                 continue;
             }
             if (channelPositions.containsKey(name)) {
-                error(o.get("name").loc(), "channel \"" + name + "\" is declared twice");
+                fields.error(o.get("name").loc(), "channel \"" + name + "\" is declared twice");
                 continue;
             }
             channelPositions.put(name, o.get("name").loc());
@@ -269,15 +265,15 @@ final class ScenarioReader {
         List<Function> out = new ArrayList<>();
         Json v = top.get("functions");
         if (v == null) {
-            error(top.loc(), "missing required field \"functions\" (at least {\"main\": [...]})");
+            fields.error(top.loc(), "missing required field \"functions\" (at least {\"main\": [...]})");
             return out;
         }
-        Json.Obj o = object(v, "functions");
+        Json.Obj o = fields.object(v, "functions");
         if (o == null) {
             return out;
         }
         if (o.members().size() > FormatV1.MAX_FUNCTIONS) {
-            error(o.loc(), "too many functions: " + o.members().size() + "; at most " + FormatV1.MAX_FUNCTIONS);
+            fields.error(o.loc(), "too many functions: " + o.members().size() + "; at most " + FormatV1.MAX_FUNCTIONS);
             return out;
         }
         for (String name : o.members().keySet()) {
@@ -285,20 +281,20 @@ final class ScenarioReader {
         }
         for (Map.Entry<String, Json> e : o.members().entrySet()) {
             String name = e.getKey();
-            if (!IDENTIFIER.matcher(name).matches()) {
-                error(o.keyLoc(name), "function name \"" + name + "\" is not a Go identifier");
+            if (!FieldReader.IDENTIFIER.matcher(name).matches()) {
+                fields.error(o.keyLoc(name), "function name \"" + name + "\" is not a Go identifier");
             }
             out.add(new Function(name, body(e.getValue(), "function " + name)));
         }
         if (!o.has(Program.MAIN)) {
-            error(o.loc(), "there is no function \"main\": a program starts there");
+            fields.error(o.loc(), "there is no function \"main\": a program starts there");
         }
         return out;
     }
 
-    private List<Statement> body(Json v, String what) {
+    List<Statement> body(Json v, String what) {
         List<Statement> out = new ArrayList<>();
-        Json.Arr a = array(v, what + "'s body");
+        Json.Arr a = fields.array(v, what + "'s body");
         if (a == null) {
             return out;
         }
@@ -318,37 +314,39 @@ final class ScenarioReader {
         if (statements > FormatV1.MAX_STATEMENTS) {
             if (!tooManyStatements) {
                 tooManyStatements = true;
-                error(v.loc(), "too many statements: at most " + FormatV1.MAX_STATEMENTS + " in a file");
+                fields.error(v.loc(), "too many statements: at most " + FormatV1.MAX_STATEMENTS + " in a file");
             }
             return null;
         }
-        Json.Obj o = object(v, "a statement");
+        Json.Obj o = fields.object(v, "a statement");
         if (o == null) {
             return null;
         }
         Json opNode = o.get("op");
+        List<String> ops = OpFormats.keys();
         if (opNode == null) {
-            error(o.loc(), "a statement needs \"op\", one of: " + String.join(", ", FormatV1.OPS));
+            fields.error(o.loc(), "a statement needs \"op\", one of: " + String.join(", ", ops));
             return null;
         }
         if (!(opNode instanceof Json.Str opName)) {
-            error(opNode.loc(), "\"op\" is a string, found " + opNode.typeName());
+            fields.error(opNode.loc(), "\"op\" is a string, found " + opNode.typeName());
             return null;
         }
         String op = opName.value();
-        if (!FormatV1.OPS.contains(op)) {
-            error(opNode.loc(), "unknown op \"" + op + "\"" + suggest(op, FormatV1.OPS)
-                    + "; the ops are: " + String.join(", ", FormatV1.OPS));
+        OpFormat format = OpFormats.byKey(op);
+        if (format == null) {
+            fields.error(opNode.loc(), "unknown op \"" + op + "\"" + fields.suggest(op, ops)
+                    + "; the ops are: " + String.join(", ", ops));
             return null;
         }
         List<String> allowed = new ArrayList<>(List.of("op", "line"));
-        allowed.addAll(OpFields.of(op));
-        onlyKnown(o, allowed, "op \"" + op + "\"");
-        Integer line = integer(o, "line", 0, FormatV1.MAX_SOURCE_LINES, 0, false);
+        allowed.addAll(format.fieldKeys());
+        fields.onlyKnown(o, allowed, "op \"" + op + "\"");
+        Integer line = fields.integer(o, "line", 0, FormatV1.MAX_SOURCE_LINES, 0, false);
         if (line != null && line > 0) {
             lineRefs.add(new Ref(op, o.get("line").loc(), line));
         }
-        Op parsed = op(op, o);
+        Op parsed = format.read(this, o);
         if (parsed == null || line == null) {
             return null;
         }
@@ -359,168 +357,18 @@ final class ScenarioReader {
         return st;
     }
 
-    private Op op(String op, Json.Obj o) {
-        switch (op) {
-            case "compute" -> {
-                Long d = duration(o, "duration", 0, FormatV1.MAX_DURATION_NS, null, true);
-                Boolean calls = bool(o, "callsFunctions", true);
-                return d == null || calls == null ? null : new Op.Compute(d, calls);
-            }
-            case "go" -> {
-                String f = functionRef(o, "function");
-                return f == null ? null : new Op.Go(f);
-            }
-            case "call" -> {
-                String f = functionRef(o, "function");
-                return f == null ? null : new Op.Call(f);
-            }
-            case "defer" -> {
-                String f = functionRef(o, "function");
-                return f == null ? null : new Op.Defer(f);
-            }
-            case "syscall", "rawSyscall", "netWait" -> {
-                String name = string(o, "name", null, true);
-                Long d = duration(o, "duration", 0, FormatV1.MAX_DURATION_NS, null, true);
-                if (name == null || d == null) {
-                    return null;
-                }
-                return switch (op) {
-                    case "syscall" -> new Op.Syscall(name, d);
-                    case "rawSyscall" -> new Op.RawSyscall(name, d);
-                    default -> new Op.NetWait(name, d);
-                };
-            }
-            case "sleep" -> {
-                Long d = duration(o, "duration", 0, FormatV1.MAX_DURATION_NS, null, true);
-                return d == null ? null : new Op.Sleep(d);
-            }
-            case "send" -> {
-                String c = channelRef(o);
-                return c == null ? null : new Op.Send(c);
-            }
-            case "receive" -> {
-                String c = channelRef(o);
-                return c == null ? null : new Op.Receive(c);
-            }
-            case "gosched" -> {
-                return new Op.Gosched();
-            }
-            case "lockOSThread" -> {
-                return new Op.LockOSThread();
-            }
-            case "unlockOSThread" -> {
-                return new Op.UnlockOSThread();
-            }
-            case "recover" -> {
-                return new Op.Recover();
-            }
-            case "return" -> {
-                return new Op.Return();
-            }
-            case "setns" -> {
-                Namespace ns = choice(o, "namespace", OpFields.NAMESPACES, Namespace.values());
-                String target = name(o, "target", null);
-                return ns == null || target == null ? null : new Op.Setns(ns, target);
-            }
-            case "unshare" -> {
-                CloneFlag f = choice(o, "flag", OpFields.CLONE_FLAGS, CloneFlag.values());
-                return f == null ? null : new Op.Unshare(f);
-            }
-            case "setPriority" -> {
-                Integer nice = integer(o, "nice", -20, 19, null, true);
-                return nice == null ? null : new Op.SetPriority(nice);
-            }
-            case "setUid", "setGid" -> {
-                String key = op.equals("setUid") ? "uid" : "gid";
-                Integer id = integer(o, key, 0, Integer.MAX_VALUE, null, true);
-                CredentialCall how = choice(o, "via", OpFields.VIA, CredentialCall.values());
-                if (id == null || how == null) {
-                    return null;
-                }
-                return op.equals("setUid") ? new Op.SetUid(id, how) : new Op.SetGid(id, how);
-            }
-            case "capset" -> {
-                Long caps = hex(o, "caps", null);
-                if (caps == null && !o.has("caps")) {
-                    error(o.loc(), "missing required field \"caps\" (the capabilities to keep, as hex)");
-                }
-                return caps == null ? null : new Op.Capset(caps);
-            }
-            case "sigprocmask" -> {
-                SigHow how = choice(o, "how", OpFields.SIG_HOW, SigHow.values());
-                Long mask = hex(o, "mask", null);
-                if (mask == null && !o.has("mask")) {
-                    error(o.loc(), "missing required field \"mask\" (signals as a hex bit mask)");
-                }
-                return how == null || mask == null ? null : new Op.Sigprocmask(how, mask);
-            }
-            case "chdir" -> {
-                String path = string(o, "path", null, true);
-                return path == null ? null : new Op.Chdir(path);
-            }
-            case "panic" -> {
-                String m = string(o, "message", null, true);
-                return m == null ? null : new Op.Panic(m);
-            }
-            case "exit" -> {
-                Integer code = integer(o, "code", 0, 255, 0, false);
-                return code == null ? null : new Op.Exit(code);
-            }
-            case "observe" -> {
-                ObservationKind k = choice(o, "what", OpFields.OBSERVATIONS, ObservationKind.values());
-                String detail = string(o, "detail", "", false);
-                return k == null || detail == null ? null : new Op.Observe(k, detail);
-            }
-            case "loop" -> {
-                return loop(o);
-            }
-            case "setGomaxprocs" -> {
-                Integer n = integer(o, "procs", 1, 4096, null, true);
-                return n == null ? null : new Op.SetGomaxprocs(n);
-            }
-            case "setMaxThreads" -> {
-                Integer n = integer(o, "threads", 1, 1_000_000, null, true);
-                return n == null ? null : new Op.SetMaxThreads(n);
-            }
-            default -> throw new IllegalStateException("op table and reader disagree on " + op);
-        }
-    }
-
-    private Op loop(Json.Obj o) {
-        Boolean forever = bool(o, "forever", false);
-        boolean hasTimes = o.has("times");
-        Long times = hasTimes ? longValue(o, "times", 0, 1_000_000_000L, null) : null;
-        boolean shapeOk = true;
-        if (hasTimes && Boolean.TRUE.equals(forever)) {
-            error(o.get("times").loc(), "a loop has \"times\" or \"forever\": true, not both");
-            shapeOk = false;
-        } else if (!hasTimes && Boolean.FALSE.equals(forever)) {
-            error(o.loc(), "a loop needs \"times\": N or \"forever\": true");
-            shapeOk = false;
-        }
-        if (!o.has("body")) {
-            error(o.loc(), "missing required field \"body\" (the statements to repeat)");
-            return null;
-        }
-        List<Statement> body = body(o.get("body"), "the loop");
-        if (!shapeOk || forever == null || (hasTimes && times == null)) {
-            return null;
-        }
-        return new Op.Loop(forever ? Op.Loop.FOREVER : times, body);
-    }
-
-    private String functionRef(Json.Obj o, String key) {
-        String name = string(o, key, null, true);
+    String functionRef(Json.Obj o, String key) {
+        String name = fields.string(o, key, null, true);
         if (name != null) {
             functionRefs.add(new Ref(name, o.get(key).loc(), 0));
         }
         return name;
     }
 
-    private String channelRef(Json.Obj o) {
-        String name = string(o, "channel", null, true);
+    String channelRef(Json.Obj o, String key) {
+        String name = fields.string(o, key, null, true);
         if (name != null) {
-            channelRefs.add(new Ref(name, o.get("channel").loc(), 0));
+            channelRefs.add(new Ref(name, o.get(key).loc(), 0));
         }
         return name;
     }
@@ -528,21 +376,21 @@ final class ScenarioReader {
     private void checkReferences(String source) {
         for (Ref r : functionRefs) {
             if (!functionPositions.containsKey(r.name())) {
-                error(r.loc(), "unknown function \"" + r.name() + "\"" + suggest(r.name(),
+                fields.error(r.loc(), "unknown function \"" + r.name() + "\"" + fields.suggest(r.name(),
                         new ArrayList<>(functionPositions.keySet())));
             }
         }
         for (Ref r : channelRefs) {
             if (!channelPositions.containsKey(r.name())) {
-                error(r.loc(), "unknown channel \"" + r.name() + "\"" + (channelPositions.isEmpty()
-                        ? " (declare it in \"channels\")" : suggest(r.name(),
+                fields.error(r.loc(), "unknown channel \"" + r.name() + "\"" + (channelPositions.isEmpty()
+                        ? " (declare it in \"channels\")" : fields.suggest(r.name(),
                         new ArrayList<>(channelPositions.keySet()))));
             }
         }
         int lines = source.isEmpty() ? 0 : source.split("\n", -1).length;
         for (Ref r : lineRefs) {
             if (r.line() > lines) {
-                error(r.loc(), lines == 0 ? "line " + r.line() + " points into a source the file does not have"
+                fields.error(r.loc(), lines == 0 ? "line " + r.line() + " points into a source the file does not have"
                         : "line " + r.line() + " is past the end of the source (" + lines + " lines)");
             }
         }
@@ -552,36 +400,36 @@ final class ScenarioReader {
 
     private List<CuePoint> cues(Json v) {
         List<CuePoint> out = new ArrayList<>();
-        Json.Arr a = array(v, "cues");
+        Json.Arr a = fields.array(v, "cues");
         if (a == null) {
             return out;
         }
         if (a.size() > FormatV1.MAX_CUES) {
-            error(a.loc(), "too many cues: " + a.size() + "; at most " + FormatV1.MAX_CUES);
+            fields.error(a.loc(), "too many cues: " + a.size() + "; at most " + FormatV1.MAX_CUES);
             return out;
         }
         List<String> events = FormatV1.eventNames();
         for (Json item : a.items()) {
-            Json.Obj o = object(item, "a cue");
+            Json.Obj o = fields.object(item, "a cue");
             if (o == null) {
                 continue;
             }
-            onlyKnown(o, FormatV1.CUE, "a cue");
-            String id = string(o, "id", null, true);
+            fields.onlyKnown(o, FormatV1.CUE, "a cue");
+            String id = fields.string(o, "id", null, true);
             if (id != null && !CUE_ID.matcher(id).matches()) {
-                error(o.get("id").loc(), "a cue id is letters, digits, '-', '_' or '.', like \"handoff-1\", found \""
+                fields.error(o.get("id").loc(), "a cue id is letters, digits, '-', '_' or '.', like \"handoff-1\", found \""
                         + id + "\"");
                 id = null;
             }
             if (id != null && cuePositions.containsKey(id)) {
-                error(o.get("id").loc(), "cue id \"" + id + "\" is used twice");
+                fields.error(o.get("id").loc(), "cue id \"" + id + "\" is used twice");
             } else if (id != null) {
                 cuePositions.put(id, o.get("id").loc());
             }
             CueMatch match = when(o, events);
-            String caption = string(o, "caption", null, true);
-            String notes = string(o, "notes", "", false);
-            Boolean pause = bool(o, "pause", false);
+            String caption = fields.string(o, "caption", null, true);
+            String notes = fields.string(o, "notes", "", false);
+            Boolean pause = fields.bool(o, "pause", false);
             List<String> highlight = highlight(o.get("highlight"));
             if (id != null && match != null && caption != null && notes != null && pause != null) {
                 out.add(new CuePoint(id, match, caption, notes, pause, highlight));
@@ -593,28 +441,28 @@ final class ScenarioReader {
     private CueMatch when(Json.Obj cue, List<String> events) {
         Json v = cue.get("when");
         if (v == null) {
-            error(cue.loc(), "missing required field \"when\" (for example {\"event\": \"ProcessorRetaken\"} "
+            fields.error(cue.loc(), "missing required field \"when\" (for example {\"event\": \"ProcessorRetaken\"} "
                     + "or {\"at\": \"10ms\"})");
             return null;
         }
-        Json.Obj o = object(v, "when");
+        Json.Obj o = fields.object(v, "when");
         if (o == null) {
             return null;
         }
-        onlyKnown(o, FormatV1.WHEN, "a cue's \"when\"");
-        String event = string(o, "event", null, false);
+        fields.onlyKnown(o, FormatV1.WHEN, "a cue's \"when\"");
+        String event = fields.string(o, "event", null, false);
         if (event != null && !events.contains(event)) {
-            error(o.get("event").loc(), "unknown event \"" + event + "\"" + suggest(event, events)
+            fields.error(o.get("event").loc(), "unknown event \"" + event + "\"" + fields.suggest(event, events)
                     + "; the events are: " + String.join(", ", events));
             event = null;
         }
-        Integer g = integer(o, "g", 0, Integer.MAX_VALUE, null, false);
-        Integer p = integer(o, "p", 0, Integer.MAX_VALUE, null, false);
-        Integer m = integer(o, "m", 0, Integer.MAX_VALUE, null, false);
-        Long at = duration(o, "at", 0, FormatV1.MAX_DURATION_NS, null, false);
-        Integer occurrence = integer(o, "occurrence", 1, Integer.MAX_VALUE, 1, false);
+        Integer g = fields.integer(o, "g", 0, Integer.MAX_VALUE, null, false);
+        Integer p = fields.integer(o, "p", 0, Integer.MAX_VALUE, null, false);
+        Integer m = fields.integer(o, "m", 0, Integer.MAX_VALUE, null, false);
+        Long at = fields.duration(o, "at", 0, FormatV1.MAX_DURATION_NS, null, false);
+        Integer occurrence = fields.integer(o, "occurrence", 1, Integer.MAX_VALUE, 1, false);
         if (o.members().isEmpty() || (o.members().size() == 1 && o.has("occurrence"))) {
-            error(o.loc(), "\"when\" needs an event, an entity (g, p, m) or a time (at)");
+            fields.error(o.loc(), "\"when\" needs an event, an entity (g, p, m) or a time (at)");
             return null;
         }
         if (occurrence == null) {
@@ -625,7 +473,7 @@ final class ScenarioReader {
 
     private List<String> highlight(Json v) {
         List<String> out = new ArrayList<>();
-        Json.Arr a = array(v, "highlight");
+        Json.Arr a = fields.array(v, "highlight");
         if (a == null) {
             return out;
         }
@@ -633,7 +481,7 @@ final class ScenarioReader {
             if (item instanceof Json.Str s && ENTITY.matcher(s.value()).matches()) {
                 out.add(s.value());
             } else {
-                error(item.loc(), "highlight entities are written \"G3\", \"P0\" or \"M2\"");
+                fields.error(item.loc(), "highlight entities are written \"G3\", \"P0\" or \"M2\"");
             }
         }
         return out;
@@ -643,249 +491,30 @@ final class ScenarioReader {
         if (v == null) {
             return ViewHints.NONE;
         }
-        Json.Obj o = object(v, "view");
+        Json.Obj o = fields.object(v, "view");
         if (o == null) {
             return ViewHints.NONE;
         }
-        onlyKnown(o, FormatV1.VIEW, "view");
-        String theme = string(o, "theme", null, false);
+        fields.onlyKnown(o, FormatV1.VIEW, "view");
+        String theme = fields.string(o, "theme", null, false);
         if (theme != null && !FormatV1.THEMES.contains(theme)) {
-            error(o.get("theme").loc(), "unknown theme \"" + theme + "\"; one of: "
+            fields.error(o.get("theme").loc(), "unknown theme \"" + theme + "\"; one of: "
                     + String.join(", ", FormatV1.THEMES));
         }
         List<String> panels = new ArrayList<>();
-        Json.Arr a = array(o.get("panels"), "panels");
+        Json.Arr a = fields.array(o.get("panels"), "panels");
         if (a != null) {
             for (Json item : a.items()) {
                 if (item instanceof Json.Str s && FormatV1.PANELS.contains(s.value())) {
                     if (panels.contains(s.value())) {
-                        error(item.loc(), "panel \"" + s.value() + "\" is listed twice");
+                        fields.error(item.loc(), "panel \"" + s.value() + "\" is listed twice");
                     }
                     panels.add(s.value());
                 } else {
-                    error(item.loc(), "a panel is one of: " + String.join(", ", FormatV1.PANELS));
+                    fields.error(item.loc(), "a panel is one of: " + String.join(", ", FormatV1.PANELS));
                 }
             }
         }
         return new ViewHints(theme, panels);
-    }
-
-    // ---- typed access with errors --------------------------------------------------------------------------
-
-    void error(Json.Loc loc, String message) {
-        errors.add(new ScenarioError(file, Math.max(1, loc.line()), Math.max(1, loc.column()), loc.path(),
-                message));
-    }
-
-    private void onlyKnown(Json.Obj o, List<String> allowed, String what) {
-        for (String key : o.members().keySet()) {
-            if (!allowed.contains(key)) {
-                error(o.keyLoc(key), "unknown field \"" + key + "\" in " + what + suggest(key, allowed)
-                        + "; allowed: " + String.join(", ", allowed));
-            }
-        }
-    }
-
-    private Json.Obj object(Json v, String what) {
-        if (v instanceof Json.Obj o) {
-            return o;
-        }
-        error(v.loc(), what + " is an object, found " + v.typeName());
-        return null;
-    }
-
-    /** An array, or null when absent (no error) or of another type (error). */
-    private Json.Arr array(Json v, String what) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Json.Arr a) {
-            return a;
-        }
-        error(v.loc(), what + " is an array, found " + v.typeName());
-        return null;
-    }
-
-    private Json required(Json.Obj o, String key, boolean required, String hint) {
-        Json v = o.get(key);
-        if (v == null && required) {
-            error(o.loc(), "missing required field \"" + key + "\"" + hint);
-        }
-        return v;
-    }
-
-    private String string(Json.Obj o, String key, String fallback, boolean required) {
-        Json v = required(o, key, required, "");
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Json.Str s) {
-            return s.value();
-        }
-        error(v.loc(), "\"" + key + "\" is a string, found " + v.typeName());
-        return null;
-    }
-
-    /** A required identifier-like name (function, channel, cue id). */
-    private String identifier(Json.Obj o, String key) {
-        String s = string(o, key, null, true);
-        if (s != null && !IDENTIFIER.matcher(s).matches()) {
-            error(o.get(key).loc(), "\"" + key + "\" must be a name like done or worker_1, found \"" + s + "\"");
-            return null;
-        }
-        return s;
-    }
-
-    /** A non-empty name (namespace). */
-    private String name(Json.Obj o, String key, String fallback) {
-        String s = string(o, key, fallback, fallback == null);
-        if (s != null && s.isBlank()) {
-            error(o.get(key).loc(), "\"" + key + "\" must not be empty");
-            return null;
-        }
-        return s;
-    }
-
-    private Boolean bool(Json.Obj o, String key, Boolean fallback) {
-        Json v = o.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Json.Bool b) {
-            return b.value();
-        }
-        error(v.loc(), "\"" + key + "\" is true or false, found " + v.typeName());
-        return null;
-    }
-
-    private Long longValue(Json.Obj o, String key, long min, long max, Long fallback) {
-        Json v = required(o, key, fallback == null, "");
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Json.Num n) || !n.integral()) {
-            error(v.loc(), "\"" + key + "\" is a whole number, found " + v.typeName());
-            return null;
-        }
-        BigDecimal d = n.value();
-        if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-            error(v.loc(), "\"" + key + "\" is " + d.toPlainString() + ", outside " + min + ".." + max);
-            return null;
-        }
-        return d.longValueExact();
-    }
-
-    private Integer integer(Json.Obj o, String key, int min, int max, Integer fallback, boolean required) {
-        if (!o.has(key)) {
-            if (required) {
-                error(o.loc(), "missing required field \"" + key + "\"");
-                return null;
-            }
-            return fallback;
-        }
-        Long l = longValue(o, key, min, max, null);
-        return l == null ? null : l.intValue();
-    }
-
-    private Long duration(Json.Obj o, String key, long min, long max, Long fallback, boolean required) {
-        Json v = required(o, key, required, " (a duration like \"20us\", \"10ms\" or \"1s\")");
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Json.Str s)) {
-            error(v.loc(), "\"" + key + "\" is a duration written as a string like \"20us\", \"10ms\" or \"1s\", "
-                    + "found " + v.typeName());
-            return null;
-        }
-        long ns;
-        try {
-            ns = Durations.parse(s.value());
-        } catch (IllegalArgumentException e) {
-            error(v.loc(), e.getMessage());
-            return null;
-        }
-        if (ns < min || ns > max) {
-            error(v.loc(), "\"" + key + "\" is " + s.value() + ", outside " + Durations.format(min) + ".."
-                    + Durations.format(max));
-            return null;
-        }
-        return ns;
-    }
-
-    private Long hex(Json.Obj o, String key, Long fallback) {
-        Json v = o.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Json.Str s && HEX.matcher(s.value()).matches()) {
-            return Long.parseUnsignedLong(s.value(), 16);
-        }
-        error(v.loc(), "\"" + key + "\" is a hex string of up to 16 digits, like \"000001ffffffffff\"");
-        return null;
-    }
-
-    private <E> E choice(Json.Obj o, String key, List<String> names, E[] values) {
-        String s = string(o, key, null, true);
-        if (s == null) {
-            return null;
-        }
-        int i = names.indexOf(s);
-        if (i < 0) {
-            error(o.get(key).loc(), "\"" + key + "\" is \"" + s + "\"; one of: " + String.join(", ", names));
-            return null;
-        }
-        return values[i];
-    }
-
-    /**
-     * Names longer than this get a suggestion only for a difference of case: comparing two long names letter by
-     * letter costs the product of their lengths, and 999 functions of 1,000 letters once took minutes to validate.
-     */
-    static final int SUGGEST_MAX_LENGTH = 64;
-    /** Letter comparisons all suggestions of one file may cost together; past it, errors come without one. */
-    static final long SUGGEST_BUDGET = 20_000_000L;
-    private long suggestCost;
-
-    /** ", did you mean \"x\"?" for a near miss (case or one or two letters), else "". */
-    private String suggest(String wrong, List<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        String w = wrong.toLowerCase(Locale.ROOT);
-        for (String k : known) {
-            int d;
-            if (k.equalsIgnoreCase(wrong)) {
-                d = 0;
-            } else if (Math.abs(k.length() - wrong.length()) >= bestDistance || k.length() > SUGGEST_MAX_LENGTH
-                    || wrong.length() > SUGGEST_MAX_LENGTH || suggestCost > SUGGEST_BUDGET) {
-                continue;
-            } else {
-                suggestCost += (long) (k.length() + 1) * (wrong.length() + 1);
-                d = distance(w, k.toLowerCase(Locale.ROOT));
-            }
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best == null ? "" : " (did you mean \"" + best + "\"?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

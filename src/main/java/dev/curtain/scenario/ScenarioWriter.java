@@ -6,7 +6,6 @@ import dev.curtain.engine.Limits;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.program.ChannelDecl;
 import dev.curtain.engine.program.Function;
-import dev.curtain.engine.program.Op;
 import dev.curtain.engine.program.Statement;
 import dev.curtain.engine.state.ThreadProps;
 import java.util.List;
@@ -186,7 +185,7 @@ final class ScenarioWriter {
         return o;
     }
 
-    private static Json.Arr body(List<Statement> body) {
+    static Json.Arr body(List<Statement> body) {
         Json.Arr a = new Json.Arr();
         for (Statement st : body) {
             a.add(statement(st));
@@ -195,75 +194,9 @@ final class ScenarioWriter {
     }
 
     private static Json.Obj statement(Statement st) {
-        Op op = st.op();
-        Json.Obj o = new Json.Obj();
-        switch (op.kind()) {
-            case COMPUTE -> {
-                Op.Compute c = (Op.Compute) op;
-                o.put("op", "compute").put("duration", Durations.format(c.durationNs()));
-                if (!c.callsFunctions()) {
-                    o.put("callsFunctions", false);
-                }
-            }
-            case GO -> o.put("op", "go").put("function", ((Op.Go) op).function());
-            case CALL -> o.put("op", "call").put("function", ((Op.Call) op).function());
-            case DEFER -> o.put("op", "defer").put("function", ((Op.Defer) op).function());
-            case SYSCALL -> o.put("op", "syscall").put("name", ((Op.Syscall) op).name())
-                    .put("duration", Durations.format(((Op.Syscall) op).durationNs()));
-            case RAW_SYSCALL -> o.put("op", "rawSyscall").put("name", ((Op.RawSyscall) op).name())
-                    .put("duration", Durations.format(((Op.RawSyscall) op).durationNs()));
-            case NET_WAIT -> o.put("op", "netWait").put("name", ((Op.NetWait) op).name())
-                    .put("duration", Durations.format(((Op.NetWait) op).durationNs()));
-            case SLEEP -> o.put("op", "sleep").put("duration", Durations.format(((Op.Sleep) op).durationNs()));
-            case SEND -> o.put("op", "send").put("channel", ((Op.Send) op).channel());
-            case RECEIVE -> o.put("op", "receive").put("channel", ((Op.Receive) op).channel());
-            case GOSCHED -> o.put("op", "gosched");
-            case LOCK_OS_THREAD -> o.put("op", "lockOSThread");
-            case UNLOCK_OS_THREAD -> o.put("op", "unlockOSThread");
-            case RECOVER -> o.put("op", "recover");
-            case RETURN -> o.put("op", "return");
-            case SETNS -> o.put("op", "setns")
-                    .put("namespace", OpFields.NAMESPACES.get(((Op.Setns) op).namespace().ordinal()))
-                    .put("target", ((Op.Setns) op).target());
-            case UNSHARE -> o.put("op", "unshare")
-                    .put("flag", OpFields.CLONE_FLAGS.get(((Op.Unshare) op).flag().ordinal()));
-            case SET_PRIORITY -> o.put("op", "setPriority").put("nice", ((Op.SetPriority) op).nice());
-            case SET_UID -> o.put("op", "setUid").put("uid", ((Op.SetUid) op).uid())
-                    .put("via", OpFields.VIA.get(((Op.SetUid) op).how().ordinal()));
-            case SET_GID -> o.put("op", "setGid").put("gid", ((Op.SetGid) op).gid())
-                    .put("via", OpFields.VIA.get(((Op.SetGid) op).how().ordinal()));
-            case CAPSET -> o.put("op", "capset").put("caps", ThreadProps.capsHex(((Op.Capset) op).caps()));
-            case SIGPROCMASK -> o.put("op", "sigprocmask")
-                    .put("how", OpFields.SIG_HOW.get(((Op.Sigprocmask) op).how().ordinal()))
-                    .put("mask", ThreadProps.maskHex(((Op.Sigprocmask) op).mask()));
-            case CHDIR -> o.put("op", "chdir").put("path", ((Op.Chdir) op).path());
-            case PANIC -> o.put("op", "panic").put("message", ((Op.Panic) op).message());
-            case EXIT -> {
-                o.put("op", "exit");
-                if (((Op.Exit) op).code() != 0) {
-                    o.put("code", ((Op.Exit) op).code());
-                }
-            }
-            case OBSERVE -> {
-                Op.Observe ob = (Op.Observe) op;
-                o.put("op", "observe").put("what", ob.what().key());
-                if (!ob.detail().isEmpty()) {
-                    o.put("detail", ob.detail());
-                }
-            }
-            case LOOP -> {
-                Op.Loop l = (Op.Loop) op;
-                o.put("op", "loop");
-                if (l.forever()) {
-                    o.put("forever", true);
-                } else {
-                    o.put("times", l.times());
-                }
-                o.put("body", body(l.body()));
-            }
-            case SET_GOMAXPROCS -> o.put("op", "setGomaxprocs").put("procs", ((Op.SetGomaxprocs) op).procs());
-            case SET_MAX_THREADS -> o.put("op", "setMaxThreads").put("threads", ((Op.SetMaxThreads) op).threads());
-        }
+        OpFormat format = OpFormats.of(st.op().kind());
+        Json.Obj o = new Json.Obj().put("op", format.key());
+        format.write(st.op(), o);
         if (st.line() > 0) {
             o.put("line", st.line());
         }

@@ -23,6 +23,10 @@ public final class EventLogView extends ListView<Event> {
         setId("event-log");
         getStyleClass().add("event-log");
         setCellFactory(l -> new Row(model));
+        // Another run replaces every row: start from the top before anything lays the list out again. Left scrolled
+        // to where the previous run was, the list would fill the space past its new end with empty rows until it
+        // gave up ("index exceeds maxCellCount"); following the playback index then scrolls where it belongs.
+        getItems().addListener((javafx.collections.ListChangeListener<Event>) c -> scrollTo(0));
         model.playback().indexProperty().addListener((o, a, b) -> follow(b.intValue()));
         setOnMouseClicked(e -> {
             int i = getSelectionModel().getSelectedIndex();

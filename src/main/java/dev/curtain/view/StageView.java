@@ -252,9 +252,17 @@ public final class StageView extends Region {
             }
         };
         watch.accept(scene.getWindow());
+        // A scene taken off its window (the window shows another scene now) is not drawn again: styling it then
+        // resolves no looked-up colour, one warning per styled node, and it must stop following the window's scale.
         scene.windowProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.renderScaleXProperty().removeListener(rescale);
+                a.renderScaleYProperty().removeListener(rescale);
+            }
             watch.accept(b);
-            fullRedraw();
+            if (b != null) {
+                fullRedraw();
+            }
         });
     }
 

@@ -30,44 +30,46 @@ class ScreenshotTest {
 
     @Test
     void everyLessonAtItsFirstCueInEveryThemeAndSize(FxRobot robot) throws Exception {
-        for (Scenario lesson : new ShippedLessons().lessons()) {
-            String slug = lesson.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                    .replaceAll("^-|-$", "");
-            robot.interact(() -> window.show(lesson));
+        // The larger size first, for every lesson, then the smaller: the window only ever shrinks. Monocle's headless
+        // screen keeps a shrunk window's pixel buffer with a shorter limit and, when the window grows again, fails to
+        // upload a frame ("Too small int buffer size"), which prints a stack trace into the test log.
+        for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
             robot.interact(() -> {
-                window.model().playback().restart();
-                window.model().nextCue();
+                window.setTheme(Theme.LIGHT);
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
             });
-            assertThat(window.model().atCueProperty().get()).isTrue();
-            for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
+            for (Scenario lesson : new ShippedLessons().lessons()) {
+                String slug = lesson.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-|-$", "");
+                robot.interact(() -> window.show(lesson));
+                robot.interact(() -> {
+                    window.model().playback().restart();
+                    window.model().nextCue();
+                });
+                assertThat(window.model().atCueProperty().get()).isTrue();
                 for (Theme theme : Theme.values()) {
-                    robot.interact(() -> {
-                        stage.setWidth(size[0]);
-                        stage.setHeight(size[1]);
-                        window.setTheme(theme);
-                    });
+                    robot.interact(() -> window.setTheme(theme));
                     Path[] file = new Path[1];
                     String name = slug + "-" + theme.palette().name() + "-" + size[0] + "x" + size[1];
                     robot.interact(() -> file[0] = Screenshots.save(window.scene(), name));
                     assertShowsAStage(file[0], theme, name);
                 }
+                if (size[0] == 1920) {
+                    robot.interact(() -> window.setTheme(Theme.LIGHT));
+                    robot.interact(() -> Screenshots.save(window.scene(), slug));
+                    // font scaling for a large room: projector theme, text at 150%
+                    robot.interact(() -> {
+                        window.setTheme(Theme.PROJECTOR);
+                        window.setTextSize(150);
+                    });
+                    robot.interact(() -> Screenshots.save(window.scene(), slug + "-projector-text150-1920x1080"));
+                    robot.interact(() -> {
+                        window.setTheme(Theme.LIGHT);
+                        window.setTextSize(100);
+                    });
+                }
             }
-            robot.interact(() -> {
-                window.setTheme(Theme.LIGHT);
-                stage.setWidth(1920);
-                stage.setHeight(1080);
-            });
-            robot.interact(() -> Screenshots.save(window.scene(), slug));
-            // font scaling for a large room: projector theme, text at 150%
-            robot.interact(() -> {
-                window.setTheme(Theme.PROJECTOR);
-                window.setTextSize(150);
-            });
-            robot.interact(() -> Screenshots.save(window.scene(), slug + "-projector-text150-1920x1080"));
-            robot.interact(() -> {
-                window.setTheme(Theme.LIGHT);
-                window.setTextSize(100);
-            });
         }
     }
 

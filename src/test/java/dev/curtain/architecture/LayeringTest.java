@@ -1,5 +1,6 @@
 package dev.curtain.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -83,6 +84,55 @@ class LayeringTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.UUID")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.HashSet")
                 .because("a seed and a program must give the same log, byte for byte")
+                .check(classes);
+    }
+
+    @Test
+    void engineUsesNoHashOrderedCollection() {
+        // Iterating a HashMap or HashSet (or Set.of / Map.of, whose order changes from one JVM run to the next)
+        // makes the order of events depend on hash codes; banning the types is simpler than auditing every loop.
+        noClasses().that().resideInAPackage("dev.curtain.engine..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.util.HashMap")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.HashSet")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Hashtable")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.IdentityHashMap")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.WeakHashMap")
+                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
+                .orShould().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "Set.of, Set.copyOf, Map.of, Map.ofEntries, Map.copyOf or a hashing Collector",
+                        call -> unorderedFactory(call.getTarget().getOwner().getFullName(), call.getName())))
+                .because("a seed and a program must give the same log, byte for byte, on every JVM run")
+                .check(classes);
+    }
+
+    private static boolean unorderedFactory(String owner, String method) {
+        return switch (owner) {
+            case "java.util.Set" -> method.equals("of") || method.equals("copyOf");
+            case "java.util.Map" -> method.equals("of") || method.equals("ofEntries") || method.equals("copyOf");
+            case "java.util.stream.Collectors" -> method.equals("toSet") || method.equals("toMap")
+                    || method.equals("groupingBy") || method.equals("toUnmodifiableSet")
+                    || method.equals("toUnmodifiableMap");
+            default -> false;
+        };
+    }
+
+    @Test
+    void scenarioExportAndCommandLineNeverDependOnTheApplication() {
+        noClasses().that().resideInAnyPackage("dev.curtain.scenario..", "dev.curtain.export..", "dev.curtain.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.curtain.app..")
+                .because("files, exports and commands work without the window; the command line finds the window"
+                        + " as a service (WindowLauncher)")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStatePackageReachesTheEvolver() {
+        noClasses().that().resideOutsideOfPackage("dev.curtain.engine.state")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.curtain.engine.state.Evolver")
+                .because("state changes only by folding events into it (SchedState.apply)")
+                .check(classes);
+        classes().that().haveFullyQualifiedName("dev.curtain.engine.state.Evolver")
+                .should().notBePublic()
                 .check(classes);
     }
 }

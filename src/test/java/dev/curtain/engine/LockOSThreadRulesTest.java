@@ -27,7 +27,7 @@ import dev.curtain.engine.state.ThreadRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** LockOSThread by version: section 10, cases 20 to 28. */
+/** LockOSThread by version (docs/runtime-model.md, "LockOSThread"): cases 20 to 28. */
 class LockOSThreadRulesTest {
 
     @Test

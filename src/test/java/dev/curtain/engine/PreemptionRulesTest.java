@@ -10,7 +10,7 @@ import dev.curtain.engine.program.Program;
 import org.junit.jupiter.api.Test;
 
 /**
- * The talk's GOMAXPROCS(1) bonus question and sysmon's 10 ms preemption: sections 8 and 8.5, cases 13 to 17.
+ * The talk's GOMAXPROCS(1) bonus question and sysmon's 10 ms preemption (docs/runtime-model.md, "Preemption"): cases 13 to 17.
  */
 class PreemptionRulesTest {
 

@@ -97,10 +97,10 @@ class RandomProgramProperties {
     void seekingEqualsFolding(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
             @ForAll @IntRange(min = 0, max = 5) int version, @ForAll @IntRange(min = 1, max = 6) int procs,
             @ForAll @IntRange(min = 0, max = 1000) int where) {
-        Recording rec = Simulator.run(randomProgram(seed), options(seed, version, procs));
+        Recording rec = Simulator.runChecked(randomProgram(seed), options(seed, version, procs));
         int at = (int) ((long) where * rec.size() / 1000);
         dev.curtain.engine.state.SchedState fold = new dev.curtain.engine.state.SchedState();
-        new dev.curtain.engine.state.Evolver(fold).applyAll(rec.events(), 0, at);
+        fold.applyAll(rec.events(), 0, at);
         assertThat(StateText.of(rec.stateAt(at))).isEqualTo(StateText.of(fold));
     }
 }

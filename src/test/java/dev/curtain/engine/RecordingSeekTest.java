@@ -4,7 +4,6 @@ import static dev.curtain.engine.program.Ops.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curtain.bench.BenchScenario;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.SchedState;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ class RecordingSeekTest {
         Recording rec = Simulator.run(BenchScenario.program(3_000), BenchScenario.options(4));
         assertThat(rec.snapshotCount()).isGreaterThan(3);
         SchedState fold = new SchedState();
-        Evolver ev = new Evolver(fold);
         SplittableRandom rnd = new SplittableRandom(3);
         int checked = 0;
         for (int i = 0; i <= rec.size(); i++) {
@@ -26,7 +24,7 @@ class RecordingSeekTest {
                 checked++;
             }
             if (i < rec.size()) {
-                ev.apply(rec.event(i));
+                fold.apply(rec.event(i));
             }
         }
         assertThat(checked).isGreaterThan(50);

@@ -17,7 +17,7 @@ import dev.curtain.engine.state.SchedState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Run queues, runnext, fairness and stealing: runtime-semantics.md section 2, 4.2 and cases 1 to 6, 18, 19. */
+/** Run queues, runnext, fairness and stealing (docs/runtime-model.md): cases 1 to 6, 18, 19. */
 class RunQueueRulesTest {
 
     @Test

@@ -5,7 +5,6 @@ import dev.curtain.engine.event.Event.ObservationMade;
 import dev.curtain.engine.program.ChannelDecl;
 import dev.curtain.engine.program.Function;
 import dev.curtain.engine.program.Program;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.Invariants;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadProps;
@@ -38,11 +37,10 @@ final class Sim {
     }
 
     static Sim run(Program p, SimulationOptions o) {
-        Recording r = Simulator.run(p, o);
+        Recording r = Simulator.runChecked(p, o);
         SchedState s = new SchedState();
-        Evolver ev = new Evolver(s);
         for (Event e : r.events()) {
-            ev.apply(e);
+            s.apply(e);
             Invariants.check(s);
         }
         return new Sim(r);

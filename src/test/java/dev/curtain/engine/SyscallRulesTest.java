@@ -19,7 +19,7 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadRole;
 import org.junit.jupiter.api.Test;
 
-/** entersyscall, exitsyscall, sysmon's retake and handoffp: sections 5 and 4.4, cases 7 to 11. */
+/** entersyscall, exitsyscall, sysmon's retake and handoffp (docs/runtime-model.md, "System calls"): cases 7 to 11. */
 class SyscallRulesTest {
 
     @Test

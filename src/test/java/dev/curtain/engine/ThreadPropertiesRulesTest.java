@@ -17,7 +17,7 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 import org.junit.jupiter.api.Test;
 
-/** Per-thread Linux state: section 11 and 17, cases 29 to 33. */
+/** Per-thread Linux state (docs/runtime-model.md, "Per-thread Linux properties"): cases 29 to 33. */
 class ThreadPropertiesRulesTest {
 
     @Test
@@ -87,7 +87,7 @@ class ThreadPropertiesRulesTest {
     @Test
     void allThreadsSyscallDiesWhenThreadsDisagree() {
         // One thread already dropped to uid 1000 (and lost CAP_SETUID): Setuid(65534) succeeds on the others and
-        // fails on that one, and the runtime gives up (observed on real Go, section 17.10).
+        // fails on that one, and the runtime gives up (observed on real Go).
         Program p = Sim.program(fn("main", go("w"), compute("1ms"), setuid(65534, CredentialCall.SYSCALL_PACKAGE)),
                 fn("w", lock(), setuid(1000, CredentialCall.RAW_THREAD), syscall("read", "10ms")));
         Sim sim = Sim.run(p, Sim.opts("1.16", 2));

@@ -9,7 +9,7 @@ import dev.curtain.importer.TraceLine.MLine;
 import dev.curtain.importer.TraceLine.PLine;
 import org.junit.jupiter.api.Test;
 
-/** Every format of runtime-semantics section 12, one line at a time. */
+/** Every format docs/importer.md lists, one line at a time. */
 class LineParserTest {
 
     private static TraceLine parse(String line) throws BadLineException {

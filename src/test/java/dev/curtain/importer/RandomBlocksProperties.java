@@ -3,7 +3,6 @@ package dev.curtain.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curtain.engine.event.Event;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.Invariants;
 import dev.curtain.engine.state.SchedState;
 import java.io.IOException;
@@ -57,9 +56,8 @@ class RandomBlocksProperties {
                 assertThat(localsFull).as("global overflow with room left in\n%s", text).isTrue();
             }
             SchedState s = new SchedState();
-            Evolver ev = new Evolver(s);
             for (Event e : r.recording().events()) {
-                ev.apply(e);
+                s.apply(e);
                 assertThat(Invariants.violations(s)).as("after %s in\n%s", e, text).isEmpty();
             }
         } finally {

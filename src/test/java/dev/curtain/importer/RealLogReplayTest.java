@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.curtain.engine.Outcome;
 import dev.curtain.engine.Recording;
 import dev.curtain.engine.event.Event;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.Invariants;
 import dev.curtain.engine.state.SchedState;
 import java.nio.file.Path;
@@ -28,9 +27,8 @@ class RealLogReplayTest {
         assertThat(r.isRefused()).as(String.valueOf(r.refusal())).isFalse();
         Recording rec = r.recording();
         SchedState s = new SchedState();
-        Evolver ev = new Evolver(s);
         for (Event e : rec.events()) {
-            ev.apply(e);
+            s.apply(e);
             assertThat(Invariants.violations(s)).as("after event %d %s", e.seq(), e).isEmpty();
         }
         assertThat(rec.outcome()).isEqualTo(Outcome.IMPORTED);

@@ -7,7 +7,6 @@ import dev.curtain.engine.Recording;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.Simulator;
 import dev.curtain.engine.event.Event;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.Invariants;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
@@ -46,11 +45,11 @@ final class Lesson {
     }
 
     Recording run(String version) {
-        return Simulator.run(scenario.program(), options(version));
+        return Simulator.runChecked(scenario.program(), options(version));
     }
 
     Recording run(SimulationOptions options) {
-        return Simulator.run(scenario.program(), options);
+        return Simulator.runChecked(scenario.program(), options);
     }
 
     /** The versions the lesson offers: its own {@code go}, then its {@code compare} list. */
@@ -76,7 +75,7 @@ final class Lesson {
 
     /** One run of the lesson on {@code v} with {@code seed}, checked against the invariants after every event. */
     Run play(GoVersion v, long seed) {
-        Recording rec = Simulator.run(scenario.program(), scenario.options().withVersion(v).withSeed(seed));
+        Recording rec = Simulator.runChecked(scenario.program(), scenario.options().withVersion(v).withSeed(seed));
         checkInvariants(rec, file + " on Go " + v + " seed " + seed);
         return new Run(this, v, seed, rec);
     }
@@ -84,9 +83,8 @@ final class Lesson {
     /** Folds the log event by event and checks every invariant after each (docs/engine.md). */
     static void checkInvariants(Recording rec, String what) {
         SchedState s = new SchedState();
-        Evolver ev = new Evolver(s);
         for (Event e : rec.events()) {
-            ev.apply(e);
+            s.apply(e);
             List<String> v = Invariants.violations(s);
             assertThat(v).as(what + ": invariants after event " + e.seq() + " " + e).isEmpty();
         }

@@ -31,7 +31,6 @@ import dev.curtain.engine.event.Event.ThreadWoken;
 import dev.curtain.engine.event.Place;
 import dev.curtain.engine.event.PlaceKind;
 import dev.curtain.engine.event.RuntimeFunction;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.state.GStatus;
 import dev.curtain.engine.state.MState;
 import dev.curtain.engine.state.SchedState;
@@ -72,10 +71,9 @@ class LessonCuesTest {
     /** The most that {@code count} gives over every state the run passes through. */
     private static int peak(Lesson.Run r, ToIntFunction<SchedState> count) {
         SchedState s = new SchedState();
-        Evolver ev = new Evolver(s);
         int max = 0;
         for (Event e : r.rec.events()) {
-            ev.apply(e);
+            s.apply(e);
             max = Math.max(max, count.applyAsInt(s));
         }
         return max;

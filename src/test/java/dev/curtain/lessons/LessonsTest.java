@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.curtain.engine.Outcome;
 import dev.curtain.engine.state.WaitReason;
 import dev.curtain.engine.state.ThreadProps;
-import dev.curtain.engine.state.Evolver;
 import dev.curtain.engine.event.Place;
 import dev.curtain.engine.event.Event.ThreadWoken;
 import dev.curtain.engine.event.Event.GoroutineExited;
@@ -108,12 +107,11 @@ class LessonsTest {
             Lesson.Run r = l.play(l.scenario.options().version(), seed);
             assertThat(r.rec.outcome()).as(r.where()).isEqualTo(Outcome.COMPLETED);
             SchedState s = new SchedState();
-            Evolver ev = new Evolver(s);
             int mostAsleep = 0;
             int threadsWhileAsleep = 0;
             int mostInSyscalls = 0;
             for (Event e : r.rec.events()) {
-                ev.apply(e);
+                s.apply(e);
                 int asleep = 0;
                 for (int g = 1; g < s.goroutines().size(); g++) {
                     asleep += s.goroutines().waitReason(g) == WaitReason.SLEEP ? 1 : 0;
@@ -160,7 +158,7 @@ class LessonsTest {
     }
 
     /**
-     * runtime-semantics.md 8.5: after sysmon preempts the loop (to the global queue), schedule runs the expired timer,
+     * After sysmon preempts the loop (to the global queue), schedule runs the expired timer,
      * main is readied into runnext and runs next (not the loop again through the 1-in-61 check: P0's schedtick is
      * past 0 by the time main.main runs).
      */

@@ -53,10 +53,10 @@ class DocumentationTest {
     @Test
     void everyOperationFieldEventAndChoiceIsDocumented() throws IOException {
         String d = doc();
-        for (String op : FormatV1.OPS) {
-            assertThat(d).as(op).contains("| `" + op + "` |");
-            for (String field : OpFields.of(op)) {
-                assertThat(d).as(op + "." + field).contains("`" + field + "`");
+        for (OpFormat op : OpFormats.ALL) {
+            assertThat(d).as(op.key()).contains("| `" + op.key() + "` |");
+            for (String field : op.fieldKeys()) {
+                assertThat(d).as(op.key() + "." + field).contains("`" + field + "`");
             }
         }
         for (String f : FormatV1.TOP_LEVEL) {
@@ -71,8 +71,9 @@ class DocumentationTest {
         for (String e : FormatV1.eventNames()) {
             assertThat(d).as(e).contains("`" + e + "`");
         }
-        for (List<String> choices : List.of(OpFields.NAMESPACES, OpFields.CLONE_FLAGS, OpFields.VIA, OpFields.SIG_HOW,
-                OpFields.OBSERVATIONS, FormatV1.THEMES, FormatV1.PANELS)) {
+        for (List<String> choices : List.of(FileKeys.NAMESPACE.keys(), FileKeys.CLONE_FLAG.keys(),
+                FileKeys.VIA.keys(), FileKeys.SIG_HOW.keys(), FileKeys.OBSERVATION.keys(), FormatV1.THEMES,
+                FormatV1.PANELS)) {
             for (String c : choices) {
                 assertThat(d).as(c).contains("`" + c + "`");
             }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** JSON syntax errors in an author's words, at the place the fix goes, never in the parser's. */
 class JsonSyntaxWordsTest {
     private static Json.SyntaxError error(String text) {
-        return catchThrowableOfType(() -> Json.parse(text, 64), Json.SyntaxError.class);
+        return catchThrowableOfType(Json.SyntaxError.class, () -> Json.parse(text, 64));
     }
 
     @Test

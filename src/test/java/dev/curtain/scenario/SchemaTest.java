@@ -56,27 +56,34 @@ class SchemaTest {
     @Test
     void everyOperationHasADefinitionWithExactlyItsFields() {
         assertThat(texts(def("statement").get("properties").get("op").get("enum")))
-                .containsExactlyElementsOf(FormatV1.OPS);
-        assertThat(def("statement").get("oneOf")).hasSize(FormatV1.OPS.size());
-        for (String op : FormatV1.OPS) {
-            JsonNode d = def("op_" + op);
-            assertThat(d).as(op).isNotNull();
-            assertThat(d.get("properties").get("op").get("const").asText()).isEqualTo(op);
+                .containsExactlyElementsOf(OpFormats.keys());
+        assertThat(def("statement").get("oneOf")).hasSize(OpFormats.ALL.size());
+        for (OpFormat op : OpFormats.ALL) {
+            JsonNode d = def("op_" + op.key());
+            assertThat(d).as(op.key()).isNotNull();
+            assertThat(d.get("properties").get("op").get("const").asText()).isEqualTo(op.key());
             List<String> fields = keys(d.get("properties"));
             fields.removeAll(List.of("op", "line"));
-            assertThat(fields).as(op).containsExactlyElementsOf(OpFields.of(op));
-            assertThat(d.get("additionalProperties").asBoolean(true)).as(op).isFalse();
+            assertThat(fields).as(op.key()).containsExactlyElementsOf(op.fieldKeys());
+            assertThat(d.get("additionalProperties").asBoolean(true)).as(op.key()).isFalse();
         }
-        assertThat(texts(def("op_setns").get("properties").get("namespace").get("enum")))
-                .containsExactlyElementsOf(OpFields.NAMESPACES);
-        assertThat(texts(def("op_unshare").get("properties").get("flag").get("enum")))
-                .containsExactlyElementsOf(OpFields.CLONE_FLAGS);
-        assertThat(texts(def("op_setUid").get("properties").get("via").get("enum")))
-                .containsExactlyElementsOf(OpFields.VIA);
-        assertThat(texts(def("op_sigprocmask").get("properties").get("how").get("enum")))
-                .containsExactlyElementsOf(OpFields.SIG_HOW);
-        assertThat(texts(def("op_observe").get("properties").get("what").get("enum")))
-                .containsExactlyElementsOf(OpFields.OBSERVATIONS);
+    }
+
+    @Test
+    void theShippedSchemasOperationsAreTheOnesTheOpDefinitionsDescribe() throws Json.SyntaxError {
+        // The jar carries the schema as a file for editors; the operations' entries in it are derived from
+        // OpFormats. Rewriting them from the definitions must give back the shipped text byte for byte.
+        String shipped = ScenarioFiles.schema();
+        Json.Obj doc = (Json.Obj) Json.parse(shipped, FormatV1.MAX_DEPTH);
+        assertThat(Json.write(doc, true)).as("the shipped schema is in the writer's layout").isEqualTo(shipped);
+        Json.Obj defs = (Json.Obj) doc.get("$defs");
+        assertThat(defs.members().keySet().stream().filter(k -> k.startsWith("op_")).toList())
+                .containsExactlyElementsOf(OpFormats.ALL.stream().map(OpFormat::schemaName).toList());
+        defs.put("statement", OpFormats.statementSchema());
+        for (OpFormat op : OpFormats.ALL) {
+            defs.put(op.schemaName(), op.schema());
+        }
+        assertThat(Json.write(doc, true)).isEqualTo(shipped);
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.curtain.engine.state.WaitReason;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -35,7 +35,7 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
     private int[][][] slots = new int[5][4][];
     private int size;
     private final List<Object> objects = new ArrayList<>();
-    private final Map<Object, Integer> objectIndex = new HashMap<>();
+    private final Map<Object, Integer> objectIndex = new LinkedHashMap<>();
     private final Encoder encoder = new Encoder();
 
     /** Appends an event; its seq must be the log's size. */

@@ -139,7 +139,7 @@ final class Interpreter {
 
     /**
      * runtime.main before main.main: mainStarted, sysmon cloned from m0, the template thread with cgo, and
-     * init run under lockOSThread so it stays on the main thread (section 10.4).
+     * init run under lockOSThread so it stays on the main thread.
      */
     private void runtimeMain(int m, int g, GoroutineContext ctx) {
         rt.mainStarted = true;

@@ -2,7 +2,7 @@ package dev.curtain.engine.rules;
 
 /**
  * Timings of the model. The runtime's own constants are cited; the thread wake-up and clone costs are kernel
- * costs measured on Linux (runtime-semantics.md 17.8: a readied goroutine is picked up "within microseconds").
+ * costs measured on Linux (a readied goroutine is picked up "within microseconds").
  */
 final class Latencies {
     private Latencies() {

@@ -12,6 +12,7 @@ import dev.curtain.engine.program.Program;
 import dev.curtain.engine.state.IntDeque;
 import dev.curtain.engine.state.SchedState;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The simulated Go runtime: the decider. It owns the live state (a fold of what it emitted), the agenda of
@@ -57,6 +58,7 @@ public final class Runtime {
     long work;
     /** Frames and pending deferred calls on all live goroutines' stacks, against the stack limit. */
     long stackEntries;
+    private boolean checkBookkeeping;
 
     final Scheduler scheduler;
     final Threads threads;
@@ -90,6 +92,7 @@ public final class Runtime {
     /** Runs the program to one of the outcomes. */
     public void run() {
         Bootstrap.start(this);
+        checkBookkeeping();
         long maxEvents = options.limits().maxEvents();
         long maxTime = options.limits().maxTimeNs();
         long maxWork = options.limits().maxWork();
@@ -123,6 +126,7 @@ public final class Runtime {
             now = w.time;
             work++;
             dispatch(w);
+            checkBookkeeping();
         }
     }
 
@@ -178,6 +182,28 @@ public final class Runtime {
     /** Appends an event to the log and folds it into the live state: the only way the state changes. */
     void emit(Event e) {
         out.append(e);
+    }
+
+    /**
+     * Checks the runtime's own counters against the state after every step (tests; see {@link Bookkeeping}). A
+     * step is one wakeup handled, and the events it emits are one critical section: the runtime updates a counter
+     * and the state it counts under one {@code sched.lock}, and the rules emit an event before they update the
+     * counter, so the check runs where the lock would be released, after the step's last event.
+     */
+    public Runtime checkingBookkeeping() {
+        checkBookkeeping = true;
+        return this;
+    }
+
+    private void checkBookkeeping() {
+        if (!checkBookkeeping || ended) {
+            return;
+        }
+        List<String> v = Bookkeeping.violations(this);
+        if (!v.isEmpty()) {
+            throw new IllegalStateException("bookkeeping after event " + (seq() - 1) + " (at "
+                    + Durations.human(now) + "): " + String.join("; ", v));
+        }
     }
 
     /** Ends the run: the final event. */

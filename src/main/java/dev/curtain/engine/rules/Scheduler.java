@@ -21,7 +21,7 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 
 /**
- * schedule, findRunnable, execute and the run queues (runtime-semantics.md sections 2 to 4).
+ * schedule, findRunnable, execute and the run queues (docs/runtime-model.md, "Run queues" and "Finding work").
  */
 final class Scheduler {
     /** Half the ring: the batch runqputslow moves and the cap on a global-queue batch (len(pp.runq)/2). */
@@ -53,7 +53,7 @@ final class Scheduler {
 
     // ---- schedule ------------------------------------------------------------------------------------------
 
-    /** schedule(): M {@code m}, holding a P, finds the next goroutine to run (section 3.1). */
+    /** schedule(): M {@code m}, holding a P, finds the next goroutine to run. */
     void schedule(int m) {
         if (rt.ended) {
             return;
@@ -118,7 +118,7 @@ final class Scheduler {
 
     // ---- findRunnable --------------------------------------------------------------------------------------
 
-    /** findRunnable() in the order of section 3.2; null when the M parked or is backing off. */
+    /** findRunnable(), in the runtime's order; null when the M parked or is backing off. */
     private Found findRunnable(int m, boolean backoffDone) {
         ThreadState t = s.thread(m);
         int p = t.p();
@@ -186,8 +186,7 @@ final class Scheduler {
     }
 
     /**
-     * globrunqget(): n = min(len, len/GOMAXPROCS + 1, 128); one to run, the rest into this P's ring
-     * (section 2.2).
+     * globrunqget(): n = min(len, len/GOMAXPROCS + 1, 128); one to run, the rest into this P's ring.
      */
     private Found globrunqget(int p) {
         IntDeque global = s.globalQueue();
@@ -203,7 +202,7 @@ final class Scheduler {
 
     /**
      * stealWork(): four passes over the Ps in a random coprime order; a victim's runnext and timers only on the
-     * last pass (section 4.2).
+     * last pass.
      */
     private StealResult stealWork(int m, int p, boolean backoffDone) {
         int n = s.gomaxprocs();
@@ -353,7 +352,7 @@ final class Scheduler {
     // ---- GOMAXPROCS ----------------------------------------------------------------------------------------
 
     /**
-     * runtime.GOMAXPROCS(n) → procresize (section 9). The stop-the-world is instantaneous here; the Gs of destroyed
+     * runtime.GOMAXPROCS(n) → procresize (docs/runtime-model.md, "GOMAXPROCS"). The stop-the-world is instantaneous here; the Gs of destroyed
      * Ps go to the head of the global queue, runnext first; a G running on a destroyed P is preempted to the
      * global queue and its M parks; a caller on a destroyed P moves to P0.
      */
@@ -391,11 +390,6 @@ final class Scheduler {
         rt.emit(new ProcessorsResized(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, old, n));
         for (int p = n - 1; p >= old; p--) {
             rt.pidle.addLast(p);
-        }
-        for (int p = 0; p < n && p < old; p++) {
-            if (s.processor(p).status() == PStatus.IDLE && s.processor(p).m() < 0 && rt.pidle.indexOf(p) < 0) {
-                rt.pidle.addLast(p);
-            }
         }
         rt.threads.wakep(m);
     }

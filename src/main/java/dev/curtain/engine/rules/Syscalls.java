@@ -7,7 +7,7 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 
 /**
- * entersyscall / exitsyscall (runtime-semantics.md section 5): the goroutine keeps its thread through the call;
+ * entersyscall / exitsyscall (docs/runtime-model.md, "System calls"): the goroutine keeps its thread through the call;
  * the P stays loosely attached so the thread can take it straight back, unless sysmon retook it meanwhile.
  */
 final class Syscalls {

@@ -9,9 +9,9 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadRole;
 
 /**
- * sysmon (runtime-semantics.md section 6): sleeps 20 µs while it finds syscall Ps to retake, doubles its sleep
+ * sysmon (docs/runtime-model.md, "Preemption" and "System calls"): sleeps 20 µs while it finds syscall Ps to retake, doubles its sleep
  * after 50 idle cycles up to 10 ms, deep-sleeps while every P is idle, preempts goroutines that ran 10 ms and
- * takes the Ps of goroutines stuck in syscalls (retake, section 5.4).
+ * takes the Ps of goroutines stuck in syscalls (retake).
  */
 final class Sysmon {
     private final Runtime rt;
@@ -93,7 +93,7 @@ final class Sysmon {
         lastpoll = rt.now;
     }
 
-    /** retake(): preempt long runners; take syscall Ps (section 5.4). Returns how many Ps it took. */
+    /** retake(): preempt long runners; take syscall Ps. Returns how many Ps it took. */
     private int retake() {
         int n = 0;
         for (int p = 0; p < s.gomaxprocs() && !rt.ended; p++) {

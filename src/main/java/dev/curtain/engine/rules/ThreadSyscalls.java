@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Linux calls that change one thread (runtime-semantics.md section 11): setns, unshare, setpriority, raw
+ * The Linux calls that change one thread (docs/runtime-model.md, "Per-thread Linux properties"): setns, unshare, setpriority, raw
  * setuid/setgid, capset, sigprocmask, plus chdir (process-wide unless the thread unshared its fs) and the
  * Go 1.16+ {@code syscall.Setuid}, which runs on every thread (AllThreadsSyscall). Each either changes the calling
  * thread's properties or fails with the errno Linux gives. These calls are short and modelled as instantaneous.

@@ -19,7 +19,7 @@ import dev.curtain.engine.state.ThreadRole;
 
 /**
  * Threads: waking, creating, parking and killing Ms, handing Ps between them, and LockOSThread's wiring
- * (runtime-semantics.md sections 4 and 10). Which thread creates a new one decides what the new one inherits.
+ * (docs/runtime-model.md, "Threads" and "LockOSThread"). Which thread creates a new one decides what the new one inherits.
  */
 final class Threads {
     private final Runtime rt;
@@ -52,7 +52,7 @@ final class Threads {
 
     /**
      * The thread a clone would copy, and whether the template thread stands in for a locked creator
-     * (section 4.3: from Go 1.10 a locked thread never clones itself).
+     * (from Go 1.10 a locked thread never clones itself).
      */
     private int cloneSource(int creator) {
         if (rt.version.templateThread() && lockedForClone(creator)) {
@@ -122,7 +122,7 @@ final class Threads {
         return rt.rng.between(Latencies.WAKE_MIN_NS, Latencies.WAKE_MAX_NS);
     }
 
-    /** wakep(): new work; start a spinning M if nobody spins and a P is idle (section 4.1). */
+    /** wakep(): new work; start a spinning M if nobody spins and a P is idle. */
     void wakep(int creator) {
         if (rt.ended || rt.nmspinning != 0 || rt.pidle.isEmpty()) {
             return;
@@ -132,7 +132,7 @@ final class Threads {
         startm(p, true, creator, RuntimeFunction.WAKEP);
     }
 
-    /** handoffp(): the decision table of section 4.4 for a P nobody holds. */
+    /** handoffp(): who gets a P nobody holds (docs/runtime-model.md, "Threads"). */
     void handoffp(int p, int creator) {
         if (rt.ended) {
             return;
@@ -171,7 +171,7 @@ final class Threads {
         rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPLOCKEDM, m, MState.LOCKED_IDLE));
     }
 
-    /** stoplockedm(): the locked M hands its P off and waits for its G (section 10.2). */
+    /** stoplockedm(): the locked M hands its P off and waits for its G. */
     void stoplockedm(int m) {
         int p = s.thread(m).p();
         rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.STOPLOCKEDM, p, m));
@@ -259,7 +259,7 @@ final class Threads {
 
     /**
      * goexit0(): the goroutine is dead. From 1.10 a goroutine that exits locked takes its thread with it (m0 is
-     * wedged instead); before, the thread goes back to the pool as it is (section 10.3).
+     * wedged instead); before, the thread goes back to the pool as it is.
      */
     void goexit(int m, int g) {
         boolean locked = rt.g(g).lockedExt > 0;
@@ -274,7 +274,7 @@ final class Threads {
         }
     }
 
-    /** mexit(): hand the P off and exit; the main thread cannot exit, so it is wedged (section 4.5). */
+    /** mexit(): hand the P off and exit; the main thread cannot exit, so it is wedged. */
     private void mexit(int m) {
         int p = s.thread(m).p();
         rt.cancelM(m);

@@ -9,7 +9,7 @@ import dev.curtain.engine.state.SchedState;
 import java.util.ArrayList;
 
 /**
- * Sleep timers and the network poller (runtime-semantics.md sections 7 and 16). A due timer makes its goroutine
+ * Sleep timers and the network poller. A due timer makes its goroutine
  * runnable only when some thread with a P runs timers: from 1.14 the owning P in schedule/findRunnable or a thief
  * on its last steal pass; before 1.14 the timerproc goroutine, modelled as whichever P schedules next. A thread
  * blocked in netpoll wakes when the first timer or socket is due and takes an idle P if there is one.

@@ -1,6 +1,7 @@
 /**
  * The scheduler's rules: the decider that turns a program and the current state into events. Methods are named
- * after the Go runtime functions they model (schedule, findRunnable, handoffp, retake, stoplockedm …) and cite
- * runtime-semantics.md sections, so a reader can check them against src/runtime/proc.go.
+ * after the Go runtime functions they model (schedule, findRunnable, handoffp, retake, stoplockedm …), so a reader
+ * can check them against src/runtime/proc.go; docs/runtime-model.md lists each rule with its function, the Go
+ * versions it differs between and the test that checks it.
  */
 package dev.curtain.engine.rules;

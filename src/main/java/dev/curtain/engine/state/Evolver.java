@@ -12,10 +12,10 @@ import java.util.List;
  * an event that contradicts the state (a G taken from a queue it is not in) throws, so a bug in the rules shows
  * at the event that caused it, not frames later in the animation.
  */
-public final class Evolver implements Event.Visitor<Void> {
+final class Evolver implements Event.Visitor<Void> {
     private final SchedState s;
 
-    public Evolver(SchedState state) {
+    Evolver(SchedState state) {
         this.s = state;
     }
 

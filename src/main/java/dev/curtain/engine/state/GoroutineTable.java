@@ -4,7 +4,7 @@ import dev.curtain.engine.event.Place;
 import dev.curtain.engine.event.PlaceKind;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +62,7 @@ public final class GoroutineTable {
     private int chunksCopied;
     /** Function names are few: interned to indices. */
     private List<String> names = new ArrayList<>();
-    private Map<String, Integer> nameIndex = new HashMap<>();
+    private Map<String, Integer> nameIndex = new LinkedHashMap<>();
     private String lastName;
     private int lastNameIndex;
 
@@ -77,7 +77,7 @@ public final class GoroutineTable {
         c.owned = new boolean[chunks.length];
         Arrays.fill(owned, false);
         c.names = new ArrayList<>(names);
-        c.nameIndex = new HashMap<>(nameIndex);
+        c.nameIndex = new LinkedHashMap<>(nameIndex);
         return c;
     }
 

@@ -1,7 +1,7 @@
 package dev.curtain.engine.state;
 
 /**
- * What an OS thread is doing. The runtime has no such enum (runtime-semantics.md 1.3 derives it from fields of
+ * What an OS thread is doing. The runtime has no such enum (it is derived from fields of
  * {@code type m}); the animator places the thread box by it.
  */
 public enum MState {

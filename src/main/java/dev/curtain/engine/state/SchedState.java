@@ -1,6 +1,7 @@
 package dev.curtain.engine.state;
 
 import dev.curtain.engine.Outcome;
+import dev.curtain.engine.event.Event;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -28,6 +29,8 @@ public final class SchedState {
     int liveThreads;
     Outcome outcome;
     String outcomeMessage = "";
+    /** Made on the first event folded in; never copied, since it holds nothing but this state. */
+    private Evolver evolver;
 
     public SchedState() {
         processors = new ArrayList<>();
@@ -63,6 +66,23 @@ public final class SchedState {
         liveThreads = o.liveThreads;
         outcome = o.outcome;
         outcomeMessage = o.outcomeMessage;
+    }
+
+    /** Folds one event into this state: the only way it changes. Throws if the event contradicts the state. */
+    public void apply(Event e) {
+        evolver().apply(e);
+    }
+
+    /** Folds {@code events[from, to)} into this state, which must be at {@code from}. */
+    public void applyAll(List<Event> events, int from, int to) {
+        evolver().applyAll(events, from, to);
+    }
+
+    private Evolver evolver() {
+        if (evolver == null) {
+            evolver = new Evolver(this);
+        }
+        return evolver;
     }
 
     /** An independent deep copy: a snapshot. */

@@ -1,6 +1,6 @@
 /**
  * The simulated runtime as a fold of the event log: {@link dev.curtain.engine.state.SchedState}, changed only by
- * {@link dev.curtain.engine.state.Evolver}, checked by {@link dev.curtain.engine.state.Invariants}, with each thread's
+ * {@code Evolver} (through {@link dev.curtain.engine.state.SchedState#apply}), checked by {@link dev.curtain.engine.state.Invariants}, with each thread's
  * Linux properties in {@link dev.curtain.engine.state.ThreadProps}.
  */
 package dev.curtain.engine.state;

@@ -1,0 +1,50 @@
+package dev.curtain.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each shipped lesson, read and written again, gives the same text as the writer gave when these digests were
+ * taken: a change to how operations or choices are read or written shows up here even when reader and writer
+ * still agree with each other.
+ */
+class LessonTextTest {
+    private static final Map<String, String> WRITTEN = new LinkedHashMap<>();
+
+    static {
+        WRITTEN.put("01-hello-goroutine.json", "b91de7ca74a026fe");
+        WRITTEN.put("02-gomaxprocs-bounds-ps-not-ms.json", "a0b8ce89b52f0935");
+        WRITTEN.put("03-tight-loop-gomaxprocs-1.json", "2fe3d4e6270db4c8");
+        WRITTEN.put("04-loop-with-println.json", "d05a9f9cc8845fb3");
+        WRITTEN.put("05-setns-without-lock.json", "17313d6e5815a410");
+        WRITTEN.put("06-decorator-done-right.json", "9234179a5d6df86b");
+        WRITTEN.put("07-decorator-panic-recover.json", "4515286a0e764caa");
+        WRITTEN.put("08-new-thread-from-locked-thread.json", "6eda0e0f8a252399");
+        WRITTEN.put("09-locked-goroutine-exits.json", "e3d80d67b6e0f8c0");
+        WRITTEN.put("10-main-thread-command-loop.json", "a8dce45c3f1b5454");
+        WRITTEN.put("11-credentials-per-thread.json", "684d89a4796c8e89");
+        WRITTEN.put("12-priority-leak.json", "26d47ce58d7cf661");
+        WRITTEN.put("13-accept-then-nobody.json", "a819624845b54bd8");
+        WRITTEN.put("14-fairness-machinery.json", "5efc5530a84eeaef");
+        WRITTEN.put("15-nsenter-constructor.json", "ae9a1ca6b7abb4c0");
+    }
+
+    @Test
+    void everyShippedLessonIsWrittenAsBefore() throws Exception {
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (String name : Lessons.ALL) {
+            LoadResult r = ScenarioFiles.loadResource(name);
+            assertThat(r.errors()).as(name).isEmpty();
+            byte[] text = ScenarioFiles.toJson(r.scenario()).getBytes(StandardCharsets.UTF_8);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text);
+            actual.put(name, HexFormat.of().formatHex(digest).substring(0, 16));
+        }
+        assertThat(actual).isEqualTo(WRITTEN);
+    }
+}
