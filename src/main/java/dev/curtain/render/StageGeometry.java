@@ -129,6 +129,8 @@ public final class StageGeometry {
     /** Per M: its box, or null when it exited or is folded. */
     public final Rect[] mBox;
     public final boolean[] mFolded;
+    /** Per M: drawn as a compact box (its name and state colour), in a thread zone too crowded for full ones. */
+    public final boolean[] mCompact;
     public final List<Lane> lanes = new ArrayList<>();
     public final List<Zone> zones = new ArrayList<>();
     public final List<Chip> chips = new ArrayList<>();
@@ -149,6 +151,7 @@ public final class StageGeometry {
         this.gShown = new byte[gCount];
         this.mBox = new Rect[mCount];
         this.mFolded = new boolean[mCount];
+        this.mCompact = new boolean[mCount];
         this.boxH = 0;
     }
 
@@ -166,6 +169,12 @@ public final class StageGeometry {
         this.gShown = shape.gShown;
         this.mBox = shape.mBox;
         this.mFolded = shape.mFolded;
+        this.mCompact = shape.mCompact;
+    }
+
+    /** Whether thread {@code m}'s box is compact: all boxes on thin lanes, or its thread zone's when crowded. */
+    public boolean compact(int m) {
+        return compactThreads || m >= 0 && m < mCompact.length && mCompact[m];
     }
 
     public Zone zone(String title) {
@@ -420,19 +429,20 @@ public final class StageGeometry {
         // side by side in the rows its height allows: boxes are drawn evenly, and the zones split the width by need
         double contentH = hgt - TITLE * zoom - 10;
         double[] want = new double[4];
+        double bw = boxW;
+        double bh = boxH;
+        double scale = zoneScale(most, titleW, contentH, inner, bw, bh, token * 0.5 + 4, MIN_BOX_SCALE, want);
+        boolean crowded = !compactThreads && scale < COMPACT_BELOW;
+        if (crowded) {
+            // full boxes this small cannot be read; compact ones (a name and the state's colour, as thin lanes have)
+            // can, and the inspector has the rest
+            bw = COMPACT_BOX_W * boxZoom;
+            bh = compactBoxH();
+            zoneScale(most, titleW, contentH, inner, bw, bh, token + 6, MIN_COMPACT_SCALE, want);
+        }
         double total = 0;
-        for (double scale = 1; ; scale -= 0.02) {
-            total = 0;
-            int rowsFit = Math.max(1, (int) ((contentH + 6) / (boxH * scale + 6)));
-            for (int i = 0; i < 4; i++) {
-                double cell = boxW * scale + 8 + (i == 0 ? token * 0.5 + 4 : 0);
-                int perRow = (int) Math.ceil(most[i] / (double) rowsFit);
-                want[i] = Math.max(titleW[i], perRow * cell + 20);
-                total += want[i];
-            }
-            if (total <= inner || scale <= MIN_BOX_SCALE) {
-                break;
-            }
+        for (double v : want) {
+            total += v;
         }
         double x = PAD;
         for (int i = 0; i < 4; i++) {
@@ -445,7 +455,46 @@ public final class StageGeometry {
             Zone zone = new Zone(titles[i], r, titleLines(titles[i], w, zoom));
             zones.add(zone);
             x = r.right() + GAP;
-            boxes(s, groups.get(i), content(zone), i == 0);
+            boxes(s, groups.get(i), content(zone), i == 0 ? (crowded ? token + 6 : token * 0.5 + 4) : 0, bw, bh,
+                    crowded ? MIN_COMPACT_SCALE : MIN_BOX_SCALE);
+            if (crowded) {
+                for (ThreadState t : groups.get(i)) {
+                    mCompact[t.id()] = true;
+                }
+            }
+        }
+    }
+
+    /** Smallest a compact box is drawn, as a share of its size, before the rest fold: its name must still read. */
+    static final double MIN_COMPACT_SCALE = 0.75;
+    /** Below this scale, a crowded thread zone draws compact boxes instead of full ones shrunk. */
+    static final double COMPACT_BELOW = 0.55;
+
+    /** A compact box's height in a thread zone: one line of its name at the stage's text size. */
+    private double compactBoxH() {
+        return Math.max(22, 26 * zoom);
+    }
+
+    /**
+     * The largest box scale (1 down to {@link #MIN_BOX_SCALE}) at which the zones' wanted widths ({@code want},
+     * filled in) add up to at most {@code inner}: each zone wants room for its {@code most} boxes of {@code bw} by
+     * {@code bh} in the rows {@code contentH} allows, and at least its title's width.
+     */
+    private double zoneScale(int[] most, double[] titleW, double contentH, double inner, double bw, double bh,
+                             double gSpace, double minScale, double[] want) {
+        double scale = 1;
+        for (; ; scale -= 0.02) {
+            double total = 0;
+            int rowsFit = Math.max(1, (int) ((contentH + 6) / (bh * scale + 6)));
+            for (int i = 0; i < 4; i++) {
+                double cell = bw * scale + 8 + (i == 0 ? gSpace : 0);
+                int perRow = (int) Math.ceil(most[i] / (double) rowsFit);
+                want[i] = Math.max(titleW[i], perRow * cell + 20);
+                total += want[i];
+            }
+            if (total <= inner || scale <= minScale) {
+                return scale;
+            }
         }
     }
 
@@ -459,32 +508,34 @@ public final class StageGeometry {
      * {@link #MIN_BOX_SCALE}); only past that do the rest fold into a "+N threads" count, and a thread that
      * differs from the process or is locked to a G is placed before the others, so it is never the one folded.
      */
-    private void boxes(SchedState s, List<ThreadState> ts, Rect area, boolean withG) {
+    private void boxes(SchedState s, List<ThreadState> ts, Rect area, double gSpace, double fullW, double fullH,
+                       double minScale) {
         List<ThreadState> order = new ArrayList<>(ts);
         order.sort(java.util.Comparator.comparingInt(t -> mustShow(s, t) ? 0 : 1));
-        // a G in a syscall sits on its thread's box's right end, overlapping it by half a token
-        double extra = withG ? token * 0.5 + 4 : 0;
+        // room for a G in a syscall at its thread's box's right end (gSpace: half a token over a full box, a whole
+        // one beside a compact box; 0 in zones whose threads hold no G)
+        double extra = gSpace;
         int n = order.size();
         double scale = 1;
         int cols = 1;
         int rows = 1;
-        double bw = Math.min(this.boxW, area.w() - extra);
+        double bw = Math.min(fullW, area.w() - extra);
         // a box a little wider than the zone is squeezed sideways first (the window draws it whole, smaller)
-        if (bw < SQUEEZE * this.boxW) {
-            bw = this.boxW;
+        if (bw < SQUEEZE * fullW) {
+            bw = fullW;
         }
-        for (scale = 1; scale >= MIN_BOX_SCALE - 1e-9; scale -= 0.02) {
+        for (scale = 1; scale >= minScale - 1e-9; scale -= 0.02) {
             double w = bw * scale;
-            double h = boxH * scale;
+            double h = fullH * scale;
             cols = Math.max(1, (int) ((area.w() + 8) / (w + extra + 8)));
             rows = Math.max(1, (int) ((area.h() + 6) / (h + 6)));
             if (cols * rows >= n) {
                 break;
             }
         }
-        scale = Math.max(scale, MIN_BOX_SCALE);
+        scale = Math.max(scale, minScale);
         double w = Math.min(bw * scale, area.w() - extra);
-        double h = boxH * scale;
+        double h = fullH * scale;
         cols = Math.max(1, (int) ((area.w() + 8) / (w + extra + 8)));
         rows = Math.max(1, (int) ((area.h() + 6) / (h + 6)));
         // spread the columns across the zone: boxes keep their size, the gaps take the slack
@@ -524,7 +575,10 @@ public final class StageGeometry {
                         continue;
                     }
                     Lane lane = laneHolding(box);
-                    double x = lane != null ? lane.runX() : box.right() + 4;
+                    // beside a full box's right end, overlapping it by half; wholly beside a compact one, whose
+                    // name is all it shows
+                    double x = lane != null ? lane.runX()
+                            : mCompact[m] ? box.right() + token / 2 + 3 : box.right() + 4;
                     put(g, x, box.cy(), mFolded[m] ? FOLDED : SHOWN);
                 }
                 default -> {

@@ -120,14 +120,16 @@ final class ThreadBoxLayer extends Pane {
             boolean isChanged = flagged.contains(Entity.m(m));
             boolean isSelected = Entity.m(m).equals(selection);
             // only when something it shows changed: a box's text and states are fixed during a move
-            if (box.needsUpdate(shown, to.compactThreads, isChanged, isSelected)) {
-                box.update(shown, to.compactThreads, isChanged, isSelected);
+            StageGeometry geo = inTo ? to : from;
+            boolean compact = geo.compact(m);
+            if (box.needsUpdate(shown, compact, isChanged, isSelected)) {
+                box.update(shown, compact, isChanged, isSelected);
             }
             // laid out at its destination's size (so a move does not re-picture it every frame), at base size
             // and scaled by the stage's zoom, so its text grows with it
             Rect home = inTo ? to.mBox[m] : from.mBox[m];
             Rect r = place.rect();
-            double zoom = to.boxZoom * fit(home, to, boxWidth);
+            double zoom = to.boxZoom * fit(home, geo, m, boxWidth);
             box.setZoom(zoom);
             box.resizeRelocate(r.x(), r.y(), home.w() / zoom, home.h() / zoom);
             box.setVisible(place.shown());
@@ -176,11 +178,15 @@ final class ThreadBoxLayer extends Pane {
     /**
      * How much smaller than the stage's zoom a full box must be drawn to fit {@code home}: a zone narrower than a
      * box (the idle pool of a half-width compare column, say) gets the whole box, smaller, rather than badges
-     * spilling over its edge. Compact boxes show a name only and always fit.
+     * spilling over its edge. Compact boxes show a name only and fit at their own size.
      */
-    private static double fit(Rect home, StageGeometry to, double boxWidth) {
+    private static double fit(Rect home, StageGeometry to, int m, double boxWidth) {
         if (to.compactThreads) {
             return 1;
+        }
+        if (to.compact(m)) {
+            // a crowded zone's compact box: as large as the zone gave it, never larger than a compact box
+            return Math.min(1, home.w() / (StageGeometry.COMPACT_BOX_W * to.boxZoom));
         }
         // a crowded zone hands out boxes smaller in both directions: draw the whole box at that size
         double tall = to.boxH > 0 ? home.h() / to.boxH : 1;

@@ -181,6 +181,56 @@ class StageGeometryTest {
     }
 
     @Test
+    void aThreadZoneTooCrowdedForReadableFullBoxesDrawsCompactOnesWithTheirGsBeside() {
+        // lesson 2 on the stage a 1280x720 window leaves beside its panels: ten threads in syscalls would be full
+        // boxes at a third of their size
+        Recording r = run(new ShippedLessons().lessons().get(1));
+        ZoneDemand demand = demandOf(r);
+        int checked = 0;
+        for (int i = 0; i <= r.size(); i++) {
+            SchedState s = r.stateAt(i);
+            StageGeometry g = StageGeometry.compute(s, 820, 400, StageGeometry.BOX_W, StageGeometry.BOX_H, 1, demand);
+            for (int gid = 1; gid < s.goroutines().size(); gid++) {
+                if (s.goroutines().status(gid) != GStatus.SYSCALL || g.gShown[gid] != StageGeometry.SHOWN) {
+                    continue;
+                }
+                int m = s.goroutines().place(gid).id();
+                Rect box = g.mBox[m];
+                assertThat(g.compact(m)).as("M%d after event %d", m, i).isTrue();
+                // at least three quarters of a compact box's height (22): its name still reads
+                assertThat(box.h()).as("a compact box's height").isGreaterThanOrEqualTo(0.75 * 22);
+                // the G's number is not hidden under its thread's box
+                assertThat(g.gx[gid] - g.token / 2).as("G%d beside M%d", gid, m).isGreaterThanOrEqualTo(box.right());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+        // the lanes keep full boxes
+        assertThat(StageGeometry.compute(r.finalState(), 820, 400).compactThreads).isFalse();
+    }
+
+    @Test
+    void aZoneThatNeverHoldsAThreadTakesItsTitleOnTwoLinesAndLeavesItsWidthToTheOthers() {
+        // lesson 1 never locks a thread: its "locked to their G" zone only needs its title
+        Recording r = run(new ShippedLessons().lessons().get(0));
+        ZoneDemand demand = demandOf(r);
+        StageGeometry g = StageGeometry.compute(r.finalState(), 1280, 560, StageGeometry.BOX_W, StageGeometry.BOX_H,
+                1, demand);
+        StageGeometry.Zone locked = g.zone(StageGeometry.LOCKED);
+        assertThat(locked.lines()).containsExactly("LOCKED TO", "THEIR G");
+        assertThat(locked.bounds().w()).isLessThan(StageGeometry.titleWidth("LOCKED TO THEIR G", g.zoom));
+        assertThat(g.zone(StageGeometry.SYSTEM).lines()).containsExactly("SYSTEM THREADS");
+    }
+
+    private static ZoneDemand demandOf(Recording r) {
+        ZoneDemand.Tally t = new ZoneDemand.Tally();
+        for (int i = 0; i <= r.size(); i++) {
+            t.add(r.stateAt(i));
+        }
+        return t.result();
+    }
+
+    @Test
     void aDivergedOrLockedThreadIsNeverTheOneFoldedIntoACount() {
         // every lesson on a stage so small that crowded thread zones must fold some threads into counts
         int[] important = new int[1];

@@ -77,7 +77,7 @@ class StageTruthTest {
                             checked[0] += check(lesson.title() + " on Go " + v + " after event " + i + " at "
                                     + (int) size[0] + " px", s, geo, m -> {
                                         ThreadBox b = boxes.computeIfAbsent(m, ThreadBox::new);
-                                        b.update(s, geo.compactThreads, false, false);
+                                        b.update(s, geo.compact(m), false, false);
                                         return b;
                                     }, faults);
                         }
