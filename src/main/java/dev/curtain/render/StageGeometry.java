@@ -444,9 +444,16 @@ public final class StageGeometry {
         for (double v : want) {
             total += v;
         }
+        // too little room even so: the zones that draw boxes give it up; a zone that never holds a thread keeps the
+        // width of its title (two lines of it), so its title is never squeezed
+        double titlesOnly = 0;
+        for (int i = 0; i < 4; i++) {
+            titlesOnly += most[i] == 0 ? want[i] : 0;
+        }
         double x = PAD;
         for (int i = 0; i < 4; i++) {
-            double w = want[i] * inner / total;
+            double w = most[i] == 0 ? Math.min(want[i], inner / 4)
+                    : want[i] * Math.max(0, inner - titlesOnly) / Math.max(1, total - titlesOnly);
             if (total <= inner) {
                 // the slack goes to the zones that hold threads, in proportion to what they asked for
                 w = want[i] + (inner - total) * want[i] / total;
