@@ -1,7 +1,7 @@
 // thread-count: at GOMAXPROCS=2, 16 goroutines enter a 5 ms blocking syscall at once (nanosleep through
 // syscall.Syscall). Each blocked thread keeps its goroutine, so the runtime creates threads to run the rest.
 // Measures: threads at main's start (the runtime's own: m0, sysmon, the GC's helpers) and how many the
-// syscalls added, from /proc/self/task.
+// syscalls added, and the threads at the end, from /proc/self/task.
 package main
 
 import (
@@ -42,6 +42,7 @@ func main() {
 		"quantities": map[string]any{
 			"threadsAtStart": start,
 			"threadsAdded":   end - start,
+			"threadsAtEnd":   end,
 		},
 	}
 	json.NewEncoder(os.Stdout).Encode(out)

@@ -46,7 +46,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("newproc", "entersyscall", "retake", "exitsyscall0", "stopm")
-                .containsPattern("sysmon takes P0 from M0, whose G2 has been in write\\(\\) for \\d+µs; M2 gets it \\(retake\\)")
+                .containsPattern("sysmon takes P0 from M0, whose G2 has been in write\\(\\) for [\\d.]+µs; M2 gets it \\(retake\\)")
                 .contains("outcome: completed").contains("threads: 3 created");
     }
 
