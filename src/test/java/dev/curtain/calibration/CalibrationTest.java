@@ -117,7 +117,6 @@ class CalibrationTest {
         if (Boolean.getBoolean("curtain.fidelity.write")) {
             Files.writeString(DOC, doc, StandardCharsets.UTF_8);
         }
-        System.out.print(table);
         assertThat(failures).as("facts and quantities where the simulation parts from real Go").isEmpty();
         assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
                 .as("docs/fidelity.md is this test's table (run with -Dcurtain.fidelity.write=true to rewrite it)")

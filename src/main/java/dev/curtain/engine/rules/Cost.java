@@ -13,10 +13,6 @@ record Cost(String name, long lo, long hi, int tailPer1024, long tailLo, long ta
         }
     }
 
-    static Cost uniform(String name, long lo, long hi) {
-        return new Cost(name, lo, hi, 0, 0, 0);
-    }
-
     static Cost withTail(String name, long lo, long hi, int tailPer1024, long tailLo, long tailHi) {
         return new Cost(name, lo, hi, tailPer1024, tailLo, tailHi);
     }
