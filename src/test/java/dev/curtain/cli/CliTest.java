@@ -148,7 +148,7 @@ class CliTest {
     void exploreReportsFractionsOfRuns() {
         Run r = run("explore", "scenarios/09-locked-goroutine-exits.json", "--runs", "10", "--go", "1.9");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("10 runs (seeds 2..11)").contains("100%  completed")
+        assertThat(r.out()).contains("10 runs (seeds 22..31)").contains("100%  completed")
                 .contains("100%  netns=container").containsPattern("\\d+%  openSocket probe on a thread with netns=container");
     }
 
