@@ -61,7 +61,7 @@ class DeterminismTest {
                 .isEqualTo(GOLDEN_BENCH);
     }
 
-    private static final String GOLDEN_19 = "edb7ad3b05f1e8f6";
-    private static final String GOLDEN_114 = "ed479bc14a3592bf";
-    private static final String GOLDEN_BENCH = "b7cece2672c152af";
+    private static final String GOLDEN_19 = "2a63407b26c9197e";
+    private static final String GOLDEN_114 = "91b4ee5ae1d03ed6";
+    private static final String GOLDEN_BENCH = "f2f00582ea92c54c";
 }

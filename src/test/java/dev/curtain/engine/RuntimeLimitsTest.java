@@ -129,7 +129,10 @@ class RuntimeLimitsTest {
     @Test
     void goroutinesDeepInCallsStopAtTheStackLimitNotTheHeap() {
         Sim sim = Sim.run(Sim.program(fn("main", forever(go("w"))), fn("w", call("d")), fn("d", call("d"))),
-                Sim.opts("1.14", 2).withLimits(new Limits(5_000_000, 60_000_000_000L, 1_000_000, 1_000,
+                // Call depth far above the stack limit: since go statements take time (newproc), the first
+                // goroutines recurse while later ones are still being created, so a low depth limit would end the
+                // run first, as a crash.
+                Sim.opts("1.14", 2).withLimits(new Limits(5_000_000, 60_000_000_000L, 1_000_000, 1_000_000,
                         Limits.DEFAULT_MAX_WORK, 20_000)));
         assertThat(sim.outcome()).isEqualTo(Outcome.EVENT_LIMIT);
         assertThat(sim.end().outcomeMessage()).startsWith("stopped at the stack limit");

@@ -255,8 +255,7 @@ final class Interpreter {
 
     /** The goroutine has parked (its event is emitted); its thread looks for other work. */
     private Flow park(int m) {
-        rt.cancelM(m);
-        rt.scheduler.schedule(m);
+        rt.scheduler.scheduleAfterSwitch(m);
         return Flow.LEFT;
     }
 
@@ -274,7 +273,12 @@ final class Interpreter {
             }
             case GO -> {
                 rt.scheduler.newproc(m, g, ((Op.Go) op).function());
-                return Flow.NEXT;
+                if (rt.ended) {
+                    return Flow.LEFT;
+                }
+                // newproc takes time on the creating goroutine: a spinner woken for the new one races with it.
+                busy(m, ctx, Timing.NEWPROC.draw(rt.rng), true, true);
+                return Flow.BUSY;
             }
             case CALL -> {
                 return pushCall(m, ctx, ((Op.Call) op).function(), false) ? Flow.NEXT : Flow.LEFT;
@@ -314,8 +318,7 @@ final class Interpreter {
             case GOSCHED -> {
                 rt.emit(new GoroutineYielded(rt.seq(), rt.now, g, m, p, Place.GLOBAL));
                 rt.threads.wakep(m);
-                rt.cancelM(m);
-                rt.scheduler.schedule(m);
+                rt.scheduler.scheduleAfterSwitch(m);
                 return Flow.LEFT;
             }
             case LOCK_OS_THREAD -> {

@@ -1,19 +1,13 @@
 package dev.curtain.engine.rules;
 
 /**
- * Timings of the model. The runtime's own constants are cited; the thread wake-up and clone costs are kernel
- * costs measured on Linux (a readied goroutine is picked up "within microseconds").
+ * The runtime's own constants (proc.go), cited in docs/engine.md. What steps and kernel wake-ups cost, drawn per
+ * occurrence, is {@link Timing}'s.
  */
 final class Latencies {
     private Latencies() {
     }
 
-    /** futex wake to the woken thread running: drawn per wake from this range. */
-    static final long WAKE_MIN_NS = 2_000;
-    static final long WAKE_MAX_NS = 6_000;
-    /** clone(2) plus mstart before a new thread runs. */
-    static final long CLONE_MIN_NS = 15_000;
-    static final long CLONE_MAX_NS = 40_000;
     /** runqgrab's usleep(3) before stealing a running P's runnext. */
     static final long STEAL_BACKOFF_NS = 3_000;
     /** sysmon's shortest sleep (20 µs) and its cap (10 ms). */

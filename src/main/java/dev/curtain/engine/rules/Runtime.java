@@ -150,6 +150,7 @@ public final class Runtime {
             }
             case TIMER -> timers.expire(w.target);
             case NET_READY -> timers.socketReady(w.target);
+            case PREEMPT_SIGNAL -> sysmon.signalArrived(w.target);
             case SYSMON -> sysmon.tick();
         }
     }

@@ -346,7 +346,16 @@ final class Scheduler {
         ThreadState t = s.thread(m);
         rt.emit(new GoroutinePreempted(rt.seq(), rt.now, t.curg(), m, t.p(), async, Place.GLOBAL));
         rt.threads.wakep(m);
-        schedule(m);
+        scheduleAfterSwitch(m);
+    }
+
+    /**
+     * The goroutine has left M {@code m} (parked, yielded, preempted, exited): the M runs schedule() once the
+     * switch to g0 and schedule's own checks have taken their time ({@link Timing#SWITCH}). Meanwhile its P's
+     * runnext is fair game for a spinning thread, as in the runtime.
+     */
+    void scheduleAfterSwitch(int m) {
+        rt.wakeM(m, rt.now + Timing.SWITCH.draw(rt.rng), Wakeup.Kind.SCHEDULE);
     }
 
     // ---- GOMAXPROCS ----------------------------------------------------------------------------------------

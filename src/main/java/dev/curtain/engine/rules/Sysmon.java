@@ -11,7 +11,10 @@ import dev.curtain.engine.state.ThreadRole;
 /**
  * sysmon (docs/runtime-model.md, "Preemption" and "System calls"): sleeps 20 µs while it finds syscall Ps to retake, doubles its sleep
  * after 50 idle cycles up to 10 ms, deep-sleeps while every P is idle, preempts goroutines that ran 10 ms and
- * takes the Ps of goroutines stuck in syscalls (retake).
+ * takes the Ps of goroutines stuck in syscalls (retake). Each sleep overshoots as usleep does on
+ * Linux, so a goroutine is preempted at the first tick at least 10 ms after sysmon first saw its time slice
+ * (pp.sysmontick.schedwhen), not on a 10 ms grid; sysmon also starts a thread for timers that are overdue
+ * (proc.go sysmon: timeSleepUntil() < now → startm).
  */
 final class Sysmon {
     private final Runtime rt;
@@ -64,13 +67,16 @@ final class Sysmon {
             deepSleep = true;
             idle = 0;
             delay = Latencies.SYSMON_MIN_DELAY_NS;
-            next = rt.agenda.schedule(Math.max(until, rt.now + Latencies.SYSMON_MIN_DELAY_NS), Wakeup.Kind.SYSMON,
-                    rt.sysmonM);
+            next = rt.agenda.schedule(Math.max(until, rt.now + Latencies.SYSMON_MIN_DELAY_NS) + oversleep(),
+                    Wakeup.Kind.SYSMON, rt.sysmonM);
             return;
         }
         if (rt.now - lastpoll > Latencies.SYSMON_NETPOLL_NS) {
             lastpoll = rt.now;
             rt.timers.sysmonNetpoll(rt.sysmonM);
+        }
+        if (rt.version.perPTimers()) {
+            rt.timers.sysmonOverdue(rt.sysmonM);
         }
         int retaken = retake();
         if (rt.ended) {
@@ -85,7 +91,15 @@ final class Sysmon {
                 delay = Math.min(delay * 2, Latencies.SYSMON_MAX_DELAY_NS);
             }
         }
-        next = rt.agenda.schedule(rt.now + delay, Wakeup.Kind.SYSMON, rt.sysmonM);
+        next = rt.agenda.schedule(rt.now + delay + oversleep(), Wakeup.Kind.SYSMON, rt.sysmonM);
+    }
+
+    /**
+     * usleep(delay) returns late: by the kernel's timer slack and the wake-up ({@link Timing#SYSMON_OVERSLEEP}).
+     * So sysmon's ticks drift off any grid, and a preemption or a retake lands wherever the tick does.
+     */
+    private long oversleep() {
+        return Timing.SYSMON_OVERSLEEP.draw(rt.rng);
     }
 
     /** Notes that some M polled the network (findRunnable's netpoll(0)). */
@@ -155,7 +169,27 @@ final class Sysmon {
         ctx.preemptRequested = true;
         boolean async = rt.version.asyncPreemption() && !rt.options.asyncPreemptOff();
         if (ctx.busyUntil > rt.now && ctx.busyPreemptible) {
-            rt.interpreter.preemptNow(ps.m(), async && !ctx.busyCallsFunctions);
+            if (async && !ctx.busyCallsFunctions) {
+                // preemptM sends SIGURG; the thread stops where the signal finds it, a moment later.
+                rt.agenda.schedule(rt.now + Timing.PREEMPT_SIGNAL.draw(rt.rng), Wakeup.Kind.PREEMPT_SIGNAL, ps.m());
+            } else {
+                rt.interpreter.preemptNow(ps.m(), false);
+            }
+        }
+    }
+
+    /**
+     * The preemption signal reaches M {@code m}: its goroutine stops if it is still the one asked to and still in
+     * the computation (it may have blocked, finished or been switched out meanwhile; then the signal is moot).
+     */
+    void signalArrived(int m) {
+        int g = s.thread(m).curg();
+        if (g < 0 || s.goroutines().status(g) != GStatus.RUNNING) {
+            return;
+        }
+        GoroutineContext ctx = rt.g(g);
+        if (ctx.preemptRequested && ctx.busyUntil > rt.now && ctx.busyPreemptible && !ctx.busyCallsFunctions) {
+            rt.interpreter.preemptNow(m, true);
         }
     }
 

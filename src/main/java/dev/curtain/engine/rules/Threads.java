@@ -95,7 +95,7 @@ final class Threads {
         int m = addThread(viaTemplate ? RuntimeFunction.TEMPLATE_THREAD : RuntimeFunction.NEWM, ThreadRole.WORKER,
                 source, inherit(source), viaTemplate);
         rt.emit(new ThreadWoken(rt.seq(), rt.now, why, m, p, spinning));
-        rt.wakeM(m, rt.now + rt.rng.between(Latencies.CLONE_MIN_NS, Latencies.CLONE_MAX_NS), Wakeup.Kind.SCHEDULE);
+        rt.wakeM(m, rt.now + Timing.CLONE.draw(rt.rng), Wakeup.Kind.SCHEDULE);
         return m;
     }
 
@@ -119,7 +119,7 @@ final class Threads {
     }
 
     long wakeLatency() {
-        return rt.rng.between(Latencies.WAKE_MIN_NS, Latencies.WAKE_MAX_NS);
+        return Timing.FUTEX_WAKE.draw(rt.rng);
     }
 
     /** wakep(): new work; start a spinning M if nobody spins and a P is idle. */
@@ -270,7 +270,7 @@ final class Threads {
         if (locked && rt.version.lockedExitKillsThread()) {
             mexit(m);
         } else {
-            rt.scheduler.schedule(m);
+            rt.scheduler.scheduleAfterSwitch(m);
         }
     }
 

@@ -58,13 +58,25 @@ final class Timers {
         } else {
             dueGlobal.addLast(g);
         }
-        kickNetpoller();
+        kickNetpoller(Timing.NETPOLL_TIMEOUT_SLACK.draw(rt.rng));
     }
 
     void socketReady(int g) {
         pendingSockets--;
         readySockets.addLast(g);
-        kickNetpoller();
+        kickNetpoller(0);
+    }
+
+    /**
+     * sysmon: "There are timers that should have already run, perhaps because there is an unpreemptible P. Try
+     * to start an M to run them" (proc.go sysmon, timeSleepUntil() &lt; now → startm(nil, false, false)), which
+     * does something only when a P is idle.
+     */
+    void sysmonOverdue(int sysmonM) {
+        if (dueCount == 0 || rt.pidle.isEmpty() || rt.netpollM >= 0) {
+            return;
+        }
+        rt.threads.startm(rt.pidle.removeLast(), false, sysmonM, RuntimeFunction.SYSMON);
     }
 
     private IntDeque due(int p) {
@@ -74,8 +86,11 @@ final class Timers {
         return duePerP.get(p);
     }
 
-    /** The thread blocked in netpoll returns: it takes an idle P and schedules, or joins the idle pool. */
-    private void kickNetpoller() {
+    /**
+     * The thread blocked in netpoll returns ({@code slack} late when its epoll_wait timed out for a timer): it
+     * takes an idle P and schedules, or joins the idle pool.
+     */
+    private void kickNetpoller(long slack) {
         int m = rt.netpollM;
         if (m < 0) {
             return;
@@ -87,7 +102,7 @@ final class Timers {
         }
         int p = rt.pidle.removeLast();
         rt.emit(new ThreadWoken(rt.seq(), rt.now, RuntimeFunction.NETPOLL, m, p, false));
-        rt.wakeM(m, rt.now + rt.threads.wakeLatency(), Wakeup.Kind.SCHEDULE);
+        rt.wakeM(m, rt.now + slack + rt.threads.wakeLatency(), Wakeup.Kind.SCHEDULE);
     }
 
     /** checkTimers at the top of findRunnable: this P's due timers (1.14+) or all due timers (timerproc). */

@@ -19,6 +19,8 @@ final class Wakeup implements Comparable<Wakeup> {
         TIMER,
         /** Goroutine {@code target}'s socket becomes ready. */
         NET_READY,
+        /** sysmon's preemption signal reaches M {@code target} (async preemption, Go 1.14+). */
+        PREEMPT_SIGNAL,
         /** sysmon wakes. */
         SYSMON
     }

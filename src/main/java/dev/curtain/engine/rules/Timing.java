@@ -1,0 +1,57 @@
+package dev.curtain.engine.rules;
+
+/**
+ * The timing model: what the runtime's own steps and the kernel's wake-ups cost, each a {@link Cost} drawn per
+ * occurrence from the run's seeded RNG. Because steps take time, races between threads go either way from seed to
+ * seed, as they do in real runs: the thread that just parked a goroutine is still switching when a woken spinner
+ * arrives, or it is not. docs/engine.md ("Timing model") gives each figure's source; the calibration suite
+ * (calibration/, CalibrationTest) checks the spread they produce against real Go 1.22 and 1.23. A tail share is
+ * given in draws per 1,024.
+ */
+final class Timing {
+    private Timing() {
+    }
+
+    /**
+     * futex wake to the woken thread running (notewakeup → futexsleep returning): 2–6 µs on an idle core; one in
+     * 64 waits for a busy CPU, 10 µs–2 ms (measured: calibration dirty-spread, where in some real runs the second
+     * thread never gets to steal, on a loaded 2-core host).
+     */
+    static final Cost FUTEX_WAKE = Cost.withTail("futex wake", 2_000, 6_000, 16, 10_000, 2_000_000);
+
+    /**
+     * newm: clone(2) plus mstart until the new thread schedules: 15–40 µs; one in 32 waits for a CPU, 40 µs–2 ms
+     * (measured: calibration thread-count, where on a loaded host the early syscalls often return before the last
+     * threads exist).
+     */
+    static final Cost CLONE = Cost.withTail("clone", 15_000, 40_000, 32, 40_000, 2_000_000);
+
+    /**
+     * A goroutine leaving its thread until schedule() looks for the next one: gopark/goschedImpl/goexit0's mcall,
+     * schedule, findRunnable's queue checks, execute and gogo; 0.3–1.5 µs, one in 128 descheduled for 1–30 µs.
+     */
+    static final Cost SWITCH = Cost.withTail("switch", 300, 1_500, 8, 1_000, 30_000);
+
+    /**
+     * newproc on the goroutine that runs the go statement (gfget or malg, runqput, wakep's check): 150–400 ns
+     * (the runtime's BenchmarkCreateGoroutines: a few hundred ns a goroutine), one in 128 1–10 µs.
+     */
+    static final Cost NEWPROC = Cost.withTail("newproc", 150, 400, 8, 1_000, 10_000);
+
+    /**
+     * What sysmon's usleep(delay) overshoots by: Linux ends a normal thread's sleep anywhere in the timer-slack
+     * window after it is due (50 µs by default, prctl(2) PR_SET_TIMERSLACK); one in 256 ticks waits for a CPU,
+     * 0.1–3 ms (measured: calibration syscall-handoff on Go 1.22, handoffs past 2 ms).
+     */
+    static final Cost SYSMON_OVERSLEEP = Cost.withTail("sysmon oversleep", 2_000, 50_000, 4, 100_000, 3_000_000);
+
+    /**
+     * preemptM's SIGURG to the thread stopping at the signal (asyncPreempt → gopreempt_m): 1–10 µs, one in 64
+     * waits for the target thread to get a CPU, 10–500 µs. So two Ps preempted at one sysmon tick give their
+     * goroutines up in either order.
+     */
+    static final Cost PREEMPT_SIGNAL = Cost.withTail("preempt signal", 1_000, 10_000, 16, 10_000, 500_000);
+
+    /** The same timer slack on netpoll's epoll_wait timeout, when a thread blocked there wakes for a timer. */
+    static final Cost NETPOLL_TIMEOUT_SLACK = Cost.withTail("netpoll slack", 2_000, 50_000, 16, 100_000, 1_000_000);
+}
