@@ -33,10 +33,22 @@ final class MainToolBar {
     private final ExportActions export;
     private final LessonPicker lessons;
     private final Runnable present;
+    private final WindowModel window;
+    private final Label procsLabel = new Label(PROCS_LABEL);
+    private final Label status = new Label();
+    private ToolBar bar;
+    private Node stepForward;
+    private Node spacer;
+    private final List<Node> gaps = new ArrayList<>();
 
-    MainToolBar(ViewerModel model, DocumentActions documents, ExportActions export, LessonPicker lessons,
-                Runnable present) {
+    static final String PROCS_LABEL = "GOMAXPROCS";
+    /** What the GOMAXPROCS label shrinks to when the bar is short of room (its tooltip still says GOMAXPROCS). */
+    static final String PROCS_SHORT = "Ps";
+
+    MainToolBar(ViewerModel model, WindowModel window, DocumentActions documents, ExportActions export,
+                LessonPicker lessons, Runnable present) {
         this.model = model;
+        this.window = window;
         this.documents = documents;
         this.export = export;
         this.lessons = lessons;
@@ -54,8 +66,19 @@ final class MainToolBar {
         items.add(gap());
         items.addAll(showing());
         items.addAll(status());
-        ToolBar bar = new ToolBar(items.toArray(Node[]::new));
+        bar = new ToolBar(items.toArray(Node[]::new));
         bar.setId("toolbar");
+        // no control is ever squeezed below its own width (a combo box would go blank): what does not fit goes
+        // into the bar's overflow menu instead, after the labels have made themselves short
+        for (Node n : items) {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        bar.widthProperty().addListener((o, a, b) -> fitLater());
+        window.textSizeProperty().addListener((o, a, b) -> fitLater());
+        // the projector theme's text is larger too
+        window.themeProperty().addListener((o, a, b) -> fitLater());
         // the longest lesson title would take half the bar at 1280x720 and push speed, compare, present and the
         // status into the overflow menu: the picker takes a share of the bar instead (its list still shows whole
         // titles)
@@ -92,7 +115,8 @@ final class MainToolBar {
 
         Spinner<Integer> procs = new Spinner<>(1, 64, 1);
         procs.setId("gomaxprocs");
-        procs.setPrefWidth(84);
+        // 84 px at 100%, as wide as two digits and the arrows need at every text size
+        procs.prefWidthProperty().bind(window.textSizeProperty().multiply(0.84));
         procs.setTooltip(new Tooltip("GOMAXPROCS: the number of Ps"));
         procs.disableProperty().bind(model.importedProperty());
         model.gomaxprocsProperty().addListener((o, a, b) -> procs.getValueFactory().setValue(b.intValue()));
@@ -101,7 +125,8 @@ final class MainToolBar {
                 documents.changeOptions(model.versionProperty().get(), b);
             }
         });
-        Label procsLabel = new Label("GOMAXPROCS");
+        procsLabel.setId("gomaxprocs-label");
+        procsLabel.setTooltip(new Tooltip("GOMAXPROCS: the number of Ps"));
         procsLabel.getStyleClass().add("toolbar-label");
         procsLabel.setMinWidth(Region.USE_PREF_SIZE);
         return List.of(version, procsLabel, procs);
@@ -117,6 +142,7 @@ final class MainToolBar {
         Button fwd = button("step-forward", Icons.STEP_FORWARD, "Step forward (Right, PageDown)", pb::stepForward);
         back.disableProperty().bind(pb.indexProperty().isEqualTo(0));
         fwd.disableProperty().bind(pb.atEndProperty());
+        stepForward = fwd;
         return List.of(restart, back, play, fwd, speed(pb));
     }
 
@@ -168,20 +194,102 @@ final class MainToolBar {
     private List<Node> status() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        this.spacer = spacer;
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("busy");
         busy.setPrefSize(20, 20);
         busy.visibleProperty().bind(model.busyProperty());
-        Label status = new Label();
         status.setId("status");
         status.getStyleClass().add("status-text");
         status.textProperty().bind(model.statusProperty());
         return List.of(spacer, busy, status);
     }
 
-    private static Node gap() {
+    /**
+     * How much the bar gives up when it is short of room (Larger Text, a 1280x720 projector), least first: the
+     * status says only where the run is ("event 6 of 36"), the GOMAXPROCS label becomes "Ps", and then the counter
+     * ("6 / 36") moves up beside the playback buttons and the gaps between groups close, so it stays on the bar;
+     * whatever still does not fit (speed, compare, export, present) goes into the bar's overflow menu (»), whole.
+     */
+    enum Fit { FULL, SHORT_STATUS, SHORT_LABELS, COUNTER_BESIDE_PLAYBACK }
+
+    private Fit fit = Fit.FULL;
+    private boolean fitQueued;
+
+    /** The fit in effect (tests). */
+    Fit fit() {
+        return fit;
+    }
+
+    /** After the CSS pass that the new width or text size starts, so the controls' widths are the new ones. */
+    private void fitLater() {
+        if (!fitQueued) {
+            fitQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                fitQueued = false;
+                fitNow();
+            });
+        }
+    }
+
+    /**
+     * Chooses the least compact fit with which nothing goes into the overflow menu (or, failing that, the most
+     * compact), asking the bar itself: it sorts its items into the overflow menu when its width or its items
+     * change, not when their widths do (a larger font), so it is given its items again for each try.
+     */
+    void fitNow() {
+        if (bar.getScene() == null) {
+            return;
+        }
+        Fit chosen = Fit.FULL;
+        for (Fit f : Fit.values()) {
+            chosen = f;
+            apply(f);
+            bar.getItems().setAll(List.copyOf(bar.getItems()));
+            bar.applyCss();
+            bar.layout();
+            if (!overflowing()) {
+                break;
+            }
+        }
+        fit = chosen;
+    }
+
+    /** Whether the bar shows its overflow button (some items are in its menu). */
+    private boolean overflowing() {
+        Node more = bar.lookup(".tool-bar-overflow-button");
+        return more != null && more.isVisible();
+    }
+
+    private void apply(Fit f) {
+        status.textProperty().unbind();
+        if (f == Fit.COUNTER_BESIDE_PLAYBACK) {
+            status.textProperty().bind(model.playback().indexProperty().asString("%d / ")
+                    .concat(model.playback().sizeProperty().asString("%d")));
+        } else if (f == Fit.SHORT_STATUS || f == Fit.SHORT_LABELS) {
+            status.textProperty().bind(model.playback().indexProperty().asString("event %d of ")
+                    .concat(model.playback().sizeProperty().asString("%d")));
+        } else {
+            status.textProperty().bind(model.statusProperty());
+        }
+        procsLabel.setText(f.compareTo(Fit.SHORT_LABELS) >= 0 ? PROCS_SHORT : PROCS_LABEL);
+        List<Node> items = new ArrayList<>(bar.getItems());
+        items.remove(status);
+        int at = f == Fit.COUNTER_BESIDE_PLAYBACK ? items.indexOf(stepForward) + 1 : items.indexOf(spacer) + 2;
+        items.add(at, status);
+        for (Node g : gaps) {
+            g.setManaged(f != Fit.COUNTER_BESIDE_PLAYBACK);
+            g.setVisible(f != Fit.COUNTER_BESIDE_PLAYBACK);
+        }
+        if (!items.equals(bar.getItems())) {
+            bar.getItems().setAll(items);
+        }
+    }
+
+    private Node gap() {
         Region r = new Region();
         r.getStyleClass().add("toolbar-gap");
+        gaps.add(r);
         return r;
     }
 

@@ -49,6 +49,16 @@ public final class MainWindow {
 
     public MainWindow(Stage stage, ViewerModel model, LessonLibrary lessons, ScenarioOpener opener,
                       RecentFiles recent, Duration tween) {
+        this(stage, model, lessons, opener, recent, tween, false);
+    }
+
+    /**
+     * @param firstFrameFirst whether what the first frame does not show waits until it is painted: the inspector,
+     *                        source and event log are built, and the lessons after the default one read, just after
+     *                        it (the app starts so; tests build the whole window at once)
+     */
+    public MainWindow(Stage stage, ViewerModel model, LessonLibrary lessons, ScenarioOpener opener,
+                      RecentFiles recent, Duration tween, boolean firstFrameFirst) {
         this.stage = stage;
         this.model = model;
         this.window = new WindowModel(model.scenarioProperty());
@@ -66,14 +76,18 @@ public final class MainWindow {
         Runnable present = this::togglePresenting;
         MainMenus menus = new MainMenus(stage, window, model, documents, export, authoring, recentMenu,
                 new MainMenus.Actions(present, documents::compare, this::showGuide));
-        LessonPicker lessonPicker = new LessonPicker(lessons.lessons(), model, documents::openLesson);
-        MainToolBar toolBar = new MainToolBar(model, documents, export, lessonPicker, present);
+        LessonPicker lessonPicker = new LessonPicker(firstFrameFirst ? List.of(lessons.defaultLesson())
+                : lessons.lessons(), model, documents::openLesson);
+        MainToolBar toolBar = new MainToolBar(model, window, documents, export, lessonPicker, present);
         VBox chrome = new VBox(menus.bar(), toolBar.bar());
         WindowPanels.bind(chrome, window.chromeVisibleProperty());
         root.setTop(chrome);
-        panels = new WindowPanels(model, window, stageView, timeline, guide, root.heightProperty());
+        panels = new WindowPanels(model, window, stageView, timeline, guide, root.heightProperty(), firstFrameFirst);
         root.setCenter(panels.centre());
         root.setBottom(panels.bottom());
+        // drawn last: a panel whose content is taller than the room it gets (the largest text on a small screen)
+        // runs under the menus and toolbar, not over them
+        chrome.setViewOrder(-1);
         presenter = new PresenterMode(window, model, stage, root, List.of(panels.centre(), panels.bottom()));
         scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
@@ -81,6 +95,12 @@ public final class MainWindow {
         followTextSize();
         scene.addEventFilter(KeyEvent.KEY_PRESSED, new ClickerKeys(model.playback(), presenter, guide)::onKey);
         acceptDroppedFiles();
+        if (firstFrameFirst) {
+            afterFirstFrame(() -> {
+                panels.complete();
+                lessonPicker.setLessons(lessons.lessons());
+            });
+        }
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
@@ -193,6 +213,26 @@ public final class MainWindow {
         root.getStyleClass().removeIf(c -> c.startsWith("text-"));
         root.getStyleClass().add("text-" + percent);
         stageView.fontScaleProperty().set(percent / 100.0);
+    }
+
+    /**
+     * Runs {@code later} once the first frame with a run on the stage has been laid out and handed to the renderer:
+     * from the event queue after that pulse, behind whatever that pulse queued (so the frame is painted first).
+     */
+    private void afterFirstFrame(Runnable later) {
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (stageView.geometry() != null && stageView.getWidth() > 0 && stageView.getHeight() > 0) {
+                scene.removePostLayoutPulseListener(check[0]);
+                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(later));
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
+    }
+
+    /** Whether the inspector, source and event log are built (they may wait for the first frame). */
+    boolean panelsComplete() {
+        return panels.isComplete();
     }
 
     /** A scenario or log file dropped on the window opens as File → Open would. */

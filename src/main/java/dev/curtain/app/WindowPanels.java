@@ -32,7 +32,13 @@ final class WindowPanels {
     private final StageView stageView;
     private final TimelineView timeline;
     private final StageGuide guide;
-    private final InspectorView inspector;
+    private final WindowModel window;
+    /** The inspector, or until {@link #complete()} a blank stand-in of its place. */
+    private Node inspector;
+    private VBox sourcePanel;
+    private VBox logPanel;
+    private final boolean later;
+    private boolean complete;
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane bottomSplit = new SplitPane();
     private final Node centre;
@@ -41,20 +47,74 @@ final class WindowPanels {
 
     /**
      * @param height the window's height: the source and log take a fifth of it
+     * @param later  whether the inspector, source and event log wait for {@link #complete()} (the app builds them
+     *               after its first frame; until then their places are blank)
      */
     WindowPanels(ViewerModel model, WindowModel window, StageView stageView, TimelineView timeline, StageGuide guide,
-                 ObservableNumberValue height) {
+                 ObservableNumberValue height, boolean later) {
         this.model = model;
+        this.window = window;
         this.stageView = stageView;
         this.timeline = timeline;
         this.guide = guide;
-        this.inspector = new InspectorView(model);
+        this.later = later;
         centre = buildCentre();
         bottom = buildBottom(height);
         window.inspectorVisibleProperty().addListener((o, a, b) -> showInspector(b));
         bind(bottomSplit, window.panelsVisibleProperty());
-        window.textSizeProperty().addListener((o, a, b) -> inspector.setTextScale(b.intValue() / 100.0));
-        inspector.setTextScale(window.getTextSize() / 100.0);
+        window.textSizeProperty().addListener((o, a, b) -> scaleInspector());
+        if (!later) {
+            completed();
+        }
+    }
+
+    /**
+     * Builds the inspector, source and event log into their places, if they were left for later; they show the
+     * model's state at once.
+     */
+    void complete() {
+        if (complete) {
+            return;
+        }
+        InspectorView real = new InspectorView(model);
+        int at = mainSplit.getItems().indexOf(inspector);
+        if (at >= 0) {
+            double[] dividers = mainSplit.getDividerPositions();
+            mainSplit.getItems().set(at, real);
+            mainSplit.setDividerPositions(dividers);
+        }
+        inspector = real;
+        sourcePanel.getChildren().set(1, grown(new SourceView(model)));
+        logPanel.getChildren().set(1, grown(new EventLogView(model)));
+        completed();
+    }
+
+    private void completed() {
+        complete = true;
+        scaleInspector();
+    }
+
+    /** Whether the inspector, source and event log are built. */
+    boolean isComplete() {
+        return complete;
+    }
+
+    private void scaleInspector() {
+        if (inspector instanceof InspectorView v) {
+            v.setTextScale(window.getTextSize() / 100.0);
+        }
+    }
+
+    /** A blank place with the style of the view that will fill it. */
+    private static Node standIn(String styleClass) {
+        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+        r.getStyleClass().add(styleClass);
+        return r;
+    }
+
+    private static Node grown(Node n) {
+        VBox.setVgrow(n, Priority.ALWAYS);
+        return n;
     }
 
     /** The stage and the inspector. */
@@ -67,8 +127,9 @@ final class WindowPanels {
         return bottom;
     }
 
+    /** The inspector, or null before {@link #complete()}. */
     InspectorView inspector() {
-        return inspector;
+        return inspector instanceof InspectorView v ? v : null;
     }
 
     private Node buildCentre() {
@@ -78,17 +139,21 @@ final class WindowPanels {
         VBox.setVgrow(stageView, Priority.ALWAYS);
         guide.setVisible(false);
         StackPane stageArea = new StackPane(stageColumn, new LessonCard(model), guide);
+        inspector = later ? standIn("inspector") : new InspectorView(model);
         mainSplit.getItems().setAll(stageArea, inspector);
         mainSplit.setDividerPositions(0.62);
         mainSplit.getStyleClass().add("main-split");
+        // at the largest text on a 1280x720 screen the panels' least heights add up to more than the window: the
+        // centre gives way (the stage scales to what it gets) rather than pushing the window's layout past its edges
+        mainSplit.setMinHeight(0);
         return mainSplit;
     }
 
     private Node buildBottom(ObservableNumberValue height) {
         CaptionBar caption = new CaptionBar(model);
-        SourceView source = new SourceView(model);
-        EventLogView log = new EventLogView(model);
-        bottomSplit.getItems().setAll(panel("Source", source), panel("Event log", log));
+        sourcePanel = panel("Source", later ? standIn("source-view") : new SourceView(model));
+        logPanel = panel("Event log", later ? standIn("event-log") : new EventLogView(model));
+        bottomSplit.getItems().setAll(sourcePanel, logPanel);
         bottomSplit.setDividerPositions(0.42);
         bottomSplit.setOrientation(Orientation.HORIZONTAL);
         bottomSplit.getStyleClass().add("bottom-split");
@@ -118,7 +183,7 @@ final class WindowPanels {
         n.managedProperty().bind(shown);
     }
 
-    private static Node panel(String title, Node content) {
+    private static VBox panel(String title, Node content) {
         Label l = new Label(title);
         l.getStyleClass().add("panel-title");
         VBox v = new VBox(l, content);
