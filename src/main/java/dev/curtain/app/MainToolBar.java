@@ -213,13 +213,7 @@ final class MainToolBar {
      */
     enum Fit { FULL, SHORT_STATUS, SHORT_LABELS, COUNTER_BESIDE_PLAYBACK }
 
-    private Fit fit = Fit.FULL;
     private boolean fitQueued;
-
-    /** The fit in effect (tests). */
-    Fit fit() {
-        return fit;
-    }
 
     /** After the CSS pass that the new width or text size starts, so the controls' widths are the new ones. */
     private void fitLater() {
@@ -241,9 +235,7 @@ final class MainToolBar {
         if (bar.getScene() == null) {
             return;
         }
-        Fit chosen = Fit.FULL;
         for (Fit f : Fit.values()) {
-            chosen = f;
             apply(f);
             bar.getItems().setAll(List.copyOf(bar.getItems()));
             bar.applyCss();
@@ -252,7 +244,6 @@ final class MainToolBar {
                 break;
             }
         }
-        fit = chosen;
     }
 
     /** Whether the bar shows its overflow button (some items are in its menu). */

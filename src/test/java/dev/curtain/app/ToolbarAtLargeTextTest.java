@@ -41,6 +41,9 @@ class ToolbarAtLargeTextTest {
 
     private void at(FxRobot robot, int width, int height, int textSize) {
         robot.interact(() -> {
+            // at the screen's corner: a window reaching past the headless screen's edge overflows its buffer
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(width);
             stage.setHeight(height);
             window.setTextSize(textSize);

@@ -198,7 +198,7 @@ public final class ViewerModel {
             return;
         }
         Scenario next = current.withOptions(current.options().withVersion(v).withGomaxprocs(procs));
-        Anchor anchor = anchor();
+        RunAnchor anchor = anchor();
         boolean wasPlaying = playback.isPlaying();
         simulate(next, rec -> {
             install(next, rec, anchor.resolve(rec, Cues.resolve(rec, next.cues())));
@@ -478,46 +478,11 @@ public final class ViewerModel {
         }
     }
 
-    private Anchor anchor() {
+    /** Where the viewer is now, to come back to after a re-simulation under other options. */
+    private RunAnchor anchor() {
         int at = playback.getIndex();
         int cue = currentCue();
         String cueId = cue >= 0 && cueIndices.get()[cue] == at ? cues.get(cue).cue().id() : null;
-        double fraction = 0;
-        if (recording != null && recording.size() > 0) {
-            long end = recording.event(recording.size() - 1).timeNs();
-            long now = at > 0 ? recording.event(at - 1).timeNs() : 0;
-            fraction = end > 0 ? now / (double) end : at / (double) recording.size();
-            if (at == recording.size()) {
-                fraction = 1;
-            }
-        }
-        return new Anchor(cueId, fraction, at <= openingIndex(recording));
-    }
-
-    /** Where the viewer was before a re-simulation: at a cue, or a fraction of the run's time. */
-    private record Anchor(String cueId, double fraction, boolean atStart) {
-        int resolve(Recording rec, List<Cues.Resolved> resolved) {
-            if (atStart || rec.size() == 0) {
-                return openingIndex(rec);
-            }
-            if (cueId != null) {
-                for (Cues.Resolved r : resolved) {
-                    if (r.cue().id().equals(cueId) && r.matched()) {
-                        return r.eventIndex() + 1;
-                    }
-                }
-            }
-            if (fraction >= 1) {
-                return rec.size();
-            }
-            long end = rec.event(rec.size() - 1).timeNs();
-            long target = (long) (fraction * end);
-            for (int i = 0; i < rec.size(); i++) {
-                if (rec.event(i).timeNs() >= target) {
-                    return i + 1;
-                }
-            }
-            return rec.size();
-        }
+        return RunAnchor.at(recording, at, cueId);
     }
 }
