@@ -232,7 +232,10 @@ final class MainToolBar {
      * change, not when their widths do (a larger font), so it is given its items again for each try.
      */
     void fitNow() {
-        if (bar.getScene() == null) {
+        // only a bar on screen: a scene taken off its window (another took its place) is not styled any more, and
+        // its controls' widths would mean nothing
+        if (bar.getScene() == null || bar.getScene().getWindow() == null || !bar.getScene().getWindow().isShowing()
+                || bar.getScene().getWindow().getScene() != bar.getScene()) {
             return;
         }
         for (Fit f : Fit.values()) {

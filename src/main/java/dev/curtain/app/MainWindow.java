@@ -46,6 +46,7 @@ public final class MainWindow {
     private final DocumentActions documents;
     private final WindowPanels panels;
     private final PresenterMode presenter;
+    private final LessonPicker lessonPicker;
 
     public MainWindow(Stage stage, ViewerModel model, LessonLibrary lessons, ScenarioOpener opener,
                       RecentFiles recent, Duration tween) {
@@ -76,7 +77,7 @@ public final class MainWindow {
         Runnable present = this::togglePresenting;
         MainMenus menus = new MainMenus(stage, window, model, documents, export, authoring, recentMenu,
                 new MainMenus.Actions(present, documents::compare, this::showGuide));
-        LessonPicker lessonPicker = new LessonPicker(firstFrameFirst ? List.of(lessons.defaultLesson())
+        lessonPicker = new LessonPicker(firstFrameFirst ? List.of(lessons.defaultLesson())
                 : lessons.lessons(), model, documents::openLesson);
         MainToolBar toolBar = new MainToolBar(model, window, documents, export, lessonPicker, present);
         VBox chrome = new VBox(menus.bar(), toolBar.bar());
@@ -228,6 +229,11 @@ public final class MainWindow {
             }
         };
         scene.addPostLayoutPulseListener(check[0]);
+    }
+
+    /** The toolbar's lesson list (tests read its lessons). */
+    javafx.scene.control.ComboBox<Scenario> lessonPicker() {
+        return lessonPicker.combo();
     }
 
     /** Whether the inspector, source and event log are built (they may wait for the first frame). */

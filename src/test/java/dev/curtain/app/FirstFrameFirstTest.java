@@ -13,6 +13,7 @@ import java.util.prefs.Preferences;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,11 +28,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameFirstTest {
     private MainWindow window;
+    private Stage stage;
     private final AtomicBoolean completeAtStart = new AtomicBoolean(true);
     private final AtomicInteger lessonsAtStart = new AtomicInteger();
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // a stage of its own, shown for the first time as the app's is (the primary stage may still be showing
+        // another test's window)
+        primary.hide();
+        stage = new Stage();
         ViewerModel model = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
         window = new MainWindow(stage, model, new ShippedLessons(), ScenarioOpener.files(),
                 new RecentFiles(Preferences.userRoot().node("dev/curtain/test-first-frame")), Duration.ZERO, true);
@@ -40,13 +46,16 @@ class FirstFrameFirstTest {
         stage.setHeight(720);
         stage.show();
         completeAtStart.set(window.panelsComplete());
-        stage.getScene().getRoot().applyCss(); // the toolbar's skin, which holds the picker
-        lessonsAtStart.set(picker(stage).getItems().size());
+        lessonsAtStart.set(window.lessonPicker().getItems().size());
     }
 
-    @SuppressWarnings("unchecked")
-    private static ComboBox<Scenario> picker(Stage stage) {
-        return (ComboBox<Scenario>) stage.getScene().lookup("#lesson-picker");
+    private ComboBox<Scenario> picker() {
+        return window.lessonPicker();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> stage.close());
     }
 
     @Test
@@ -59,9 +68,8 @@ class FirstFrameFirstTest {
         assertThat(robot.lookup("#thread-table").tryQuery()).isPresent();
         assertThat(robot.lookup("#event-log").tryQuery()).isPresent();
         assertThat(robot.lookup(".source-view").queryAll()).anyMatch(n -> n instanceof dev.curtain.view.SourceView);
-        Stage stage = (Stage) window.scene().getWindow();
-        assertThat(picker(stage).getItems()).hasSize(new ShippedLessons().lessons().size());
-        assertThat(picker(stage).getValue().title()).isEqualTo(window.model().getScenario().title());
+        assertThat(picker().getItems()).hasSize(new ShippedLessons().lessons().size());
+        assertThat(picker().getValue().title()).isEqualTo(window.model().getScenario().title());
         // the views built late show the state on screen, as if they had been there from the start
         robot.interact(() -> window.model().playback().seek(ViewerModel.openingIndex(window.model().recording())));
         assertThat(window.model().threads()).isNotEmpty();
