@@ -11,9 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -37,25 +35,25 @@ final class Authoring {
 
     private final Stage owner;
     private final ViewerModel model;
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty", false);
-    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    /** The open document and whether it is dirty live in the window's model; authoring changes them. */
+    private final WindowModel document;
     private UnsavedPrompt prompt = this::askWithAlert;
 
-    Authoring(Stage owner, ViewerModel model) {
+    Authoring(Stage owner, ViewerModel model, WindowModel document) {
         this.owner = owner;
         this.model = model;
+        this.document = document;
     }
 
-    ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
-    boolean isDirty() { return dirty.get(); }
+    ReadOnlyBooleanProperty dirtyProperty() { return document.dirtyProperty(); }
+    boolean isDirty() { return document.isDirty(); }
     /** The file the scenario was opened from, or null (a built-in lesson: saving asks where). */
-    ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<Path> fileProperty() { return document.fileProperty(); }
     void setPrompt(UnsavedPrompt p) { prompt = p; }
 
     /** A scenario was opened from {@code from} (null for a lesson): nothing unsaved. */
     void opened(Path from) {
-        file.set(from);
-        dirty.set(false);
+        document.documentAt(from);
     }
 
     /**
@@ -64,8 +62,7 @@ final class Authoring {
      * would write the log's stand-in over that file.
      */
     void openedLog() {
-        file.set(null);
-        dirty.set(false);
+        document.documentAt(null);
     }
 
     /** Opens the cue editor at the event on screen; OK puts the cue into the scenario. */
@@ -103,7 +100,7 @@ final class Authoring {
         int keep = model.playback().getIndex();
         model.open(next, err -> ErrorDialogs.exception(owner, err));
         model.playback().seek(keep);
-        dirty.set(true);
+        document.changed();
     }
 
     /** Saves to the scenario's file, or asks where for a lesson. True when saved. */
@@ -111,7 +108,7 @@ final class Authoring {
         if (model.importedProperty().get()) {
             return false;
         }
-        Path target = file.get();
+        Path target = document.getFile();
         if (target == null) {
             FileChooser fc = new FileChooser();
             fc.setTitle("Save the scenario");
@@ -189,8 +186,7 @@ final class Authoring {
      */
     void saveTo(Path target, boolean overwriteReadOnly) throws IOException {
         ScenarioFiles.save(model.getScenario(), target, true, overwriteReadOnly);
-        file.set(target);
-        dirty.set(false);
+        document.documentAt(target);
     }
 
     static Path backupOf(Path target) {
@@ -199,7 +195,7 @@ final class Authoring {
 
     /** Before something replaces the scenario or the window closes: true when it may go ahead. */
     boolean confirmDiscard() {
-        if (!dirty.get()) {
+        if (!document.isDirty()) {
             return true;
         }
         return switch (prompt.ask(model.getScenario().title())) {

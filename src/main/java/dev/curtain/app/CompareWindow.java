@@ -12,6 +12,7 @@ import dev.curtain.view.model.SimulationRunner;
 import dev.curtain.view.model.ViewerModel;
 import java.util.List;
 import javafx.animation.AnimationTimer;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -49,8 +50,15 @@ final class CompareWindow {
     private final ChoiceBox<CompareModel.Sync> sync = new ChoiceBox<>();
     private final AnimationTimer loop;
     private Scenario scenario;
+    /** Undoes the bindings to the main window's theme and text size when this window closes. */
+    private final List<Runnable> unfollow = new java.util.ArrayList<>();
 
-    CompareWindow(Window owner, SimulationRunner runner, Theme theme, Duration tween) {
+    /**
+     * @param theme    the main window's theme, followed while the window is open
+     * @param textSize the main window's text size in percent, followed likewise
+     */
+    CompareWindow(Window owner, SimulationRunner runner, ObservableValue<Theme> theme, ObservableValue<Number> textSize,
+                  Duration tween) {
         ViewerModel left = new ViewerModel(runner, EventExplainer.standard());
         ViewerModel right = new ViewerModel(runner, EventExplainer.standard());
         model = new CompareModel(left, right);
@@ -65,10 +73,14 @@ final class CompareWindow {
         leftTimeline.differencesProperty().bind(model.leftDifferencesProperty());
         rightTimeline.differencesProperty().bind(model.rightDifferencesProperty());
         for (StageView s : List.of(leftStage, rightStage)) {
-            s.paletteProperty().set(theme.palette());
+            s.paletteProperty().bind(theme.map(Theme::palette));
+            s.fontScaleProperty().bind(textSize.map(p -> p.doubleValue() / 100.0));
+            unfollow.add(s.paletteProperty()::unbind);
+            unfollow.add(s.fontScaleProperty()::unbind);
         }
         for (TimelineView t : List.of(leftTimeline, rightTimeline)) {
-            t.paletteProperty().set(theme.palette());
+            t.paletteProperty().bind(theme.map(Theme::palette));
+            unfollow.add(t.paletteProperty()::unbind);
         }
         CaptionBar leftCaption = new CaptionBar(left);
         CaptionBar rightCaption = new CaptionBar(right);
@@ -86,7 +98,9 @@ final class CompareWindow {
         columns.getStyleClass().add("compare-columns");
         BorderPane root = new BorderPane(columns);
         root.setTop(toolBar());
-        root.getStyleClass().addAll("curtain", "compare", theme.styleClass(), "text-100");
+        root.getStyleClass().addAll("curtain", "compare");
+        follow(root, "theme-", theme.map(Theme::styleClass), unfollow);
+        follow(root, "text-", textSize.map(p -> "text-" + p.intValue()), unfollow);
         Scene scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(CompareWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -100,7 +114,24 @@ final class CompareWindow {
                 rightStage.frame(now);
             }
         };
-        stage.setOnHidden(e -> loop.stop());
+        stage.setOnHidden(e -> {
+            loop.stop();
+            // the main window's model outlives this window: let go of it, so a closed comparison is collected
+            unfollow.forEach(Runnable::run);
+        });
+    }
+
+    /** Keeps one style class of {@code root} that starts with {@code prefix}: the one {@code styleClass} says. */
+    private static void follow(javafx.scene.Parent root, String prefix, ObservableValue<String> styleClass,
+                               List<Runnable> unfollow) {
+        Runnable apply = () -> {
+            root.getStyleClass().removeIf(c -> c.startsWith(prefix));
+            root.getStyleClass().add(styleClass.getValue());
+        };
+        javafx.beans.value.ChangeListener<String> listener = (o, a, b) -> apply.run();
+        styleClass.addListener(listener);
+        unfollow.add(() -> styleClass.removeListener(listener));
+        apply.run();
     }
 
     /** Whether the two sides' captions say different things now (tests). */

@@ -36,7 +36,8 @@ public final class CurtainApp extends Application {
         runner = new FxSimulationRunner();
         LessonLibrary lessons = new ShippedLessons();
         ViewerModel model = new ViewerModel(runner, EventExplainer.standard());
-        window = new MainWindow(stage, model, lessons, ScenarioOpener.files(), RecentFiles.forUser(), MOVE);
+        // the first frame comes first: the inspector, source, event log and lessons 2 to 15 follow it
+        window = new MainWindow(stage, model, lessons, ScenarioOpener.files(), RecentFiles.forUser(), MOVE, true);
         installCrashDialog(window);
         Scenario first = lessons.defaultLesson();
         window.show(first);

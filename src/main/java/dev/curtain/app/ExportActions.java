@@ -8,12 +8,15 @@ import dev.curtain.view.model.ViewerModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
+import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.binding.BooleanBinding;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -82,6 +85,25 @@ final class ExportActions {
         };
         run(task, out);
         return task;
+    }
+
+    /**
+     * The three exports as menu items, for the File menu and the toolbar's export button ({@code prefix} starts each
+     * label). Pictures are drawn from a re-simulation off screen, so a replayed log offers only its trace.
+     */
+    List<MenuItem> menuItems(String prefix) {
+        MenuItem frame = new MenuItem(prefix + "Current Frame as PNG…");
+        frame.setOnAction(e -> exportFrame());
+        MenuItem video = new MenuItem(prefix + "Video (GIF or MP4)…");
+        video.setOnAction(e -> exportVideo());
+        BooleanBinding nothing = model.scenarioProperty().isNull().or(model.importedProperty());
+        frame.disableProperty().bind(nothing);
+        video.disableProperty().bind(nothing);
+        // a trace is written from the run as it is: a replayed log has one too
+        MenuItem trace = new MenuItem(prefix + "Trace for Perfetto (JSON)…");
+        trace.setOnAction(e -> exportTrace());
+        trace.disableProperty().bind(model.scenarioProperty().isNull());
+        return List.of(frame, video, trace);
     }
 
     private Path chooseTarget(ExportFormat f) {

@@ -1,12 +1,12 @@
 package dev.curtain.app;
 
 import dev.curtain.view.model.SpeakerNotes;
+import dev.curtain.view.model.ViewerModel;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 
 /**
@@ -14,57 +14,54 @@ import javafx.stage.Stage;
  * caption and the timeline stay), the projector theme and large text unless the speaker chose otherwise before,
  * and the speaker notes on a window of their own. B blanks the screen; Esc (or leaving full screen) ends it and
  * puts everything back as it was.
+ *
+ * <p>Whether the window presents is the {@link WindowModel}'s: it changes the theme and text size and hides the
+ * chrome and panels through the bindings everything else uses; this class does what only a stage can (full screen,
+ * the notes window, the style class the stylesheet keys on, blanking).
  */
 final class PresenterMode {
     /** Text size while presenting, in percent: readable from the back of a lecture hall. */
-    static final int TEXT_SIZE = 150;
+    static final int TEXT_SIZE = WindowModel.PRESENTING_TEXT_SIZE;
 
-    private final MainWindow window;
+    private final WindowModel window;
     private final Stage stage;
     private final Parent root;
-    private final List<Node> chrome;
-    private final SplitPane mainSplit;
-    private final Node inspector;
     private final List<Node> content;
     private final SpeakerNotes notes;
-    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active", false);
     private final ReadOnlyBooleanWrapper blanked = new ReadOnlyBooleanWrapper(this, "blanked", false);
     private SpeakerNotesWindow notesWindow;
-    private Theme themeBefore;
-    private int textSizeBefore;
-    private double dividerBefore;
-    private boolean inspectorBefore;
-    private final List<Boolean> chromeBefore = new java.util.ArrayList<>();
 
     /**
-     * @param chrome what presenting hides (menus and toolbar, the source and log panels); the legend stays, compact
      * @param content what blanking hides (everything the audience sees)
      */
-    PresenterMode(MainWindow window, Stage stage, Parent root, List<Node> chrome, SplitPane mainSplit, Node inspector,
-                  List<Node> content) {
+    PresenterMode(WindowModel window, ViewerModel model, Stage stage, Parent root, List<Node> content) {
         this.window = window;
         this.stage = stage;
         this.root = root;
-        this.chrome = chrome;
-        this.mainSplit = mainSplit;
-        this.inspector = inspector;
         this.content = content;
-        this.notes = new SpeakerNotes(window.model());
+        this.notes = new SpeakerNotes(model);
+        window.presentingProperty().addListener((o, was, now) -> {
+            if (now) {
+                entered();
+            } else {
+                left();
+            }
+        });
         stage.fullScreenProperty().addListener((o, was, now) -> {
-            if (!now && active.get()) {
+            if (!now && window.isPresenting()) {
                 leave();
             }
         });
     }
 
-    ReadOnlyBooleanProperty activeProperty() { return active.getReadOnlyProperty(); }
-    boolean isActive() { return active.get(); }
+    ReadOnlyBooleanProperty activeProperty() { return window.presentingProperty(); }
+    boolean isActive() { return window.isPresenting(); }
     boolean isBlanked() { return blanked.get(); }
     SpeakerNotes notes() { return notes; }
     SpeakerNotesWindow notesWindow() { return notesWindow; }
 
     void toggle() {
-        if (active.get()) {
+        if (window.isPresenting()) {
             leave();
         } else {
             enter();
@@ -72,49 +69,26 @@ final class PresenterMode {
     }
 
     void enter() {
-        if (active.get()) {
-            return;
-        }
-        active.set(true);
-        themeBefore = window.theme();
-        textSizeBefore = window.textSize();
-        // a speaker who picked a theme for this room keeps it; the default light one gives way to the projector's
-        if (themeBefore == Theme.LIGHT) {
-            window.setTheme(Theme.PROJECTOR);
-        }
-        window.setTextSize(Math.max(TEXT_SIZE, textSizeBefore));
-        // what the speaker had hidden before (View → Inspector, Source and Event Log) stays hidden afterwards
-        chromeBefore.clear();
-        chrome.forEach(n -> chromeBefore.add(n.isVisible()));
-        chrome.forEach(n -> show(n, false));
-        inspectorBefore = mainSplit.getItems().contains(inspector);
-        dividerBefore = mainSplit.getDividerPositions().length > 0 ? mainSplit.getDividerPositions()[0] : 0.62;
-        mainSplit.getItems().remove(inspector);
+        window.startPresenting();
+    }
+
+    void leave() {
+        window.stopPresenting();
+    }
+
+    private void entered() {
         root.getStyleClass().add("presenting");
         stage.setFullScreenExitHint("");
         stage.setFullScreen(true);
         notesWindow = new SpeakerNotesWindow(stage, notes, MainWindow.class.getResource(MainWindow.STYLESHEET)
-                .toExternalForm(), window.theme().styleClass());
+                .toExternalForm(), window.getTheme().styleClass());
         notesWindow.show(stage);
         stage.requestFocus();
     }
 
-    void leave() {
-        if (!active.get()) {
-            return;
-        }
-        active.set(false);
+    private void left() {
         setBlanked(false);
         root.getStyleClass().remove("presenting");
-        for (int i = 0; i < chrome.size(); i++) {
-            show(chrome.get(i), chromeBefore.get(i));
-        }
-        if (inspectorBefore && !mainSplit.getItems().contains(inspector)) {
-            mainSplit.getItems().add(inspector);
-            mainSplit.setDividerPositions(dividerBefore);
-        }
-        window.setTheme(themeBefore);
-        window.setTextSize(textSizeBefore);
         if (notesWindow != null) {
             notesWindow.close();
             notesWindow = null;
@@ -142,10 +116,5 @@ final class PresenterMode {
         } else {
             root.getStyleClass().remove("blanked");
         }
-    }
-
-    private static void show(Node n, boolean visible) {
-        n.setVisible(visible);
-        n.setManaged(visible);
     }
 }

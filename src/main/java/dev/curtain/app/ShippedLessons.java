@@ -7,17 +7,13 @@ import dev.curtain.scenario.ScenarioFiles;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fifteen lessons of the talk, read from the files built into the jar; lesson 1 is the default. */
+/**
+ * The fifteen lessons of the talk, read from the files built into the jar; lesson 1 is the default. They are read
+ * when first asked for, and the default lesson alone when only it is: the app opens on lesson 1 and fills the lesson
+ * list after its first frame.
+ */
 public final class ShippedLessons implements LessonLibrary {
-    private final List<Scenario> lessons;
-
-    public ShippedLessons() {
-        List<Scenario> all = new ArrayList<>();
-        for (String name : Lessons.ALL) {
-            all.add(load(name));
-        }
-        lessons = List.copyOf(all);
-    }
+    private List<Scenario> lessons;
 
     /** Lesson 1, "hello goroutine". */
     public static Scenario first() {
@@ -34,7 +30,19 @@ public final class ShippedLessons implements LessonLibrary {
     }
 
     @Override
-    public List<Scenario> lessons() {
+    public synchronized List<Scenario> lessons() {
+        if (lessons == null) {
+            List<Scenario> all = new ArrayList<>();
+            for (String name : Lessons.ALL) {
+                all.add(load(name));
+            }
+            lessons = List.copyOf(all);
+        }
         return lessons;
+    }
+
+    @Override
+    public synchronized Scenario defaultLesson() {
+        return lessons != null ? lessons.get(0) : first();
     }
 }

@@ -52,6 +52,27 @@ class CompareViewTest {
     }
 
     @Test
+    void theComparisonFollowsTheMainWindowsThemeAndTextSize(FxRobot robot) {
+        open(robot);
+        javafx.scene.Parent root = compare.stage().getScene().getRoot();
+        assertThat(root.getStyleClass()).contains("theme-light", "text-100");
+        robot.interact(() -> {
+            window.windowModel().setTheme(Theme.PROJECTOR);
+            window.windowModel().largerText();
+        });
+        assertThat(root.getStyleClass()).contains("theme-projector", "text-125").doesNotContain("theme-light",
+                "text-100");
+        dev.curtain.view.StageView left = robot.lookup("#compare-left-stage").queryAs(dev.curtain.view.StageView.class);
+        assertThat(left.paletteProperty().get()).isEqualTo(Theme.PROJECTOR.palette());
+        assertThat(left.fontScaleProperty().get()).isEqualTo(1.25);
+        assertThat(compare.leftTimeline().paletteProperty().get()).isEqualTo(Theme.PROJECTOR.palette());
+        // closed, it lets go of the main window's model: a later change reaches it no more
+        robot.interact(() -> compare.stage().close());
+        robot.interact(() -> window.windowModel().setTheme(Theme.DARK));
+        assertThat(root.getStyleClass()).contains("theme-projector");
+    }
+
+    @Test
     void aLessonThatComparesVersionsOpensUnderItsTwoVersionsWithTheirDifferencesMarked(FxRobot robot) {
         CompareModel m = open(robot);
         assertThat(m.left().versionProperty().get()).isEqualTo(GoVersion.GO_1_9);

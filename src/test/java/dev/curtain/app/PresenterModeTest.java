@@ -10,6 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -86,6 +90,45 @@ class PresenterModeTest {
         assertThat(shown(robot, "#thread-table")).isTrue();
         assertThat(window.theme()).isEqualTo(Theme.LIGHT);
         assertThat(window.textSize()).isEqualTo(100);
+    }
+
+    /** The View menu's radio item with this id: whether it is the selected one. */
+    private boolean menuSelected(FxRobot robot, String id) {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        for (Menu m : bar.getMenus()) {
+            for (MenuItem i : m.getItems()) {
+                if (i instanceof Menu sub) {
+                    for (MenuItem j : sub.getItems()) {
+                        if (id.equals(j.getId())) {
+                            return ((RadioMenuItem) j).isSelected();
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    @Test
+    void whilePresentingTheThemeAndTextSizeMenusShowWhatTheWindowShows(FxRobot robot) {
+        assertThat(menuSelected(robot, "theme-light")).isTrue();
+        assertThat(menuSelected(robot, "text-size-100")).isTrue();
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        assertThat(menuSelected(robot, "theme-projector")).isTrue();
+        assertThat(menuSelected(robot, "theme-light")).isFalse();
+        assertThat(menuSelected(robot, "text-size-150")).isTrue();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertThat(menuSelected(robot, "theme-light")).isTrue();
+        assertThat(menuSelected(robot, "text-size-100")).isTrue();
+        // Ctrl+= (View → Larger Text) moves the menu's tick too, and so does a theme set from anywhere
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        assertThat(window.textSize()).isEqualTo(125);
+        assertThat(menuSelected(robot, "text-size-125")).isTrue();
+        assertThat(window.scene().getRoot().getStyleClass()).contains("text-125").doesNotContain("text-100");
+        robot.interact(() -> window.windowModel().setTheme(Theme.DARK));
+        assertThat(menuSelected(robot, "theme-dark")).isTrue();
+        assertThat(window.scene().getRoot().getStyleClass()).contains("theme-dark").doesNotContain("theme-light");
+        assertThat(window.stageView().paletteProperty().get()).isEqualTo(Theme.DARK.palette());
     }
 
     @Test

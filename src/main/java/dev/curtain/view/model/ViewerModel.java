@@ -10,12 +10,9 @@ import dev.curtain.engine.event.Event.ThreadCloned;
 import dev.curtain.engine.event.Event.ThreadPropertyChanged;
 import dev.curtain.engine.state.GStatus;
 import dev.curtain.engine.state.GoroutineTable;
-import dev.curtain.engine.state.ProcessorState;
-import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadState;
-import dev.curtain.render.ThreadActivity;
 import dev.curtain.render.ZoneDemand;
 import dev.curtain.scenario.Cues;
 import dev.curtain.scenario.Scenario;
@@ -201,7 +198,7 @@ public final class ViewerModel {
             return;
         }
         Scenario next = current.withOptions(current.options().withVersion(v).withGomaxprocs(procs));
-        Anchor anchor = anchor();
+        RunAnchor anchor = anchor();
         boolean wasPlaying = playback.isPlaying();
         simulate(next, rec -> {
             install(next, rec, anchor.resolve(rec, Cues.resolve(rec, next.cues())));
@@ -457,12 +454,7 @@ public final class ViewerModel {
     }
 
     private boolean exists(Entity e) {
-        SchedState s = state.get();
-        return switch (e.kind()) {
-            case G -> s.goroutines().exists(e.id());
-            case P -> e.id() < s.processors().size();
-            case M -> e.id() < s.threads().size();
-        };
+        return SelectionText.exists(state.get(), e);
     }
 
     /**
@@ -478,127 +470,19 @@ public final class ViewerModel {
             selectionHistory.clear();
             return;
         }
-        List<String> lines = new ArrayList<>();
-        switch (e.kind()) {
-            case G -> describeG(s, e.id(), lines);
-            case P -> describeP(s, e.id(), lines);
-            case M -> describeM(s, e.id(), lines);
-        }
-        selectionTitle.set(lines.remove(0));
-        selectionDetails.setAll(lines);
+        List<String> lines = SelectionText.describe(s, e);
+        selectionTitle.set(lines.get(0));
+        selectionDetails.setAll(lines.subList(1, lines.size()));
         if (withHistory) {
-            selectionHistory.setAll(history(e));
+            selectionHistory.setAll(SelectionText.history(recording, e, HISTORY_LIMIT));
         }
     }
 
-    private List<Event> history(Entity e) {
-        List<Event> out = new ArrayList<>();
-        for (Event ev : recording.events()) {
-            boolean hit = switch (e.kind()) {
-                case G -> ev.g() == e.id() || (ev instanceof GoroutineCreated c && c.parent() == e.id());
-                case P -> ev.p() == e.id();
-                case M -> ev.m() == e.id() || (ev instanceof ThreadCloned c && c.creator() == e.id());
-            };
-            if (hit) {
-                out.add(ev);
-                if (out.size() >= HISTORY_LIMIT) {
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void describeG(SchedState s, int g, List<String> out) {
-        GoroutineTable gs = s.goroutines();
-        out.add("G" + g + "  ·  " + gs.function(g));
-        out.add("status: " + gs.status(g).key());
-        out.add("where: " + gs.place(g));
-        if (gs.status(g) == GStatus.WAITING && !gs.waitReason(g).text().isEmpty()) {
-            out.add("waiting for: " + gs.waitReason(g).text());
-        }
-        if (gs.lockedM(g) >= 0) {
-            out.add("locked to: M" + gs.lockedM(g) + " (depth " + gs.lockDepth(g) + ")");
-        }
-        if (gs.line(g) > 0) {
-            out.add("source line: " + gs.line(g));
-        }
-        out.add("created by: " + (gs.parent(g) > 0 ? "G" + gs.parent(g) : "the runtime"));
-    }
-
-    private static void describeP(SchedState s, int p, List<String> out) {
-        ProcessorState ps = s.processor(p);
-        out.add("P" + p + (p >= s.gomaxprocs() ? "  ·  destroyed" : ""));
-        out.add("status: " + ps.status().key());
-        out.add("owned by: " + (ps.m() >= 0 ? "M" + ps.m() : "no thread"));
-        out.add("runnext: " + (ps.runnext() > 0 ? "G" + ps.runnext() : "empty"));
-        out.add("local run queue: " + ps.runqSize() + " of " + ProcessorState.RING);
-        out.add("schedtick: " + ps.schedtick());
-    }
-
-    private static void describeM(SchedState s, int m, List<String> out) {
-        ThreadState t = s.thread(m);
-        out.add("M" + m + "  ·  " + t.role().key());
-        out.add("state: " + ThreadActivity.of(t, s.gomaxprocs()).describe(t) + " (" + t.state().key() + ")");
-        out.add("holds: " + (t.p() >= 0 ? "P" + t.p() : "no P"));
-        out.add("running: " + (t.curg() > 0 ? "G" + t.curg() : "nothing"));
-        if (t.lockedg() > 0) {
-            out.add("locked to: G" + t.lockedg());
-        }
-        out.add("cloned from: " + (t.clonedFrom() >= 0 ? "M" + t.clonedFrom() : "(the process)")
-                + (t.viaTemplate() ? " via the template thread" : ""));
-        Set<Property> d = s.diverged(m);
-        if (d.isEmpty()) {
-            out.add("properties: same as the process");
-        } else {
-            StringBuilder b = new StringBuilder("differs: ");
-            for (Property p : d) {
-                b.append(p.key()).append('=').append(p.valueOf(t.props())).append("  ");
-            }
-            out.add(b.toString().trim());
-        }
-    }
-
-    private Anchor anchor() {
+    /** Where the viewer is now, to come back to after a re-simulation under other options. */
+    private RunAnchor anchor() {
         int at = playback.getIndex();
         int cue = currentCue();
         String cueId = cue >= 0 && cueIndices.get()[cue] == at ? cues.get(cue).cue().id() : null;
-        double fraction = 0;
-        if (recording != null && recording.size() > 0) {
-            long end = recording.event(recording.size() - 1).timeNs();
-            long now = at > 0 ? recording.event(at - 1).timeNs() : 0;
-            fraction = end > 0 ? now / (double) end : at / (double) recording.size();
-            if (at == recording.size()) {
-                fraction = 1;
-            }
-        }
-        return new Anchor(cueId, fraction, at <= openingIndex(recording));
-    }
-
-    /** Where the viewer was before a re-simulation: at a cue, or a fraction of the run's time. */
-    private record Anchor(String cueId, double fraction, boolean atStart) {
-        int resolve(Recording rec, List<Cues.Resolved> resolved) {
-            if (atStart || rec.size() == 0) {
-                return openingIndex(rec);
-            }
-            if (cueId != null) {
-                for (Cues.Resolved r : resolved) {
-                    if (r.cue().id().equals(cueId) && r.matched()) {
-                        return r.eventIndex() + 1;
-                    }
-                }
-            }
-            if (fraction >= 1) {
-                return rec.size();
-            }
-            long end = rec.event(rec.size() - 1).timeNs();
-            long target = (long) (fraction * end);
-            for (int i = 0; i < rec.size(); i++) {
-                if (rec.event(i).timeNs() >= target) {
-                    return i + 1;
-                }
-            }
-            return rec.size();
-        }
+        return RunAnchor.at(recording, at, cueId);
     }
 }
