@@ -61,9 +61,7 @@ public final class BackgroundLayer {
     public double show(GraphicsContext gc, DrawList next, List<Rect> patches) {
         if (shown == null && !stale) {
             // the static picture is on the canvas, with at most what moved since: put the whole state over it
-            for (Rect r : DamageArea.merge(patches, width, height, pixelScale, MERGE_SLACK, MAX_PIECES)) {
-                clipped(gc, r, null);
-            }
+            restoreStatic(gc, patches);
             next.replay(gc, null);
             shown = next;
             return width * height;
@@ -80,15 +78,7 @@ public final class BackgroundLayer {
     public double restore(GraphicsContext gc, List<Rect> patches) {
         if (shown == null) {
             // nothing recorded over the static layer yet: it alone goes back under the patches
-            if (staticCalls == null || stale) {
-                return 0;
-            }
-            double area = 0;
-            for (Rect r : DamageArea.merge(patches, width, height, pixelScale, MERGE_SLACK, MAX_PIECES)) {
-                clipped(gc, r, null);
-                area += r.w() * r.h();
-            }
-            return area;
+            return staticCalls == null || stale ? 0 : restoreStatic(gc, patches);
         }
         return paint(gc, patches);
     }
@@ -108,6 +98,16 @@ public final class BackgroundLayer {
         }
         for (Rect r : pieces) {
             clipped(gc, r, shown);
+        }
+        return area;
+    }
+
+    /** Paints the static layer alone again under {@code patches}; returns the area painted. */
+    private double restoreStatic(GraphicsContext gc, List<Rect> patches) {
+        double area = 0;
+        for (Rect r : DamageArea.merge(patches, width, height, pixelScale, MERGE_SLACK, MAX_PIECES)) {
+            clipped(gc, r, null);
+            area += r.w() * r.h();
         }
         return area;
     }

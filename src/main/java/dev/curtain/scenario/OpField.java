@@ -150,12 +150,15 @@ final class OpField<T> {
         return new OpField<>(key, ref("name"), true, null, ScenarioReader::channelRef, Json.Str::new);
     }
 
-    /** A field whose reading and writing its operation does itself (a loop's times, forever and body). */
+    /**
+     * A field whose reading and writing its operation does itself (a loop's times, forever and body): it is here
+     * for its key and schema entry only, and its own reader and writer are never called (calling one is a bug).
+     */
     static <T> OpField<T> custom(String key, Json.Obj schema, boolean required) {
         return new OpField<>(key, schema, required, null, (r, o, k) -> {
-            throw new UnsupportedOperationException(k + " is read by its operation");
+            throw new IllegalStateException(k + " is read by its operation, not by its field");
         }, v -> {
-            throw new UnsupportedOperationException(key + " is written by its operation");
+            throw new IllegalStateException(key + " is written by its operation, not by its field");
         });
     }
 
