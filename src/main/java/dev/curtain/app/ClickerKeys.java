@@ -1,6 +1,5 @@
 package dev.curtain.app;
 
-import dev.curtain.view.StageGuide;
 import dev.curtain.view.model.Playback;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -14,9 +13,9 @@ import javafx.scene.input.KeyEvent;
 final class ClickerKeys {
     private final Playback pb;
     private final PresenterMode presenter;
-    private final StageGuide guide;
+    private final GuideSlot guide;
 
-    ClickerKeys(Playback pb, PresenterMode presenter, StageGuide guide) {
+    ClickerKeys(Playback pb, PresenterMode presenter, GuideSlot guide) {
         this.pb = pb;
         this.presenter = presenter;
         this.guide = guide;
@@ -24,7 +23,7 @@ final class ClickerKeys {
 
     /** The scene's key-pressed filter. */
     void onKey(KeyEvent e) {
-        if (guide.isVisible() && !e.getCode().isModifierKey()) {
+        if (guide.isShowing() && !e.getCode().isModifierKey()) {
             // any key dismisses the guide, and only that: the clicker's first press must not also step
             guide.close();
             e.consume();

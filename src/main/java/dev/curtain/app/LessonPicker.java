@@ -49,17 +49,12 @@ final class LessonPicker {
             }
         });
         model.scenarioProperty().addListener((o, a, b) -> combo.setValue(lessonOf(b)));
+        // built after the first frame, the picker starts on whatever is on screen by then
+        combo.setValue(lessonOf(model.getScenario()));
     }
 
     ComboBox<Scenario> combo() {
         return combo;
-    }
-
-    /** Later lessons, loaded after the first frame: the list grows, the choice stays. */
-    void setLessons(List<Scenario> lessons) {
-        Scenario shown = combo.getValue();
-        combo.getItems().setAll(lessons);
-        combo.setValue(shown == null ? null : lessonOf(shown));
     }
 
     /** The lesson {@code s} is, or null when it is none of them. */

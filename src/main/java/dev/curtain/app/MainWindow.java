@@ -1,13 +1,13 @@
 package dev.curtain.app;
 
 import dev.curtain.scenario.Scenario;
-import dev.curtain.view.StageGuide;
 import dev.curtain.view.StageView;
 import dev.curtain.view.TimelineView;
 import dev.curtain.view.model.ViewerModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.input.KeyEvent;
@@ -37,16 +37,18 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Scene scene;
     private final FrameLoop loop;
-    private final RecentMenu recentMenu;
+    private final RecentFiles recent;
+    /** The File → Open Recent menu, built with the menus (after the first frame when the app starts). */
+    private RecentMenu recentMenu;
     /** Help → How to Read the Stage: over the stage on a first launch, and on F1. */
-    private final StageGuide guide = new StageGuide(this::guideClosed);
+    private final GuideSlot guide = new GuideSlot(this::guideClosed);
     private Runnable onGuideSeen = () -> { };
     private final ExportActions export;
     private final Authoring authoring;
     private final DocumentActions documents;
     private final WindowPanels panels;
     private final PresenterMode presenter;
-    private final LessonPicker lessonPicker;
+    private LessonPicker lessonPicker;
 
     public MainWindow(Stage stage, ViewerModel model, LessonLibrary lessons, ScenarioOpener opener,
                       RecentFiles recent, Duration tween) {
@@ -54,9 +56,10 @@ public final class MainWindow {
     }
 
     /**
-     * @param firstFrameFirst whether what the first frame does not show waits until it is painted: the inspector,
-     *                        source and event log are built, and the lessons after the default one read, just after
-     *                        it (the app starts so; tests build the whole window at once)
+     * @param firstFrameFirst whether what the first frame does not show waits until it is painted: the menus, the
+     *                        toolbar (with the lessons after the default one), the inspector, source and event log
+     *                        are built just after it, blank bars and places standing in for them until then (the
+     *                        app starts so; tests build the whole window at once)
      */
     public MainWindow(Stage stage, ViewerModel model, LessonLibrary lessons, ScenarioOpener opener,
                       RecentFiles recent, Duration tween, boolean firstFrameFirst) {
@@ -69,26 +72,20 @@ public final class MainWindow {
         this.export = new ExportActions(stage, model, window::getTheme);
         this.authoring = new Authoring(stage, model, window);
         this.documents = new DocumentActions(stage, model, window, opener, recent, authoring, tween);
-        this.recentMenu = new RecentMenu(recent, this::open);
+        this.recent = recent;
 
         root.getStyleClass().add("curtain");
+        Node standIn = ChromeStandIn.create();
+        WindowPanels.bind(standIn, window.chromeVisibleProperty());
         // presenter mode needs the panels, which come after the menus and toolbar that start it (the order the
         // views subscribe to the model in is the order they update in, which their first layout depends on)
-        Runnable present = this::togglePresenting;
-        MainMenus menus = new MainMenus(stage, window, model, documents, export, authoring, recentMenu,
-                new MainMenus.Actions(present, documents::compare, this::showGuide));
-        lessonPicker = new LessonPicker(firstFrameFirst ? List.of(lessons.defaultLesson())
-                : lessons.lessons(), model, documents::openLesson);
-        MainToolBar toolBar = new MainToolBar(model, window, documents, export, lessonPicker, present);
-        VBox chrome = new VBox(menus.bar(), toolBar.bar());
-        WindowPanels.bind(chrome, window.chromeVisibleProperty());
-        root.setTop(chrome);
+        VBox chrome = firstFrameFirst ? null : chrome(lessons.lessons());
+        // the menus and toolbar cost a third of the start-up (their combo boxes, spinner and first CSS pass): the
+        // app's first frame has blank bars of their heights in their place, and they are built just after it
+        root.setTop(firstFrameFirst ? standIn : chrome);
         panels = new WindowPanels(model, window, stageView, timeline, guide, root.heightProperty(), firstFrameFirst);
         root.setCenter(panels.centre());
         root.setBottom(panels.bottom());
-        // drawn last: a panel whose content is taller than the room it gets (the largest text on a small screen)
-        // runs under the menus and toolbar, not over them
-        chrome.setViewOrder(-1);
         presenter = new PresenterMode(window, model, stage, root, List.of(panels.centre(), panels.bottom()));
         scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
@@ -98,8 +95,8 @@ public final class MainWindow {
         acceptDroppedFiles();
         if (firstFrameFirst) {
             afterFirstFrame(() -> {
+                root.setTop(chrome(lessons.lessons()));
                 panels.complete();
-                lessonPicker.setLessons(lessons.lessons());
             });
         }
         stage.setScene(scene);
@@ -111,6 +108,22 @@ public final class MainWindow {
                 e.consume();
             }
         });
+    }
+
+    /** The menus and the toolbar, bound to the window model; drawn over the panels. */
+    private VBox chrome(List<Scenario> lessons) {
+        Runnable present = this::togglePresenting;
+        recentMenu = new RecentMenu(recent, this::open);
+        MainMenus menus = new MainMenus(stage, window, model, documents, export, authoring, recentMenu,
+                new MainMenus.Actions(present, documents::compare, this::showGuide));
+        lessonPicker = new LessonPicker(lessons, model, documents::openLesson);
+        MainToolBar toolBar = new MainToolBar(model, window, documents, export, lessonPicker, present);
+        VBox chrome = new VBox(menus.bar(), toolBar.bar());
+        WindowPanels.bind(chrome, window.chromeVisibleProperty());
+        // drawn last: a panel whose content is taller than the room it gets (the largest text on a small screen)
+        // runs under the menus and toolbar, not over them
+        chrome.setViewOrder(-1);
+        return chrome;
     }
 
     public Scene scene() { return scene; }
@@ -165,18 +178,12 @@ public final class MainWindow {
 
     /** Shows "How to read the stage" over the stage (Help, F1, a first launch). */
     public void showGuide() {
-        guide.setVisible(true);
-        guide.toFront();
+        guide.show();
     }
 
     /** Runs {@code seen} when the guide is dismissed: the app remembers not to show it on the next launch. */
     public void onGuideSeen(Runnable seen) {
         onGuideSeen = seen;
-    }
-
-    /** The guide (tests look at it). */
-    StageGuide guide() {
-        return guide;
     }
 
     private void guideClosed() {
@@ -233,10 +240,10 @@ public final class MainWindow {
 
     /** The toolbar's lesson list (tests read its lessons). */
     javafx.scene.control.ComboBox<Scenario> lessonPicker() {
-        return lessonPicker.combo();
+        return lessonPicker == null ? null : lessonPicker.combo();
     }
 
-    /** Whether the inspector, source and event log are built (they may wait for the first frame). */
+    /** Whether the menus, toolbar, inspector, source and event log are built (they may wait for the first frame). */
     boolean panelsComplete() {
         return panels.isComplete();
     }

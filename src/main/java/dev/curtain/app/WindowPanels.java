@@ -5,7 +5,6 @@ import dev.curtain.view.EventLogView;
 import dev.curtain.view.InspectorView;
 import dev.curtain.view.LessonCard;
 import dev.curtain.view.SourceView;
-import dev.curtain.view.StageGuide;
 import dev.curtain.view.StageLegend;
 import dev.curtain.view.StageView;
 import dev.curtain.view.TimelineView;
@@ -31,7 +30,7 @@ final class WindowPanels {
     private final ViewerModel model;
     private final StageView stageView;
     private final TimelineView timeline;
-    private final StageGuide guide;
+    private final GuideSlot guide;
     private final WindowModel window;
     /** The inspector, or until {@link #complete()} a blank stand-in of its place. */
     private Node inspector;
@@ -50,7 +49,7 @@ final class WindowPanels {
      * @param later  whether the inspector, source and event log wait for {@link #complete()} (the app builds them
      *               after its first frame; until then their places are blank)
      */
-    WindowPanels(ViewerModel model, WindowModel window, StageView stageView, TimelineView timeline, StageGuide guide,
+    WindowPanels(ViewerModel model, WindowModel window, StageView stageView, TimelineView timeline, GuideSlot guide,
                  ObservableNumberValue height, boolean later) {
         this.model = model;
         this.window = window;
@@ -137,8 +136,8 @@ final class WindowPanels {
         VBox stageColumn = new VBox(stageView, legend);
         stageColumn.getStyleClass().add("stage-column");
         VBox.setVgrow(stageView, Priority.ALWAYS);
-        guide.setVisible(false);
-        StackPane stageArea = new StackPane(stageColumn, new LessonCard(model), guide);
+        StackPane stageArea = new StackPane(stageColumn, new LessonCard(model));
+        guide.placeIn(stageArea);
         inspector = later ? standIn("inspector") : new InspectorView(model);
         mainSplit.getItems().setAll(stageArea, inspector);
         mainSplit.setDividerPositions(0.62);

@@ -12,7 +12,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Reports when the app's first frame with a lesson on the stage has been painted, then ends the JVM. Installed as a
+ * Reports when the app's first frame with a lesson on the stage has been painted, then ends the JVM (once the rest of
+ * the window is built too). Installed as a
  * JavaFX preloader ({@code -Djavafx.preloader=dev.curtain.bench.FirstFrameProbe}) by the startup benchmark, so the
  * app's own code is the same as in a lecture: the probe only watches its windows.
  *
@@ -29,6 +30,9 @@ public final class FirstFrameProbe extends Preloader {
     static final String PAINTED = "curtain-startup: first frame painted at ";
     /** The id the app gives its stage view. */
     private static final String STAGE_VIEW = "#stage";
+    /** The ids of the toolbar and the event log, which the app builds just after its first frame. */
+    private static final String TOOLBAR = "#toolbar";
+    private static final String EVENT_LOG = "#event-log";
 
     private boolean reported;
 
@@ -54,7 +58,10 @@ public final class FirstFrameProbe extends Preloader {
             }
             reported = true;
             scene.removePostLayoutPulseListener(listener[0]);
-            Platform.runLater(FirstFrameProbe::reportWhenPainted);
+            Platform.runLater(() -> {
+                reportWhenPainted();
+                exitWhenComplete(scene);
+            });
         };
         stage.sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -87,6 +94,21 @@ public final class FirstFrameProbe extends Preloader {
         Instant painted = Instant.now();
         System.out.println(PAINTED + painted + " cpu " + cpuMillis());
         System.out.flush();
-        System.exit(0);
+    }
+
+    /**
+     * Ends the JVM once what the app builds after its first frame (the menus, toolbar and event log) is there too, so
+     * a class-data archive dumped at exit holds the classes of the whole window, not just of its first frame.
+     */
+    private static void exitWhenComplete(Scene scene) {
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (scene.lookup(TOOLBAR) != null && scene.lookup(EVENT_LOG) != null) {
+                scene.removePostLayoutPulseListener(check[0]);
+                Platform.runLater(() -> System.exit(0));
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
+        Platform.requestNextPulse();
     }
 }

@@ -29,7 +29,10 @@ public final class JavaFxFloor {
             scene.addPostLayoutPulseListener(() -> {
                 if (!reported[0] && stage.isShowing()) {
                     reported[0] = true;
-                    Platform.runLater(FirstFrameProbe::reportWhenPainted);
+                    Platform.runLater(() -> {
+                        FirstFrameProbe.reportWhenPainted();
+                        System.exit(0);
+                    });
                 }
             });
             stage.setScene(scene);

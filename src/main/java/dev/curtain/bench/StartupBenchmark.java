@@ -55,34 +55,36 @@ public final class StartupBenchmark {
     /** One untimed launch of each (the files are in the page cache after it), then {@code runs} timed ones. */
     public static Result run(int runs) {
         Path archive;
+        Path prefs;
         try {
             archive = Files.createTempFile("curtain-startup", ".jsa");
             Files.delete(archive);
+            prefs = guideSeenPreferences();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
-            List<String> app = app();
+            List<String> app = app(prefs);
             List<String> withArchive = new ArrayList<>(app);
             withArchive.add(1, "-XX:SharedArchiveFile=" + archive);
             List<String> dump = new ArrayList<>(app);
             dump.add(1, "-XX:ArchiveClassesAtExit=" + archive);
-            launch(dump);
+            launch(dump, prefs);
             List<String> jvm = command(List.of(), StartupFloor.class.getName());
             List<String> fx = command(HEADLESS, JavaFxFloor.class.getName());
             for (List<String> c : List.of(jvm, fx, app, withArchive)) {
-                launch(c);
+                launch(c, prefs);
             }
             List<List<String>> order = new ArrayList<>(List.of(jvm, fx, app, withArchive));
             boolean image = Files.isExecutable(IMAGE_LAUNCHER);
             if (image) {
                 order.add(List.of(IMAGE_LAUNCHER.toAbsolutePath().toString()));
-                launch(order.get(4));
+                launch(order.get(4), prefs);
             }
             Launch[][] timed = new Launch[order.size()][runs];
             for (int i = 0; i < runs; i++) {
                 for (int k = 0; k < order.size(); k++) {
-                    timed[k][i] = launch(order.get(k)); // interleaved, so a busy spell touches every kind alike
+                    timed[k][i] = launch(order.get(k), prefs); // interleaved, so a busy spell touches every kind alike
                 }
             }
             return new Result(median(timed[2]), median(timed[3]), median(timed[0]), median(timed[1]),
@@ -90,15 +92,48 @@ public final class StartupBenchmark {
         } finally {
             try {
                 Files.deleteIfExists(archive);
+                deleteTree(prefs);
             } catch (IOException ignored) {
                 // a temporary file left behind is harmless
             }
         }
     }
 
+    /**
+     * A user preferences folder of the children's own in which the stage guide has been seen: every launch is the
+     * everyday one (the very first launch also builds and shows the guide), and none depends on, or changes, the
+     * preferences of whoever runs the benchmark.
+     */
+    static Path guideSeenPreferences() throws IOException {
+        Path root = Files.createTempDirectory("curtain-startup-prefs");
+        Path node = Files.createDirectories(root.resolve(".java/.userPrefs/dev/curtain"));
+        Files.writeString(node.resolve("prefs.xml"), """
+                <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+                <!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">
+                <map MAP_XML_VERSION="1.0">
+                  <entry key="guideSeen" value="true"/>
+                </map>
+                """, StandardCharsets.UTF_8);
+        return root;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The system property that points a child's user preferences at {@code prefs}. */
+    private static String preferencesAt(Path prefs) {
+        return "-Djava.util.prefs.userRoot=" + prefs;
+    }
+
     /** The app as {@code curtain} with no arguments starts it, with the probe watching. */
-    static List<String> app() {
+    static List<String> app(Path prefs) {
         List<String> props = new ArrayList<>(HEADLESS);
+        props.add(preferencesAt(prefs));
         props.add("-Djavafx.preloader=" + FirstFrameProbe.class.getName());
         return command(props, "dev.curtain.cli.Main");
     }
@@ -114,7 +149,7 @@ public final class StartupBenchmark {
     }
 
     /** Starts {@code command}, waits for the probe's line and returns the time from start to it. */
-    static Launch launch(List<String> command) {
+    static Launch launch(List<String> command, Path prefs) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         // headless: the app must not reach for a real display even when one is there
         pb.environment().remove("DISPLAY");
@@ -122,6 +157,7 @@ public final class StartupBenchmark {
         if (command.size() == 1) {
             // the packaged launcher takes no JVM options on its command line; the JVM reads them from here
             List<String> props = new ArrayList<>(HEADLESS);
+            props.add(preferencesAt(prefs));
             props.add("-Djavafx.preloader=" + FirstFrameProbe.class.getName());
             pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", props));
         }

@@ -35,6 +35,12 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // the window, as call() opens it, without first building the whole command line's model: picocli
+            // reads every command's annotations, and its classes are too old for the class-data archive, which
+            // made that a third of a second before JavaFX could start
+            System.exit(WindowLauncher.open(null, System.err));
+        }
         System.exit(run(args));
     }
 
