@@ -106,6 +106,9 @@ final class MainToolBar {
         version.setTooltip(new Tooltip("Go version profile: re-simulates and stays near the same point"));
         version.disableProperty().bind(model.importedProperty());
         model.versionProperty().addListener((o, a, b) -> version.setValue(b == null ? null : b.profile()));
+        // the app builds the toolbar after its first frame, with a run already on the stage: start from it
+        GoVersion shown = model.versionProperty().get();
+        version.setValue(shown == null ? null : shown.profile());
         version.setOnAction(e -> {
             GoVersion running = model.versionProperty().get();
             if (version.getValue() != null && (running == null || !version.getValue().equals(running.profile()))) {
@@ -120,6 +123,9 @@ final class MainToolBar {
         procs.setTooltip(new Tooltip("GOMAXPROCS: the number of Ps"));
         procs.disableProperty().bind(model.importedProperty());
         model.gomaxprocsProperty().addListener((o, a, b) -> procs.getValueFactory().setValue(b.intValue()));
+        if (model.gomaxprocsProperty().get() > 0) {
+            procs.getValueFactory().setValue(model.gomaxprocsProperty().get());
+        }
         procs.valueProperty().addListener((o, a, b) -> {
             if (b != null && b != model.gomaxprocsProperty().get()) {
                 documents.changeOptions(model.versionProperty().get(), b);
@@ -139,6 +145,9 @@ final class MainToolBar {
         Button play = button("play", Icons.PLAY, "Play / pause (Space)", pb::togglePlay);
         play.getStyleClass().add("play-button");
         pb.playingProperty().addListener((o, a, b) -> play.setGraphic(Icons.icon(b ? Icons.PAUSE : Icons.PLAY)));
+        if (pb.isPlaying()) {
+            play.setGraphic(Icons.icon(Icons.PAUSE));
+        }
         Button fwd = button("step-forward", Icons.STEP_FORWARD, "Step forward (Right, PageDown)", pb::stepForward);
         back.disableProperty().bind(pb.indexProperty().isEqualTo(0));
         fwd.disableProperty().bind(pb.atEndProperty());

@@ -346,7 +346,11 @@ public final class StageView extends Region {
                 if (staticImage == null || staticImage.getWidth() != pw || staticImage.getHeight() != ph) {
                     staticImage = new WritableImage(pw, ph);
                 }
-                front.snapshot(scaled(pixelScale), staticImage);
+                // pictured from a canvas of its own, not from this one: a canvas resized in this pulse (the
+                // window's first layout, then its real size) pictured the old size's drawing over the new
+                Canvas alone = new Canvas(w, h);
+                still.replay(alone.getGraphicsContext2D(), null);
+                alone.snapshot(scaled(pixelScale), staticImage);
                 picture = staticImage;
             }
             background.staticDrawn(still, picture, w, h, pixelScale);

@@ -71,6 +71,11 @@ class FirstFrameFirstTest {
         assertThat(robot.lookup(".source-view").queryAll()).anyMatch(n -> n instanceof dev.curtain.view.SourceView);
         assertThat(picker().getItems()).hasSize(new ShippedLessons().lessons().size());
         assertThat(picker().getValue().title()).isEqualTo(window.model().getScenario().title());
+        // built after the run was on the stage, the toolbar starts from it
+        ComboBox<?> version = robot.lookup("#version-picker").queryAs(ComboBox.class);
+        assertThat(version.getValue()).isEqualTo(window.model().versionProperty().get().profile());
+        javafx.scene.control.Spinner<?> procs = robot.lookup("#gomaxprocs").queryAs(javafx.scene.control.Spinner.class);
+        assertThat(procs.getValue()).isEqualTo(window.model().gomaxprocsProperty().get());
         // the views built late show the state on screen, as if they had been there from the start
         robot.interact(() -> window.model().playback().seek(ViewerModel.openingIndex(window.model().recording())));
         assertThat(window.model().threads()).isNotEmpty();

@@ -81,6 +81,47 @@ class StageRepaintTest {
         }
     }
 
+    /**
+     * The app's window is laid out once at its scene's size and then at the screen's, one pulse after the other: the
+     * stage, painted at the first size, must then show the second size's picture alone. (On a desktop window its
+     * static layer, pictured from the canvas just resized, once kept the first size's counts and lanes; the headless
+     * pipeline does not picture a resized canvas so, and this test guards the rest of the resize path.)
+     */
+    @Test
+    void aStageResizedRightAfterItsFirstPaintShowsItsNewSizeAlone(FxRobot robot) {
+        ViewerModel grown = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
+        StageView grownView = new StageView(grown, Duration.ZERO);
+        Stage[] window = new Stage[1];
+        robot.interact(() -> {
+            open(grown, "01-hello-goroutine.json");
+            open(cut, "01-hello-goroutine.json");
+            window[0] = new Stage();
+            Scene scene = new Scene(grownView, W * 0.86, H * 0.78);
+            scene.getStylesheets().add(StageView.class.getResource("/dev/curtain/app/curtain.css").toExternalForm());
+            scene.getRoot().getStyleClass().addAll("curtain", "theme-light", "text-100");
+            window[0].setScene(scene);
+            window[0].show();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            window[0].setWidth(W + (window[0].getWidth() - window[0].getScene().getWidth()));
+            window[0].setHeight(H + (window[0].getHeight() - window[0].getScene().getHeight()));
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            assertThat(grownView.getWidth()).isEqualTo(W);
+            WritableImage a = snapshot(grownView);
+            WritableImage b = snapshot(cutView);
+            int differ = differing(a, b);
+            if (differ > 0) {
+                save(a, "target/repaint-grown.png");
+                save(b, "target/repaint-cut.png");
+            }
+            window[0].close();
+            assertThat(differ).as("pixels that differ from a stage laid out at that size at once").isZero();
+        });
+    }
+
     private static void open(ViewerModel model, String lesson) {
         model.open(ScenarioFiles.loadResource(lesson).orThrow(), e -> {
             throw new AssertionError(e);
