@@ -15,6 +15,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -75,7 +76,7 @@ final class WindowPanels {
         if (complete) {
             return;
         }
-        InspectorView real = new InspectorView(model);
+        Node real = scrolling(new InspectorView(model));
         int at = mainSplit.getItems().indexOf(inspector);
         if (at >= 0) {
             double[] dividers = mainSplit.getDividerPositions();
@@ -99,9 +100,24 @@ final class WindowPanels {
     }
 
     private void scaleInspector() {
-        if (inspector instanceof InspectorView v) {
+        InspectorView v = inspector();
+        if (v != null) {
             v.setTextScale(window.getTextSize() / 100.0);
         }
+    }
+
+    /**
+     * The inspector in a pane that scrolls only when its place is shorter than the inspector can be (the largest
+     * text on a 1280x720 projector); otherwise it fills its place, as it did on its own.
+     */
+    private static Node scrolling(InspectorView v) {
+        ScrollPane p = new ScrollPane(v);
+        p.setFitToWidth(true);
+        p.setFitToHeight(true);
+        p.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        p.getStyleClass().add("inspector-scroll");
+        p.setMinWidth(0);
+        return p;
     }
 
     /** A blank place with the style of the view that will fill it. */
@@ -128,7 +144,7 @@ final class WindowPanels {
 
     /** The inspector, or null before {@link #complete()}. */
     InspectorView inspector() {
-        return inspector instanceof InspectorView v ? v : null;
+        return inspector instanceof ScrollPane p && p.getContent() instanceof InspectorView v ? v : null;
     }
 
     private Node buildCentre() {
@@ -138,7 +154,7 @@ final class WindowPanels {
         VBox.setVgrow(stageView, Priority.ALWAYS);
         StackPane stageArea = new StackPane(stageColumn, new LessonCard(model));
         guide.placeIn(stageArea);
-        inspector = later ? standIn("inspector") : new InspectorView(model);
+        inspector = later ? standIn("inspector") : scrolling(new InspectorView(model));
         mainSplit.getItems().setAll(stageArea, inspector);
         mainSplit.setDividerPositions(0.62);
         mainSplit.getStyleClass().add("main-split");
@@ -156,8 +172,10 @@ final class WindowPanels {
         bottomSplit.setDividerPositions(0.42);
         bottomSplit.setOrientation(Orientation.HORIZONTAL);
         bottomSplit.getStyleClass().add("bottom-split");
-        // the source and log get a fifth of the window: enough to read, and the stage keeps the rest
-        bottomSplit.prefHeightProperty().bind(Bindings.max(120, Bindings.multiply(0.2, height)));
+        // the source and log get a fifth of the window at 100% text, less as the text grows (the caption above
+        // them grows too): enough to read a few lines, and the stage keeps the rest
+        bottomSplit.prefHeightProperty().bind(Bindings.max(100,
+                Bindings.multiply(0.2, height).multiply(100).divide(window.textSizeProperty())));
         bottomSplit.setMinHeight(100);
         VBox box = new VBox(caption, timeline, bottomSplit);
         box.getStyleClass().add("bottom-area");

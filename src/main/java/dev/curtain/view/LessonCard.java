@@ -48,6 +48,9 @@ public final class LessonCard extends StackPane {
         card.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setAlignment(card, Pos.CENTER);
         getChildren().add(card);
+        // an overlay: at the largest text on a small screen the card may run past the stage, but it must not make
+        // the stage's place taller than the window gives it (that pushed the stage up under the toolbar)
+        setMinHeight(0);
         // a replayed log has no lesson to introduce; its first frame is already the real program
         visibleProperty().bind(model.playback().indexProperty().isEqualTo(0)
                 .and(model.scenarioProperty().isNotNull()).and(model.importedProperty().not()));

@@ -86,7 +86,9 @@ public final class StageView extends Region {
                 fullRedraw();
             }
         });
-        setMinSize(320, 240);
+        // the stage scales to the room it gets: at the largest text on a 1280x720 projector the window has less
+        // than 240 px for it, and a taller least height pushed it up under the toolbar instead
+        setMinSize(320, 120);
         model.stateProperty().addListener((o, a, b) -> onState(a, b));
         model.selectionProperty().addListener((o, a, b) -> {
             if (toState != null) {

@@ -135,4 +135,30 @@ class ToolbarAtLargeTextTest {
             }
         }
     }
+
+    /**
+     * The stage keeps below the toolbar at every text size (at 200% on a 1280x720 projector its least height once
+     * pushed it up under the bar), and the inspector's parts do not run over each other (it scrolls instead).
+     */
+    @Test
+    void atEveryTextSizeAndScreenTheStageIsBelowTheToolbarAndTheInspectorsPartsApart(FxRobot robot) {
+        for (int[] screen : new int[][] {{1920, 1080}, {1280, 720}}) {
+            for (int size : WindowModel.TEXT_SIZES) {
+                at(robot, screen[0], screen[1], size);
+                String where = screen[0] + "x" + screen[1] + " at " + size + "%";
+                Bounds stageView = scene(window.stageView());
+                assertThat(stageView.getMinY()).as("%s: the stage's top", where)
+                        .isGreaterThanOrEqualTo(scene(bar).getMaxY() - 0.5);
+                assertThat(stageView.getHeight()).as("%s: the stage's height", where).isGreaterThan(100);
+                Node table = robot.lookup("#thread-table").query();
+                Node legend = robot.lookup(".inspector-legend").query();
+                assertThat(scene(legend).getMinY()).as("%s: the inspector's legend under its table", where)
+                        .isGreaterThanOrEqualTo(scene(table).getMaxY() - 0.5);
+            }
+        }
+    }
+
+    private static Bounds scene(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
 }
