@@ -1,9 +1,11 @@
 package dev.curtain.app;
 
 import dev.curtain.scenario.Scenario;
+import dev.curtain.view.ExploreView;
 import dev.curtain.view.StageGuide;
 import dev.curtain.view.StageView;
 import dev.curtain.view.TimelineView;
+import dev.curtain.view.model.ExplorationModel;
 import dev.curtain.view.model.ViewerModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -19,8 +21,8 @@ import javafx.util.Duration;
 
 /**
  * The animator window, composed of its parts: the {@link WindowModel} (theme, text size, panels, presenting, the
- * open document), the {@link MainMenus}, the {@link MainToolBar}, the {@link WindowPanels} (stage, inspector,
- * caption, timeline, source, event log), the {@link DocumentActions} (open, lessons, options, compare),
+ * open document, the seed), the {@link MainMenus}, the {@link MainToolBar}, the {@link WindowPanels} (stage,
+ * inspector, Explore panel, caption, timeline, source, event log), the {@link DocumentActions} (open, lessons, options, compare),
  * {@link Authoring}, {@link ExportActions}, {@link PresenterMode} and the {@link ClickerKeys}. This class wires them
  * to each other and to the scene: the root's theme and text-size style classes, drag and drop, the title, closing.
  */
@@ -47,6 +49,8 @@ public final class MainWindow {
     private final WindowPanels panels;
     private final PresenterMode presenter;
     private final LessonPicker lessonPicker;
+    private final FxExplorationRunner explorer = new FxExplorationRunner();
+    private final ExplorationModel exploration = new ExplorationModel(explorer);
 
     public MainWindow(Stage stage, ViewerModel model, LessonLibrary lessons, ScenarioOpener opener,
                       RecentFiles recent, Duration tween) {
@@ -83,7 +87,11 @@ public final class MainWindow {
         VBox chrome = new VBox(menus.bar(), toolBar.bar());
         WindowPanels.bind(chrome, window.chromeVisibleProperty());
         root.setTop(chrome);
-        panels = new WindowPanels(model, window, stageView, timeline, guide, root.heightProperty(), firstFrameFirst);
+        ExploreView explore = new ExploreView(exploration, documents.nothingToExport(),
+                () -> exploration.start(model.getScenario()), documents::changeSeed);
+        model.scenarioProperty().addListener((o, a, b) -> exploration.showing(b));
+        panels = new WindowPanels(model, window, stageView, timeline, guide, explore, root.heightProperty(),
+                firstFrameFirst);
         root.setCenter(panels.centre());
         root.setBottom(panels.bottom());
         // drawn last: a panel whose content is taller than the room it gets (the largest text on a small screen)
@@ -128,6 +136,8 @@ public final class MainWindow {
     PresenterMode presenter() { return presenter; }
     /** File → Export's actions (tests start an export without the file chooser). */
     ExportActions exportActions() { return export; }
+    /** The Explore panel's model (tests wait for its runs). */
+    ExplorationModel exploration() { return exploration; }
     /** The File → Open Recent menu (tests read its items). */
     Menu recentMenu() { return recentMenu.menu(); }
 
@@ -138,6 +148,8 @@ public final class MainWindow {
 
     public void stop() {
         loop.stop();
+        exploration.cancel();
+        explorer.shutdown();
     }
 
     /**

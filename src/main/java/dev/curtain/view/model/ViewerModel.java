@@ -171,6 +171,18 @@ public final class ViewerModel {
         rerun(current.withOptions(current.options().withVersion(v).withGomaxprocs(procs)), onFailure);
     }
 
+    /**
+     * Re-simulates the current scenario with another seed (the toolbar's seed, a run the Explore panel opens),
+     * staying near the same point as after a change of version.
+     */
+    public void changeSeed(long seed, Consumer<Throwable> onFailure) {
+        Scenario current = scenario.get();
+        if (imported.get() || current == null || current.options().seed() == seed) {
+            return;
+        }
+        rerun(current.withOptions(current.options().withSeed(seed)), onFailure);
+    }
+
     /** Shows the state right after event {@code eventIndex} (the event log and the history seek with this). */
     public void seekToEvent(int eventIndex) {
         playback.pause();
