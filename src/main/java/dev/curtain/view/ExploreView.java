@@ -53,6 +53,7 @@ public final class ExploreView extends VBox {
         runs.setMinWidth(Region.USE_PREF_SIZE);
         runs.setTooltip(new Tooltip("How many seeds to run: the seed of the run on show, and the ones after it"));
         runs.valueProperty().addListener((o, a, b) -> model.runsProperty().set(b));
+        model.runsProperty().addListener((o, a, b) -> runs.getValueFactory().setValue(b.intValue()));
         runs.disableProperty().bind(model.runningProperty());
         Button start = new Button("Run");
         start.setId("explore-run");
@@ -67,11 +68,14 @@ public final class ExploreView extends VBox {
         cancel.setOnAction(e -> model.cancel());
         HBox controls = new HBox(8, runsLabel, runs, start, cancel);
         controls.getStyleClass().add("explore-controls");
+        controls.setMinHeight(Region.USE_PREF_SIZE);
 
         ProgressBar progress = new ProgressBar();
         progress.setId("explore-progress");
         progress.progressProperty().bind(model.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
+        // in a short window the table gives up height, never the bar (a VBox would squeeze it to nothing)
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         progress.visibleProperty().bind(model.runningProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         Label status = new Label();
@@ -90,6 +94,7 @@ public final class ExploreView extends VBox {
         table.getColumns().add(column("count", "runs", ExploreRow::count, 72));
         table.getColumns().add(whatColumn());
         table.setMinWidth(0);
+        table.setMinHeight(0);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setOnMouseClicked(e -> {
             ExploreRow r = table.getSelectionModel().getSelectedItem();
@@ -110,6 +115,7 @@ public final class ExploreView extends VBox {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showOpenButtons(b));
         showOpenButtons(null);
         VBox opens = new VBox(6, openWhere, openWhereNot);
+        opens.setMinHeight(Region.USE_PREF_SIZE);
 
         setSpacing(8);
         setMinWidth(0);

@@ -126,6 +126,7 @@ class ExplorePanelTest {
         robot.clickOn("#explore-run");
         waitUntil(() -> window.exploration().progressProperty().get() > 0);
         assertThat(robot.lookup("#explore-progress").query().isVisible()).isTrue();
+        robot.interact(() -> Screenshots.save(window.scene(), "explore-panel-running"));
         assertThat(robot.lookup("#explore-run").queryButton().isDisabled()).isTrue();
         robot.clickOn("#explore-cancel");
         waitUntil(() -> !running());
