@@ -11,6 +11,7 @@
  * them, {@code Divergences} and {@code ZoneDemands} what the timeline and the stage need once per run, and
  * {@code RunAnchor} where to come back to after re-running under another Go version or GOMAXPROCS.
  * {@link dev.curtain.view.model.Playback} is the clock, {@link dev.curtain.view.model.CompareModel} the
- * side-by-side window's model.
+ * side-by-side window's model, and {@link dev.curtain.view.model.ExplorationModel} the Explore panel's: it counts
+ * runs over many seeds with {@code scenario.Exploration.Counter}, as {@code ./curtain explore} does.
  */
 package dev.curtain.view.model;
