@@ -19,7 +19,7 @@ import org.controlsfx.dialog.ProgressDialog;
 /**
  * What the File menu, the toolbar's open button and lesson picker, drag and drop and the option pickers ask of the
  * window: open a scenario file or a recorded run, show a lesson (side by side when it contrasts versions),
- * re-simulate under other options, compare, quit. Every way in asks about unsaved cues first.
+ * re-simulate under other options or another seed, compare, quit. Every way in asks about unsaved cues first.
  */
 final class DocumentActions {
     private final Stage stage;
@@ -155,6 +155,22 @@ final class DocumentActions {
             return;
         }
         model.changeOptions(v, procs, err -> ErrorDialogs.exception(stage, err));
+    }
+
+    /**
+     * The toolbar's seed, View → Next Seed and the Explore panel's "open a run": re-runs with {@code seed} and stays
+     * near the same point, as an option change does.
+     */
+    void changeSeed(long seed) {
+        if (model.getScenario() == null) {
+            return;
+        }
+        model.changeSeed(seed, err -> ErrorDialogs.exception(stage, err));
+    }
+
+    /** View → Next Seed: another run of the same program, the seed after the one on screen. */
+    void nextSeed() {
+        changeSeed(window.getSeed() + 1);
     }
 
     /** File → Quit, after asking about unsaved cues. */

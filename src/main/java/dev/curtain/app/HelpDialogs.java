@@ -21,6 +21,8 @@ final class HelpDialogs {
             new String[] {"Ctrl+K", "compare two Go versions side by side"},
             new String[] {"Ctrl+= / Ctrl+-", "larger / smaller text for big rooms"},
             new String[] {"Ctrl+I / Ctrl+L", "hide or show the inspector / the source and event log"},
+            new String[] {"Ctrl+Shift+X", "what could happen: run the scenario over many seeds (Explore panel)"},
+            new String[] {"Ctrl+Shift+N", "the next seed: another run of the same program"},
             new String[] {"Ctrl+U", "add or edit the cue at the event on screen"},
             new String[] {"Ctrl+S", "save the scenario (the previous file is kept as FILE.bak)"},
             new String[] {"Ctrl+E / Ctrl+Shift+E", "export the frame as PNG / a range as GIF or MP4"},

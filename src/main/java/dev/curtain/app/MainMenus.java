@@ -84,10 +84,18 @@ final class MainMenus {
         panels.setId("view-panels");
         panels.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         panels.selectedProperty().bindBidirectional(window.panelsShownProperty());
+        CheckMenuItem explore = new CheckMenuItem("What Could Happen (Explore Seeds)");
+        explore.setId("view-explore");
+        explore.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+X"));
+        explore.selectedProperty().bindBidirectional(window.exploreShownProperty());
+        // the item names the seed on screen, so the menu and the toolbar's seed never disagree
+        MenuItem nextSeed = item("", "next-seed-menu", "Shortcut+Shift+N", documents::nextSeed);
+        nextSeed.textProperty().bind(window.seedProperty().add(1).asString("Next Seed (seed %d)"));
+        nextSeed.disableProperty().bind(documents.nothingToExport());
         MenuItem bigger = item("Larger Text", "text-larger", "Shortcut+EQUALS", window::largerText);
         MenuItem smaller = item("Smaller Text", "text-smaller", "Shortcut+MINUS", window::smallerText);
-        return new Menu("View", null, present, compare, new SeparatorMenuItem(), inspector, panels,
-                new SeparatorMenuItem(), themes(), textSizes(), bigger, smaller);
+        return new Menu("View", null, present, compare, new SeparatorMenuItem(), inspector, panels, explore,
+                nextSeed, new SeparatorMenuItem(), themes(), textSizes(), bigger, smaller);
     }
 
     /** View → Theme: one radio item per theme, the selected one the window's theme at every moment. */

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -22,7 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /**
- * The toolbar, in groups: the document (open, the lesson list), the run's options (Go version, GOMAXPROCS),
+ * The toolbar, in groups: the document (open, the lesson list), the run's options (Go version, GOMAXPROCS, seed),
  * playback (restart, step back, play, step forward, speed), showing it (compare, export, present), and the status.
  * The pickers show the model's options; a change of theirs re-simulates only when it differs from what the model
  * already runs, so the model setting them is never taken for the user's request.
@@ -35,13 +36,17 @@ final class MainToolBar {
     private final Runnable present;
     private final WindowModel window;
     private final Label procsLabel = new Label(PROCS_LABEL);
+    private final Label seedLabel = new Label(SEED_LABEL);
     private final Label status = new Label();
     private ToolBar bar;
     private Node stepForward;
+    private Node procs;
+    private Node seed;
     private Node spacer;
     private final List<Node> gaps = new ArrayList<>();
 
     static final String PROCS_LABEL = "GOMAXPROCS";
+    static final String SEED_LABEL = "seed";
     /** What the GOMAXPROCS label shrinks to when the bar is short of room (its tooltip still says GOMAXPROCS). */
     static final String PROCS_SHORT = "Ps";
 
@@ -135,7 +140,69 @@ final class MainToolBar {
         procsLabel.setTooltip(new Tooltip("GOMAXPROCS: the number of Ps"));
         procsLabel.getStyleClass().add("toolbar-label");
         procsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        return List.of(version, procsLabel, procs);
+        this.procs = procs;
+        this.seed = seed();
+        return List.of(version, procsLabel, procs, seedLabel, seed);
+    }
+
+    /**
+     * The seed of the run on screen, from the window model: the arrows run the next or the previous seed, and any
+     * seed can be typed (Enter runs it). Like the pickers it re-runs only when the value differs from the seed on
+     * screen, so the window model setting it is never taken for the user's request.
+     */
+    private Spinner<Long> seed() {
+        Spinner<Long> seed = new Spinner<>(new SeedValueFactory(window.getSeed()));
+        seed.setId("seed");
+        seed.setEditable(true);
+        // as wide as three digits and the arrows need at every text size (the lessons' seeds have one or two)
+        seed.prefWidthProperty().bind(window.textSizeProperty().multiply(0.72));
+        String tip = "Seed of this run: real Go differs from run to run, and so do seeds. The arrows (or a typed "
+                + "seed and Enter) show another run; View → What Could Happen counts many";
+        seed.setTooltip(new Tooltip(tip));
+        seed.disableProperty().bind(model.importedProperty());
+        window.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.longValue()));
+        seed.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != window.getSeed()) {
+                documents.changeSeed(b);
+            }
+        });
+        seedLabel.setId("seed-label");
+        seedLabel.setTooltip(new Tooltip(tip));
+        seedLabel.getStyleClass().add("toolbar-label");
+        seedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        return seed;
+    }
+
+    /** Any seed a file can hold; a typed text that is not a number leaves the seed as it was. */
+    static final class SeedValueFactory extends SpinnerValueFactory<Long> {
+        SeedValueFactory(long initial) {
+            setValue(initial);
+            setConverter(new StringConverter<>() {
+                @Override
+                public String toString(Long v) {
+                    return v == null ? "" : Long.toString(v);
+                }
+
+                @Override
+                public Long fromString(String text) {
+                    try {
+                        return Long.parseLong(text.trim());
+                    } catch (NumberFormatException e) {
+                        return getValue();
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void decrement(int steps) {
+            setValue(getValue() - steps);
+        }
+
+        @Override
+        public void increment(int steps) {
+            setValue(getValue() + steps);
+        }
     }
 
     private List<Node> playback() {
@@ -217,8 +284,9 @@ final class MainToolBar {
     /**
      * How much the bar gives up when it is short of room (Larger Text, a 1280x720 projector), least first: the
      * status says only where the run is ("event 6 of 36"), the GOMAXPROCS label becomes "Ps", and then the counter
-     * ("6 / 36") moves up beside the playback buttons and the gaps between groups close, so it stays on the bar;
-     * whatever still does not fit (speed, compare, export, present) goes into the bar's overflow menu (»), whole.
+     * ("6 / 36") moves up beside the playback buttons, the seed moves behind it and the gaps between groups close, so
+     * the counter stays on the bar; whatever still does not fit (the seed, speed, compare, export, present) goes into
+     * the bar's overflow menu (»), whole.
      */
     enum Fit { FULL, SHORT_STATUS, SHORT_LABELS, COUNTER_BESIDE_PLAYBACK }
 
@@ -280,6 +348,11 @@ final class MainToolBar {
         items.remove(status);
         int at = f == Fit.COUNTER_BESIDE_PLAYBACK ? items.indexOf(stepForward) + 1 : items.indexOf(spacer) + 2;
         items.add(at, status);
+        // at the most compact the seed follows the counter, so it goes into the overflow menu before the counter
+        items.remove(seedLabel);
+        items.remove(seed);
+        int seedAt = f == Fit.COUNTER_BESIDE_PLAYBACK ? items.indexOf(status) + 1 : items.indexOf(procs) + 1;
+        items.addAll(seedAt, List.of(seedLabel, seed));
         for (Node g : gaps) {
             g.setManaged(f != Fit.COUNTER_BESIDE_PLAYBACK);
             g.setVisible(f != Fit.COUNTER_BESIDE_PLAYBACK);

@@ -1,8 +1,10 @@
 package dev.curtain.app;
 
 import dev.curtain.scenario.Scenario;
+import dev.curtain.view.ExploreView;
 import dev.curtain.view.StageView;
 import dev.curtain.view.TimelineView;
+import dev.curtain.view.model.ExplorationModel;
 import dev.curtain.view.model.ViewerModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -19,8 +21,8 @@ import javafx.util.Duration;
 
 /**
  * The animator window, composed of its parts: the {@link WindowModel} (theme, text size, panels, presenting, the
- * open document), the {@link MainMenus}, the {@link MainToolBar}, the {@link WindowPanels} (stage, inspector,
- * caption, timeline, source, event log), the {@link DocumentActions} (open, lessons, options, compare),
+ * open document, the seed), the {@link MainMenus}, the {@link MainToolBar}, the {@link WindowPanels} (stage,
+ * inspector, Explore panel, caption, timeline, source, event log), the {@link DocumentActions} (open, lessons, options, compare),
  * {@link Authoring}, {@link ExportActions}, {@link PresenterMode} and the {@link ClickerKeys}. This class wires them
  * to each other and to the scene: the root's theme and text-size style classes, drag and drop, the title, closing.
  */
@@ -49,6 +51,8 @@ public final class MainWindow {
     private final WindowPanels panels;
     private final PresenterMode presenter;
     private LessonPicker lessonPicker;
+    private final FxExplorationRunner explorer = new FxExplorationRunner();
+    private final ExplorationModel exploration = new ExplorationModel(explorer);
 
     public MainWindow(Stage stage, ViewerModel model, LessonLibrary lessons, ScenarioOpener opener,
                       RecentFiles recent, Duration tween) {
@@ -83,7 +87,11 @@ public final class MainWindow {
         // the menus and toolbar cost a third of the start-up (their combo boxes, spinner and first CSS pass): the
         // app's first frame has blank bars of their heights in their place, and they are built just after it
         root.setTop(firstFrameFirst ? standIn : chrome);
-        panels = new WindowPanels(model, window, stageView, timeline, guide, root.heightProperty(), firstFrameFirst);
+        ExploreView explore = new ExploreView(exploration, documents.nothingToExport(),
+                () -> exploration.start(model.getScenario()), documents::changeSeed);
+        model.scenarioProperty().addListener((o, a, b) -> exploration.showing(b));
+        panels = new WindowPanels(model, window, stageView, timeline, guide, explore, root.heightProperty(),
+                firstFrameFirst);
         root.setCenter(panels.centre());
         root.setBottom(panels.bottom());
         presenter = new PresenterMode(window, model, stage, root, List.of(panels.centre(), panels.bottom()));
@@ -141,6 +149,8 @@ public final class MainWindow {
     PresenterMode presenter() { return presenter; }
     /** File → Export's actions (tests start an export without the file chooser). */
     ExportActions exportActions() { return export; }
+    /** The Explore panel's model (tests wait for its runs). */
+    ExplorationModel exploration() { return exploration; }
     /** The File → Open Recent menu (tests read its items). */
     Menu recentMenu() { return recentMenu.menu(); }
 
@@ -151,6 +161,8 @@ public final class MainWindow {
 
     public void stop() {
         loop.stop();
+        exploration.cancel();
+        explorer.shutdown();
     }
 
     /**

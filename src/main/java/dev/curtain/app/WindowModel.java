@@ -10,6 +10,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,8 +19,8 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * What the main window shows, apart from the run itself (that is the {@link dev.curtain.view.model.ViewerModel}'s):
- * the theme, the text size, which panels the user wants, whether the window is presenting, and the open document
- * with whether it has unsaved changes. The menus, the toolbar, presenter mode and the compare window all bind to
+ * the theme, the text size, which panels the user wants, whether the window is presenting, the open document
+ * with whether it has unsaved changes, and the seed of the run on screen. The menus, the toolbar, presenter mode and the compare window all bind to
  * these properties, so none of them keeps a copy that could disagree: while presenting in the projector theme, the
  * Theme menu says Projector.
  *
@@ -34,11 +36,14 @@ public final class WindowModel {
     private final IntegerProperty textSize = new SimpleIntegerProperty(this, "textSize", 100);
     private final BooleanProperty inspectorShown = new SimpleBooleanProperty(this, "inspectorShown", true);
     private final BooleanProperty panelsShown = new SimpleBooleanProperty(this, "panelsShown", true);
+    private final BooleanProperty exploreShown = new SimpleBooleanProperty(this, "exploreShown", false);
+    private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper(this, "seed", 0);
     private final ReadOnlyBooleanWrapper presenting = new ReadOnlyBooleanWrapper(this, "presenting", false);
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty", false);
     private final BooleanBinding inspectorVisible = inspectorShown.and(presenting.not());
     private final BooleanBinding panelsVisible = panelsShown.and(presenting.not());
+    private final BooleanBinding exploreVisible = exploreShown.and(presenting.not());
     private final BooleanBinding chromeVisible = presenting.not();
     private final StringBinding title;
     /** What presenting replaced, put back when it ends. */
@@ -53,10 +58,16 @@ public final class WindowModel {
         title = Bindings.createStringBinding(() -> scenario.getValue() == null ? "Curtain"
                 : (dirty.get() ? "* " : "") + scenario.getValue().title() + " — Curtain", scenario, dirty);
         scenario.addListener((o, a, b) -> {
-            if (b != null && b.hints().theme() != null) {
+            if (b != null && b.hints().theme() != null && (a == null || a.program() != b.program())) {
                 theme.set(Theme.named(b.hints().theme()));
             }
+            if (b != null) {
+                seed.set(b.options().seed());
+            }
         });
+        if (scenario.getValue() != null) {
+            seed.set(scenario.getValue().options().seed());
+        }
     }
 
     public ObjectProperty<Theme> themeProperty() { return theme; }
@@ -107,6 +118,18 @@ public final class WindowModel {
     public BooleanBinding inspectorVisibleProperty() { return inspectorVisible; }
     /** Whether the source and event log panels are in the window now. */
     public BooleanBinding panelsVisibleProperty() { return panelsVisible; }
+    /** View → What Could Happen, as the user chose it (presenting hides it without changing the choice). */
+    public BooleanProperty exploreShownProperty() { return exploreShown; }
+    /** Whether the Explore panel is in the window now: chosen and not presenting. */
+    public BooleanBinding exploreVisibleProperty() { return exploreVisible; }
+
+    /**
+     * The seed of the run on screen (the toolbar shows it; the seed control, View → Next Seed and the Explore
+     * panel change it through the viewer model, which re-runs, and this follows).
+     */
+    public ReadOnlyLongProperty seedProperty() { return seed.getReadOnlyProperty(); }
+    public long getSeed() { return seed.get(); }
+
     /** Whether the menus and the toolbar are in the window now (presenting hides them). */
     public BooleanBinding chromeVisibleProperty() { return chromeVisible; }
 

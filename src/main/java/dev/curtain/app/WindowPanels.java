@@ -2,6 +2,7 @@ package dev.curtain.app;
 
 import dev.curtain.view.CaptionBar;
 import dev.curtain.view.EventLogView;
+import dev.curtain.view.ExploreView;
 import dev.curtain.view.InspectorView;
 import dev.curtain.view.LessonCard;
 import dev.curtain.view.SourceView;
@@ -23,9 +24,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * The window's panels: in the centre the stage (with its legend, the lesson's title card and the guide over it) and
- * the inspector beside it; at the bottom the caption, the timeline, and the source and event log side by side. The
- * inspector and the bottom panels come and go as the {@link WindowModel} says (View menu, presenting); the
- * inspector's divider comes back where it was.
+ * the inspector beside it, and the Explore panel ("what could happen") beside that when it is asked for; at the
+ * bottom the caption, the timeline, and the source and event log side by side. The inspector, the Explore panel and
+ * the bottom panels come and go as the {@link WindowModel} says (View menu, presenting); the inspector's divider
+ * comes back where it was.
  */
 final class WindowPanels {
     private final ViewerModel model;
@@ -33,6 +35,8 @@ final class WindowPanels {
     private final TimelineView timeline;
     private final GuideSlot guide;
     private final WindowModel window;
+    /** The Explore panel, right of the inspector while View → What Could Happen is on. */
+    private final ExploreView explore;
     /** The inspector, or until {@link #complete()} a blank stand-in of its place. */
     private Node inspector;
     private VBox sourcePanel;
@@ -44,6 +48,9 @@ final class WindowPanels {
     private final Node centre;
     private final Node bottom;
     private double inspectorDivider = 0.62;
+    /** Where the dividers go with the Explore panel in: stage, inspector, explore (or stage, explore). */
+    private static final double[] WITH_EXPLORE = {0.46, 0.72};
+    private static final double EXPLORE_ALONE = 0.64;
 
     /**
      * @param height the window's height: the source and log take a fifth of it
@@ -51,8 +58,9 @@ final class WindowPanels {
      *               after its first frame; until then their places are blank)
      */
     WindowPanels(ViewerModel model, WindowModel window, StageView stageView, TimelineView timeline, GuideSlot guide,
-                 ObservableNumberValue height, boolean later) {
+                 ExploreView explore, ObservableNumberValue height, boolean later) {
         this.model = model;
+        this.explore = explore;
         this.window = window;
         this.stageView = stageView;
         this.timeline = timeline;
@@ -61,6 +69,7 @@ final class WindowPanels {
         centre = buildCentre();
         bottom = buildBottom(height);
         window.inspectorVisibleProperty().addListener((o, a, b) -> showInspector(b));
+        window.exploreVisibleProperty().addListener((o, a, b) -> showExplore(b));
         bind(bottomSplit, window.panelsVisibleProperty());
         window.textSizeProperty().addListener((o, a, b) -> scaleInspector());
         if (!later) {
@@ -104,6 +113,7 @@ final class WindowPanels {
         if (v != null) {
             v.setTextScale(window.getTextSize() / 100.0);
         }
+        explore.setTextScale(window.getTextSize() / 100.0);
     }
 
     /**
@@ -182,15 +192,50 @@ final class WindowPanels {
         return box;
     }
 
-    /** Puts the inspector in or out of the window; the divider comes back where it was. */
+    /** Puts the inspector in or out of the window, beside the stage; the divider comes back where it was. */
     private void showInspector(boolean shown) {
         boolean there = mainSplit.getItems().contains(inspector);
+        boolean exploring = mainSplit.getItems().contains(explore);
         if (shown && !there) {
-            mainSplit.getItems().add(inspector);
-            mainSplit.setDividerPositions(inspectorDivider);
+            mainSplit.getItems().add(1, inspector);
+            if (exploring) {
+                mainSplit.setDividerPositions(WITH_EXPLORE);
+            } else {
+                mainSplit.setDividerPositions(inspectorDivider);
+            }
         } else if (!shown && there) {
-            inspectorDivider = mainSplit.getDividerPositions()[0];
+            if (!exploring) {
+                inspectorDivider = mainSplit.getDividerPositions()[0];
+            }
             mainSplit.getItems().remove(inspector);
+            if (exploring) {
+                mainSplit.setDividerPositions(EXPLORE_ALONE);
+            }
+        }
+    }
+
+    /**
+     * Puts the Explore panel in or out of the window, right of the inspector; the stage gives up the room (hiding
+     * the inspector, Ctrl+I, gives it back on a small screen), and the inspector's divider comes back after.
+     */
+    private void showExplore(boolean shown) {
+        boolean there = mainSplit.getItems().contains(explore);
+        boolean inspecting = mainSplit.getItems().contains(inspector);
+        if (shown && !there) {
+            if (inspecting) {
+                inspectorDivider = mainSplit.getDividerPositions()[0];
+            }
+            mainSplit.getItems().add(explore);
+            if (inspecting) {
+                mainSplit.setDividerPositions(WITH_EXPLORE);
+            } else {
+                mainSplit.setDividerPositions(EXPLORE_ALONE);
+            }
+        } else if (!shown && there) {
+            mainSplit.getItems().remove(explore);
+            if (inspecting) {
+                mainSplit.setDividerPositions(inspectorDivider);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Run a scenario over N seeds; report in what fraction of runs each observation and each "
                 + "diverged thread property happened.")
 final class ExploreCommand implements Callable<Integer> {
-    static final int MAX_RUNS = 10_000;
+    static final int MAX_RUNS = Exploration.MAX_RUNS;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
     Path file;

@@ -9,6 +9,8 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadState;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ import java.util.TreeMap;
  * certain (100%) apart from what is only possible.
  */
 public final class Exploration {
+    /** Most runs one exploration counts (the command line's and the window's): a runaway request ends. */
+    public static final int MAX_RUNS = 10_000;
+
     private Exploration() {
     }
 
@@ -82,6 +87,16 @@ public final class Exploration {
             return out;
         }
 
+        /** The tallies of one section. */
+        public List<Tally> in(Section section) {
+            return switch (section) {
+                case OUTCOMES -> outcomes;
+                case OBSERVATIONS -> observations;
+                case THREADS_AT_END -> threadsAtEnd;
+                case THREADS_EVER -> threadsEver;
+            };
+        }
+
         private static String describe(List<Tally> list) {
             List<String> whats = new ArrayList<>();
             list.forEach(t -> whats.add("\"" + t.what() + "\""));
@@ -94,16 +109,49 @@ public final class Exploration {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1");
         }
-        Map<String, Integer> outcomes = new TreeMap<>();
-        Map<String, Integer> observations = new TreeMap<>();
-        Map<String, Integer> atEnd = new TreeMap<>();
-        Map<String, Integer> ever = new TreeMap<>();
-        List<Long> seeds = new ArrayList<>();
+        Counter counter = new Counter(scenario, options);
         for (int i = 0; i < runs; i++) {
-            long seed = first + i;
+            counter.run(first + i);
+        }
+        return counter.report();
+    }
+
+    /** The four things a run is counted for; a description is unique within its section. */
+    public enum Section {
+        /** How the run ended, by outcome key. */
+        OUTCOMES,
+        /** An observation (what, detail, and the thread properties that differed from the process). */
+        OBSERVATIONS,
+        /** A property value that differs from the process's, held by a live thread at the end. */
+        THREADS_AT_END,
+        /** A property value that differs from the process's, held by any thread at any time. */
+        THREADS_EVER
+    }
+
+    /**
+     * Counts runs one seed at a time, so a caller can show progress and stop between runs (the window runs it in
+     * the background); {@link #explore} is this over consecutive seeds. Each run is the engine's ordinary
+     * single-threaded, deterministic run for its seed. Remembers in which seeds each thing happened, so a viewer
+     * can open a run where it did and one where it did not. Not thread-safe: one thread counts.
+     */
+    public static final class Counter {
+        private final Scenario scenario;
+        private final SimulationOptions options;
+        private final List<Long> seeds = new ArrayList<>();
+        private final Map<Section, Map<String, List<Long>>> seen = new EnumMap<>(Section.class);
+
+        public Counter(Scenario scenario, SimulationOptions options) {
+            this.scenario = scenario;
+            this.options = options;
+            for (Section s : Section.values()) {
+                seen.put(s, new TreeMap<>());
+            }
+        }
+
+        /** Runs the scenario with {@code seed} and counts what happened in it. */
+        public void run(long seed) {
             seeds.add(seed);
             Recording rec = Simulator.run(scenario.program(), options.withSeed(seed));
-            outcomes.merge(rec.outcome().key(), 1, Integer::sum);
             ThreadProps base = scenario.program().baseline();
             Set<String> seenObs = new LinkedHashSet<>();
             Set<String> seenEver = new LinkedHashSet<>();
@@ -124,18 +172,52 @@ public final class Exploration {
                     seenEnd.addAll(diverged(t.props(), base));
                 }
             }
-            seenObs.forEach(k -> observations.merge(k, 1, Integer::sum));
-            seenEnd.forEach(k -> atEnd.merge(k, 1, Integer::sum));
-            seenEver.forEach(k -> ever.merge(k, 1, Integer::sum));
+            mark(Section.OUTCOMES, Set.of(rec.outcome().key()), seed);
+            mark(Section.OBSERVATIONS, seenObs, seed);
+            mark(Section.THREADS_AT_END, seenEnd, seed);
+            mark(Section.THREADS_EVER, seenEver, seed);
         }
-        return new Report(seeds, tallies(outcomes, runs), tallies(observations, runs), tallies(atEnd, runs),
-                tallies(ever, runs));
-    }
 
-    private static List<Tally> tallies(Map<String, Integer> counts, int total) {
-        List<Tally> out = new ArrayList<>();
-        counts.forEach((k, v) -> out.add(new Tally(k, v, total)));
-        return out;
+        private void mark(Section section, Set<String> whats, long seed) {
+            Map<String, List<Long>> in = seen.get(section);
+            whats.forEach(k -> in.computeIfAbsent(k, x -> new ArrayList<>()).add(seed));
+        }
+
+        /** How many runs were counted. */
+        public int runs() {
+            return seeds.size();
+        }
+
+        /** The counts so far, as {@link #explore} reports them. */
+        public Report report() {
+            int total = seeds.size();
+            return new Report(List.copyOf(seeds), tallies(Section.OUTCOMES, total),
+                    tallies(Section.OBSERVATIONS, total), tallies(Section.THREADS_AT_END, total),
+                    tallies(Section.THREADS_EVER, total));
+        }
+
+        /** The seeds, in the order run, in which {@code what} happened (none if it never did). */
+        public List<Long> seedsWhere(Section section, String what) {
+            return List.copyOf(seen.get(section).getOrDefault(what, List.of()));
+        }
+
+        /** The seeds, in the order run, in which {@code what} did not happen. */
+        public List<Long> seedsWhereNot(Section section, String what) {
+            Set<Long> where = new HashSet<>(seen.get(section).getOrDefault(what, List.of()));
+            List<Long> out = new ArrayList<>();
+            for (Long s : seeds) {
+                if (!where.contains(s)) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+
+        private List<Tally> tallies(Section section, int total) {
+            List<Tally> out = new ArrayList<>();
+            seen.get(section).forEach((k, v) -> out.add(new Tally(k, v.size(), total)));
+            return out;
+        }
     }
 
     /** "a clean thread" or "a thread with netns=container, uid=65534". */

@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ToolbarAtLargeTextTest {
     private static final List<String> CONTROLS = List.of("open", "lesson-picker", "version-picker",
-            "gomaxprocs-label", "gomaxprocs", "restart", "step-back", "play", "step-forward", "speed", "compare",
+            "gomaxprocs-label", "gomaxprocs", "seed-label", "seed", "restart", "step-back", "play", "step-forward", "speed", "compare",
             "export", "present", "status");
 
     private MainWindow window;

@@ -92,4 +92,36 @@ class WindowModelTest {
         assertThat(window.isDirty()).isFalse();
         assertThat(window.getFile()).isEqualTo(Path.of("saved.json"));
     }
+
+    @Test
+    void theSeedIsTheRunsOnScreenWhoeverChangedIt() {
+        Scenario lesson = ShippedLessons.first();
+        scenario.set(lesson);
+        assertThat(window.getSeed()).isEqualTo(lesson.options().seed());
+        scenario.set(lesson.withOptions(lesson.options().withSeed(41)));
+        assertThat(window.seedProperty().get()).isEqualTo(41);
+    }
+
+    @Test
+    void anotherSeedOfTheSameLessonKeepsTheThemeTheViewerChose() {
+        Scenario lesson = ShippedLessons.first();
+        Scenario dark = new Scenario(lesson.title(), lesson.description(), lesson.author(), lesson.options(),
+                lesson.program(), lesson.source(), lesson.cues(), lesson.compare(), new ViewHints("dark", List.of()));
+        scenario.set(dark);
+        assertThat(window.getTheme()).isEqualTo(Theme.DARK);
+        window.setTheme(Theme.LIGHT);
+        scenario.set(dark.withOptions(dark.options().withSeed(9)));
+        assertThat(window.getTheme()).as("the same program under another seed").isEqualTo(Theme.LIGHT);
+    }
+
+    @Test
+    void theExplorePanelIsOutOfTheWindowWhilePresentingAndBackAfter() {
+        window.exploreShownProperty().set(true);
+        assertThat(window.exploreVisibleProperty().get()).isTrue();
+        window.startPresenting();
+        assertThat(window.exploreVisibleProperty().get()).isFalse();
+        assertThat(window.exploreShownProperty().get()).as("the viewer's choice stays").isTrue();
+        window.stopPresenting();
+        assertThat(window.exploreVisibleProperty().get()).isTrue();
+    }
 }

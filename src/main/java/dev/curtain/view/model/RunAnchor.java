@@ -1,6 +1,7 @@
 package dev.curtain.view.model;
 
 import dev.curtain.engine.Recording;
+import dev.curtain.engine.event.Event;
 import dev.curtain.scenario.Cues;
 import java.util.List;
 
@@ -25,13 +26,26 @@ record RunAnchor(String cueId, double fraction, boolean atStart) {
                 fraction = 1;
             }
         }
-        return new RunAnchor(cueId, fraction, at <= ViewerModel.openingIndex(rec));
+        return new RunAnchor(cueId, fraction, at <= openingIndex(rec));
+    }
+
+    /**
+     * Where a freshly opened run starts: right after the first goroutine starts running, so the stage shows a
+     * process (a P, M0 and main) instead of an empty room. Home still goes back to before the first event.
+     */
+    static int openingIndex(Recording rec) {
+        for (int i = 0; i < rec.size(); i++) {
+            if (rec.event(i) instanceof Event.GoroutineStarted) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** The index in the new run {@code rec} (whose cues resolved to {@code resolved}) that stands for this anchor. */
     int resolve(Recording rec, List<Cues.Resolved> resolved) {
         if (atStart || rec.size() == 0) {
-            return ViewerModel.openingIndex(rec);
+            return openingIndex(rec);
         }
         if (cueId != null) {
             for (Cues.Resolved r : resolved) {
