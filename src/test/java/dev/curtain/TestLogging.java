@@ -17,10 +17,7 @@ import java.util.logging.Logger;
  * a failing property still reports in full.
  */
 public final class TestLogging {
-    /** Held so the logger, and the filter on it, outlive this constructor. */
-    private static final Logger JAVAFX = Logger.getLogger("javafx");
     private static final Logger JQWIK = Logger.getLogger("net.jqwik");
-    static final String UNNAMED_MODULE_WARNING = "Unsupported JavaFX configuration: classes were loaded from 'unnamed";
 
     public TestLogging() throws IOException {
         Path defaults = Path.of(System.getProperty("java.home"), "conf", "logging.properties");
@@ -28,6 +25,7 @@ public final class TestLogging {
             LogManager.getLogManager().readConfiguration(in);
         }
         JQWIK.setLevel(Level.WARNING);
-        JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith(UNNAMED_MODULE_WARNING));
+        // as the app's own start does (Main): the one line JavaFX prints because it runs from the class path
+        dev.curtain.cli.JavaFxNotice.quiet();
     }
 }

@@ -35,6 +35,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        JavaFxNotice.quiet();
         if (args.length == 0) {
             // the window, as call() opens it, without first building the whole command line's model: picocli
             // reads every command's annotations, and its classes are too old for the class-data archive, which
