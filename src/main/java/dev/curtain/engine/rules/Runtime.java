@@ -40,7 +40,10 @@ public final class Runtime {
 
     /** Decider memory per goroutine, by goid (index 0 unused). */
     final ArrayList<GoroutineContext> goroutines = new ArrayList<>();
-    /** The pending wakeup of each M (STEP, SYSCALL_DONE, SCHEDULE, STEAL_RETRY), by M id. */
+    /**
+     * Each M's wakeup (STEP, SYSCALL_DONE, SCHEDULE, STEAL_RETRY), by M id: one object per M, due while it sits in
+     * the agenda. An M has at most one thing due at a time.
+     */
     final ArrayList<Wakeup> mWakeups = new ArrayList<>();
     /** sched.pidle: a stack, as in the runtime (pidleput pushes, pidleget pops the latest). */
     final IntDeque pidle = new IntDeque();
@@ -132,22 +135,10 @@ public final class Runtime {
 
     private void dispatch(Wakeup w) {
         switch (w.kind) {
-            case STEP -> {
-                clearMWakeup(w);
-                interpreter.step(w.target);
-            }
-            case SYSCALL_DONE -> {
-                clearMWakeup(w);
-                syscalls.exitsyscall(w.target);
-            }
-            case SCHEDULE -> {
-                clearMWakeup(w);
-                scheduler.schedule(w.target);
-            }
-            case STEAL_RETRY -> {
-                clearMWakeup(w);
-                scheduler.resumeAfterBackoff(w.target);
-            }
+            case STEP -> interpreter.step(w.target);
+            case SYSCALL_DONE -> syscalls.exitsyscall(w.target);
+            case SCHEDULE -> scheduler.schedule(w.target);
+            case STEAL_RETRY -> scheduler.resumeAfterBackoff(w.target);
             case TIMER -> timers.expire(w.target);
             case NET_READY -> timers.socketReady(w.target);
             case PREEMPT_SIGNAL -> sysmon.signalArrived(w.target);
@@ -155,24 +146,18 @@ public final class Runtime {
         }
     }
 
-    private void clearMWakeup(Wakeup w) {
-        if (mWakeups.get(w.target) == w) {
-            mWakeups.set(w.target, null);
-        }
-    }
-
     /** Schedules M {@code m}'s next wakeup, replacing any pending one. */
     void wakeM(int m, long at, Wakeup.Kind kind) {
-        cancelM(m);
-        mWakeups.set(m, agenda.schedule(at, kind, m));
+        agenda.reschedule(mWakeups.get(m), at, kind);
     }
 
     void cancelM(int m) {
-        Wakeup old = mWakeups.get(m);
-        if (old != null) {
-            agenda.cancel(old);
-            mWakeups.set(m, null);
-        }
+        agenda.cancel(mWakeups.get(m));
+    }
+
+    /** A new M's wakeup, not yet due. */
+    void addM(int m) {
+        mWakeups.add(new Wakeup(0, 0, Wakeup.Kind.SCHEDULE, m));
     }
 
     /** The index the next event will have. */

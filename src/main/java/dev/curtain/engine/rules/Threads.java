@@ -36,7 +36,7 @@ final class Threads {
     int addThread(RuntimeFunction fn, ThreadRole role, int creator, ThreadProps props, boolean viaTemplate) {
         int m = s.threads().size();
         rt.emit(new ThreadCloned(rt.seq(), rt.now, fn, m, creator, role, props, viaTemplate));
-        rt.mWakeups.add(null);
+        rt.addM(m);
         return m;
     }
 
