@@ -71,6 +71,8 @@ public final class Runtime {
     final Channels channels;
     final ThreadSyscalls threadSyscalls;
     final Timers timers;
+    final Pipes pipes;
+    final Flags flags;
 
     /** A runtime that appends what happens to {@code out} (whose live state it reads). */
     public Runtime(Program program, SimulationOptions options, Recording.Builder out) {
@@ -90,6 +92,8 @@ public final class Runtime {
         this.channels = new Channels(this);
         this.threadSyscalls = new ThreadSyscalls(this);
         this.timers = new Timers(this);
+        this.pipes = new Pipes(this);
+        this.flags = new Flags(this);
     }
 
     /** Runs the program to one of the outcomes. */

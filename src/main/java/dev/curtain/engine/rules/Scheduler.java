@@ -45,9 +45,13 @@ final class Scheduler {
      * A goroutine chosen to run, where it was, whether it inherits the time slice (came from runnext), and how
      * many more goroutines of a global-queue batch follow it into the P's ring once it has started.
      */
-    record Found(int g, Place from, boolean inheritTime, int batch) {
+    record Found(int g, Place from, boolean inheritTime, int batch, long startDelay) {
         Found(int g, Place from, boolean inheritTime) {
-            this(g, from, inheritTime, 0);
+            this(g, from, inheritTime, 0, 0);
+        }
+
+        Found(int g, Place from, boolean inheritTime, int batch) {
+            this(g, from, inheritTime, batch, 0);
         }
     }
 
@@ -106,7 +110,7 @@ final class Scheduler {
         int p = s.thread(m).p();
         rt.emit(new GoroutineStarted(rt.seq(), rt.now, f.g(), m, p, f.from(), f.inheritTime()));
         rt.g(f.g()).preemptRequested = false;
-        rt.wakeM(m, rt.now, Wakeup.Kind.STEP);
+        rt.wakeM(m, rt.now + f.startDelay(), Wakeup.Kind.STEP);
     }
 
     /** resetspinning(): a spinning M found work; it stops spinning and wakes another spinner if it can. */
