@@ -8,22 +8,37 @@ import java.util.Arrays;
  * again, which is how deadlock is recognised.
  *
  * <p>Why not {@code java.util.PriorityQueue}: it compares through {@code Comparable} on objects scattered over the
- * heap and removes an entry by a linear search, and the benchmark's calendar holds thousands of sleeping goroutines'
- * timers while every M's wakeup is cancelled and rescheduled many times per simulated millisecond. Here the keys sit
- * in two primitive arrays beside the entries, each entry knows its slot (removal is a sift, not a search), and the
- * order is the same total order, so a run polls exactly the wakeups it polled before.
+ * heap and removes an entry by a linear search, while every M's wakeup is cancelled and rescheduled many times per
+ * simulated millisecond. Here the heap holds only primitives: each entry's time, sequence number and the number of
+ * its wakeup ({@link Wakeup#id}), and each wakeup knows its slot, so removal is a sift, not a search, and moving an
+ * entry stores no reference (under G1 a reference stored into a long-lived array pays a write barrier with a memory
+ * fence). The order is the same total order, so a run polls exactly the wakeups it polled before.
  */
 final class Agenda {
     private long[] times = new long[64];
     private long[] seqs = new long[64];
-    private Wakeup[] items = new Wakeup[64];
+    private int[] ids = new int[64];
     private int size;
+    /** Wakeups by id; an id is free again once its one-shot wakeup is polled or cancelled. */
+    private Wakeup[] byId = new Wakeup[64];
+    private int[] freeIds = new int[64];
+    private int freeCount;
+    private int nextId;
     private long nextSeq;
     private int sysmonEntries;
 
+    /** A one-shot wakeup, due at {@code time}. */
     Wakeup schedule(long time, Wakeup.Kind kind, int target) {
         Wakeup w = new Wakeup(time, 0, kind, target);
+        register(w, false);
         insert(w);
+        return w;
+    }
+
+    /** A wakeup object to be rescheduled again and again (an M's), not yet due. */
+    Wakeup permanent(Wakeup.Kind kind, int target) {
+        Wakeup w = new Wakeup(0, 0, kind, target);
+        register(w, true);
         return w;
     }
 
@@ -32,24 +47,15 @@ final class Agenda {
      * cancelling it and scheduling a new wakeup (it takes the next sequence number), without a new object.
      */
     void reschedule(Wakeup w, long time, Wakeup.Kind kind) {
-        cancel(w);
+        if (w.slot >= 0) {
+            removeAt(w.slot);
+            if (w.kind == Wakeup.Kind.SYSMON) {
+                sysmonEntries--;
+            }
+        }
         w.time = time;
         w.kind = kind;
         insert(w);
-    }
-
-    private void insert(Wakeup w) {
-        w.seq = nextSeq++;
-        if (size == items.length) {
-            int n = size * 2;
-            times = Arrays.copyOf(times, n);
-            seqs = Arrays.copyOf(seqs, n);
-            items = Arrays.copyOf(items, n);
-        }
-        siftUp(size++, w);
-        if (w.kind == Wakeup.Kind.SYSMON) {
-            sysmonEntries++;
-        }
     }
 
     void cancel(Wakeup w) {
@@ -60,22 +66,24 @@ final class Agenda {
         if (w.kind == Wakeup.Kind.SYSMON) {
             sysmonEntries--;
         }
+        release(w);
     }
 
     Wakeup poll() {
         if (size == 0) {
             return null;
         }
-        Wakeup w = items[0];
+        Wakeup w = byId[ids[0]];
         removeAt(0);
         if (w.kind == Wakeup.Kind.SYSMON) {
             sysmonEntries--;
         }
+        release(w);
         return w;
     }
 
     Wakeup peek() {
-        return size == 0 ? null : items[0];
+        return size == 0 ? null : byId[ids[0]];
     }
 
     int size() {
@@ -91,7 +99,7 @@ final class Agenda {
     long nextTimerOrNet() {
         long t = Long.MAX_VALUE;
         for (int i = 0; i < size; i++) {
-            Wakeup w = items[i];
+            Wakeup w = byId[ids[i]];
             if ((w.kind == Wakeup.Kind.TIMER || w.kind == Wakeup.Kind.NET_READY) && w.time < t) {
                 t = w.time;
             }
@@ -99,17 +107,59 @@ final class Agenda {
         return t;
     }
 
+    private void register(Wakeup w, boolean permanent) {
+        int id;
+        if (!permanent && freeCount > 0) {
+            id = freeIds[--freeCount];
+        } else {
+            id = nextId++;
+            if (id == byId.length) {
+                byId = Arrays.copyOf(byId, id * 2);
+            }
+        }
+        byId[id] = w;
+        w.id = id;
+        w.permanent = permanent;
+    }
+
+    /** A one-shot wakeup that is no longer due gives its id back. */
+    private void release(Wakeup w) {
+        if (w.permanent) {
+            return;
+        }
+        byId[w.id] = null;
+        if (freeCount == freeIds.length) {
+            freeIds = Arrays.copyOf(freeIds, freeCount * 2);
+        }
+        freeIds[freeCount++] = w.id;
+    }
+
+    private void insert(Wakeup w) {
+        w.seq = nextSeq++;
+        if (size == ids.length) {
+            int n = size * 2;
+            times = Arrays.copyOf(times, n);
+            seqs = Arrays.copyOf(seqs, n);
+            ids = Arrays.copyOf(ids, n);
+        }
+        siftUp(size++, w.id, w.time, w.seq);
+        if (w.kind == Wakeup.Kind.SYSMON) {
+            sysmonEntries++;
+        }
+    }
+
     private void removeAt(int i) {
-        items[i].slot = -1;
+        byId[ids[i]].slot = -1;
         int last = --size;
-        Wakeup moved = items[last];
-        items[last] = null;
         if (i == last) {
             return;
         }
-        siftDown(i, moved);
-        if (items[i] == moved) {
-            siftUp(i, moved);
+        int id = ids[last];
+        long t = times[last];
+        long q = seqs[last];
+        siftDown(i, id, t, q);
+        if (ids[i] == id) {
+            siftUp(i, id, t, q);
         }
     }
 
@@ -117,23 +167,19 @@ final class Agenda {
         return t1 < t2 || (t1 == t2 && s1 < s2);
     }
 
-    private void siftUp(int k, Wakeup w) {
-        long t = w.time;
-        long q = w.seq;
+    private void siftUp(int k, int id, long t, long q) {
         while (k > 0) {
             int parent = (k - 1) >>> 1;
             if (!less(t, q, times[parent], seqs[parent])) {
                 break;
             }
-            put(k, items[parent], times[parent], seqs[parent]);
+            put(k, ids[parent], times[parent], seqs[parent]);
             k = parent;
         }
-        put(k, w, t, q);
+        put(k, id, t, q);
     }
 
-    private void siftDown(int k, Wakeup w) {
-        long t = w.time;
-        long q = w.seq;
+    private void siftDown(int k, int id, long t, long q) {
         int half = size >>> 1;
         while (k < half) {
             int child = 2 * k + 1;
@@ -144,16 +190,16 @@ final class Agenda {
             if (!less(times[child], seqs[child], t, q)) {
                 break;
             }
-            put(k, items[child], times[child], seqs[child]);
+            put(k, ids[child], times[child], seqs[child]);
             k = child;
         }
-        put(k, w, t, q);
+        put(k, id, t, q);
     }
 
-    private void put(int k, Wakeup w, long t, long q) {
-        items[k] = w;
+    private void put(int k, int id, long t, long q) {
+        ids[k] = id;
         times[k] = t;
         seqs[k] = q;
-        w.slot = k;
+        byId[id].slot = k;
     }
 }

@@ -46,7 +46,7 @@ final class Interpreter {
         int g = rt.nextGoid++;
         GoroutineContext ctx = new GoroutineContext(g, isMain);
         push(ctx, Frame.function(function, rt.program.function(function).body(), false));
-        rt.goroutines.add(ctx);
+        rt.addContext(ctx);
         return g;
     }
 
@@ -56,7 +56,7 @@ final class Interpreter {
         for (Frame f : ctx.frames) {
             rt.stackEntries -= 1 + f.pendingDefers();
         }
-        rt.goroutines.set(g, null);
+        rt.forgetContext(g);
     }
 
     private void push(GoroutineContext ctx, Frame f) {

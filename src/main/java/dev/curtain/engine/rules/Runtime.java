@@ -38,8 +38,12 @@ public final class Runtime {
     long now;
     boolean ended;
 
-    /** Decider memory per goroutine, by goid (index 0 unused). */
-    final ArrayList<GoroutineContext> goroutines = new ArrayList<>();
+    /**
+     * Decider memory per goroutine, by goid (index 0 unused): a plain array, since every step reads it (an
+     * ArrayList's get costs a bounds check and one more dependent load on the hottest path).
+     */
+    private GoroutineContext[] contexts = new GoroutineContext[1024];
+    private int contextCount = 1;
     /**
      * Each M's wakeup (STEP, SYSCALL_DONE, SCHEDULE, STEAL_RETRY), by M id: one object per M, due while it sits in
      * the agenda. An M has at most one thing due at a time.
@@ -83,7 +87,6 @@ public final class Runtime {
         this.version = options.version();
         this.rng = new Rng(options.seed());
         this.maxThreads = options.maxThreads();
-        goroutines.add(null);
         this.scheduler = new Scheduler(this);
         this.threads = new Threads(this);
         this.sysmon = new Sysmon(this);
@@ -161,7 +164,7 @@ public final class Runtime {
 
     /** A new M's wakeup, not yet due. */
     void addM(int m) {
-        mWakeups.add(new Wakeup(0, 0, Wakeup.Kind.SCHEDULE, m));
+        mWakeups.add(agenda.permanent(Wakeup.Kind.SCHEDULE, m));
     }
 
     /** The index the next event will have. */
@@ -219,6 +222,24 @@ public final class Runtime {
     }
 
     GoroutineContext g(int g) {
-        return goroutines.get(g);
+        return contexts[g];
+    }
+
+    /** Adds the next goroutine's memory (goids are dense). */
+    void addContext(GoroutineContext ctx) {
+        if (contextCount == contexts.length) {
+            contexts = java.util.Arrays.copyOf(contexts, contextCount * 2);
+        }
+        contexts[contextCount++] = ctx;
+    }
+
+    /** Lets a dead goroutine's memory go. */
+    void forgetContext(int g) {
+        contexts[g] = null;
+    }
+
+    /** One more than the highest goid given. */
+    int contextCount() {
+        return contextCount;
     }
 }

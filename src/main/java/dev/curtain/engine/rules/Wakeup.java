@@ -33,6 +33,10 @@ final class Wakeup {
     final int target;
     /** Its place in the {@link Agenda}'s heap, or -1 once polled or cancelled. */
     int slot = -1;
+    /** Its number in the agenda, which the heap holds instead of a reference. */
+    int id = -1;
+    /** Rescheduled again and again (an M's), so it keeps its id. */
+    boolean permanent;
 
     Wakeup(long time, long seq, Kind kind, int target) {
         this.time = time;

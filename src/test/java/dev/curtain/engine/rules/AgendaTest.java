@@ -18,7 +18,7 @@ class AgendaTest {
         List<Wakeup> pending = new ArrayList<>();
         List<Wakeup> perM = new ArrayList<>();
         for (int m = 0; m < 8; m++) {
-            perM.add(new Wakeup(0, 0, Wakeup.Kind.SCHEDULE, m));
+            perM.add(agenda.permanent(Wakeup.Kind.SCHEDULE, m));
         }
         for (int step = 0; step < 20_000; step++) {
             int what = rnd.nextInt(5);
@@ -48,7 +48,7 @@ class AgendaTest {
     void onlySysmonLeftMeansNothingElseCanHappen() {
         Agenda agenda = new Agenda();
         Wakeup sysmon = agenda.schedule(20, Wakeup.Kind.SYSMON, 1);
-        Wakeup m = new Wakeup(0, 0, Wakeup.Kind.SCHEDULE, 0);
+        Wakeup m = agenda.permanent(Wakeup.Kind.SCHEDULE, 0);
         agenda.reschedule(m, 5, Wakeup.Kind.STEP);
         assertThat(agenda.hasWorkBesidesSysmon()).isTrue();
         agenda.cancel(m);
