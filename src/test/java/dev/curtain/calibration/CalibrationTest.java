@@ -71,14 +71,11 @@ class CalibrationTest {
         }
     }
 
-    private static final String RUNTIME_THREADS = "the runtime's own goroutines (GC workers, sweeper, scavenger) "
-            + "and the threads they start are not modelled";
-    private static final String RUNTIME_THREADS_REUSED = "real programs start with two idle threads left by the "
-            + "runtime's own goroutines, which the first syscalls reuse; the model has none (threadsAtEnd agrees)";
+    private static final String RUNTIME_THREADS = "the runtime's GC cycles (mark workers and the threads they "
+            + "start) are not modelled, so the simulated count does not vary as the real one does";
 
-    private static final String SECOND_THREAD_CLONED = "gap: real programs start with idle threads, so the second "
-            + "P's thread wakes in microseconds; the model clones it (15 to 40 µs), so main and the dirtying goroutine "
-            + "always share the first thread and the second always arrives to steal about half";
+    private static final String DIRTY_THREAD_STARVED = "gap: in 3 of 60 real runs no goroutine landed on the dirty "
+            + "thread (on the loaded host it did not get a CPU in time); the model's dirty thread always takes some";
     private static final String PREEMPTED_TAKEN_BACK = "gap: a preempted goroutine goes to the global queue and its "
             + "own thread, with an empty local queue, takes it straight back; real threads contend for CPUs with the "
             + "other P's, which sometimes reaches the global queue first";
@@ -97,16 +94,15 @@ class CalibrationTest {
                     Map.of("threads", RUNTIME_THREADS)),
             new Case("dirty-spread", CalibrationTest::dirtySpread,
                     Map.of("threads", RUNTIME_THREADS),
-                    Map.of("allLanded", SECOND_THREAD_CLONED, "someLanded", SECOND_THREAD_CLONED)),
+                    Map.of("someLanded", DIRTY_THREAD_STARVED)),
             new Case("nice-preempt", CalibrationTest::nicePreempt, Map.of(),
                     Map.of("dirtyGoroutineMoved", PREEMPTED_TAKEN_BACK, "endedOnOtherThread", PREEMPTED_TAKEN_BACK,
-                            "otherRanOnDirty", PREEMPTED_TAKEN_BACK,
+                            "otherRanOnDirty", PREEMPTED_TAKEN_BACK, "othersOnDirty", PREEMPTED_TAKEN_BACK,
                             "threadsSeenByDirtyGoroutine", PREEMPTED_TAKEN_BACK)),
             new Case("timer-late", CalibrationTest::timerLate, Map.of()),
             new Case("syscall-handoff", CalibrationTest::syscallHandoff, Map.of()),
             new Case("thread-count", CalibrationTest::threadCount,
-                    Map.of("threadsAtStart", RUNTIME_THREADS, "threadsAdded", RUNTIME_THREADS_REUSED,
-                            "threadPerSyscall", RUNTIME_THREADS_REUSED)),
+                    Map.of("threadsAtStart", RUNTIME_THREADS)),
             new Case("pipe-wakeup", CalibrationTest::pipeWakeup, Map.of()),
             new Case("thread-properties", CalibrationTest::threadProperties, Map.of("threads", RUNTIME_THREADS),
                     Map.of("sigmaskChangedOnAnotherThread", MASK_DURING_CLONE)),

@@ -71,6 +71,35 @@ class ProgramOpsRulesTest {
     }
 
     @Test
+    void aThreadThatBlocksInNetpollWithASocketAlreadyReadyReturnsAtOnce() {
+        // Round after round of poller reads at two Ps: in some seeds the write's readiness comes while no thread
+        // polls, and the next thread to park blocks in netpoll; epoll_wait returns at once, so nothing hangs.
+        Program p = Sim.program(DONE,
+                fn("main", loop(10, go("reader"), sleep("2ms"), pipeWrite("p"), recv("done"))),
+                fn("reader", pipeRead("p", PipeMode.POLLER), send("done")));
+        for (long seed = 1; seed <= 40; seed++) {
+            SimulationOptions o = Sim.opts("1.22", 2).withSeed(seed).withRuntimeBackground(true);
+            assertThat(Sim.run(p, o).outcome()).as("seed " + seed).isEqualTo(Outcome.COMPLETED);
+        }
+    }
+
+    @Test
+    void theRuntimesStartUpLeavesIdleThreadsThatTheFirstWakeUpReuses() {
+        Program p = Sim.program(fn("main", go("w"), print("started"), sleep("1ms")), fn("w", compute("10us")));
+        Sim off = Sim.run(p, Sim.opts("1.22", 2));
+        Sim on = Sim.run(p, Sim.opts("1.22", 2).withRuntimeBackground(true));
+        // Without it, m0, sysmon and the spinner cloned for w.
+        assertThat(off.end().threads()).hasSize(3);
+        SchedState started = on.after(on.prints("started").get(0));
+        assertThat(started.liveThreads()).isEqualTo(4);
+        assertThat(started.threads()).filteredOn(t -> t.id() >= 2).allMatch(t -> t.clonedFrom() == 0);
+        // The spinner woken for w is one of them, not a new clone.
+        assertThat(on.end().threads()).hasSize(4);
+        Sim oneP = Sim.run(p, Sim.opts("1.22", 1).withRuntimeBackground(true));
+        assertThat(oneP.after(oneP.prints("started").get(0)).liveThreads()).isEqualTo(3);
+    }
+
+    @Test
     void aWriteBeforeTheReadIsReadAtOnce() {
         Program p = Sim.program(fn("main", pipeWrite("p"), pipeRead("p", PipeMode.POLLER), print("read"),
                 pipeWrite("q"), pipeRead("q", PipeMode.BLOCKING), print("again")));

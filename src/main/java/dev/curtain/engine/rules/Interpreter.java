@@ -148,6 +148,9 @@ final class Interpreter {
     private void runtimeMain(int m, int g, GoroutineContext ctx) {
         rt.mainStarted = true;
         rt.sysmon.start(m);
+        if (rt.options.runtimeBackground()) {
+            rt.threads.runtimeInitLeftovers(m);
+        }
         if (rt.options.cgo() && rt.version.templateThread()) {
             rt.threads.startTemplateThread(m);
         }

@@ -154,7 +154,9 @@ final class Scheduler {
                 return r.found;
             }
             if (r.backoff) {
-                rt.wakeM(m, rt.now + Latencies.STEAL_BACKOFF_NS, Wakeup.Kind.STEAL_RETRY);
+                // usleep(3) returns when the timer slack allows, as sysmon's sleeps do (up to 50 µs late).
+                rt.wakeM(m, rt.now + Latencies.STEAL_BACKOFF_NS + Timing.SYSMON_OVERSLEEP.draw(rt.rng),
+                        Wakeup.Kind.STEAL_RETRY);
                 return null;
             }
         }
@@ -251,13 +253,18 @@ final class Scheduler {
         return wantBackoff ? StealResult.BACKOFF : StealResult.NOTHING;
     }
 
-    /** runqgrab sleeps before taking runnext from a P whose G is running (not in a syscall). */
+    /**
+     * runqgrab sleeps before taking runnext from a P that is _Prunning: its G is running, or its M is between
+     * goroutines in schedule() ("the g running on pp ready()s another g and then almost immediately blocks. Instead
+     * of stealing runnext in this window, back off to give pp a chance to schedule runnext", Go 1.22 proc.go). Not
+     * when the P's goroutine is in a syscall (Go 1.26 keeps such a P _Prunning; its goroutine says _Gsyscall).
+     */
     private boolean victimRunning(ProcessorState vs) {
         if (vs.status() != PStatus.RUNNING || vs.m() < 0) {
             return false;
         }
         int curg = s.thread(vs.m()).curg();
-        return curg >= 0 && s.goroutines().status(curg) == GStatus.RUNNING;
+        return curg < 0 || s.goroutines().status(curg) == GStatus.RUNNING;
     }
 
     /** runqsteal(): takes half (rounded up) from the victim's head; the last one taken runs. */

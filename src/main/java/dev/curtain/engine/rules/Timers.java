@@ -96,6 +96,13 @@ final class Timers {
         rt.threads.startm(rt.pidle.removeLast(), false, sysmonM, RuntimeFunction.SYSMON);
     }
 
+    /** The thread that just blocked in netpoll finds a socket already ready: it returns at once. */
+    void returnIfReady() {
+        if (!readySockets.isEmpty()) {
+            kickNetpoller(0);
+        }
+    }
+
     private IntDeque due(int p) {
         while (duePerP.size() <= p) {
             duePerP.add(new IntDeque());
