@@ -89,6 +89,11 @@ public record GoVersion(int minor) implements Comparable<GoVersion> {
     }
 
     /** 1.16: syscall.Setuid and friends work on Linux and change every thread (AllThreadsSyscall). */
+    /** syscall.AllThreadsSyscall exists (Go 1.16+). */
+    public boolean allThreadsSyscall() {
+        return minor >= 16;
+    }
+
     public boolean setuidAllThreads() {
         return minor >= 16;
     }

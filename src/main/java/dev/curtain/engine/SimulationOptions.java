@@ -12,11 +12,19 @@ import java.util.Objects;
  * @param cgo the program links cgo: a template thread from the start, Setuid through glibc
  * @param maxThreads runtime/debug.SetMaxThreads at start (the runtime's default is 10,000)
  * @param limits bounds on the run
+ * @param runtimeBackground the runtime's own start-up work before main.main: the threads that gcenable's handoff
+ *     and forcegchelper's wake-up leave idle (off: main.main starts with m0 and sysmon alone)
  */
 public record SimulationOptions(GoVersion version, int gomaxprocs, long seed, boolean asyncPreemptOff, boolean cgo,
-                                int maxThreads, Limits limits) {
+                                int maxThreads, Limits limits, boolean runtimeBackground) {
 
     public static final int DEFAULT_MAX_THREADS = 10_000;
+
+    /** Options without the runtime's background work. */
+    public SimulationOptions(GoVersion version, int gomaxprocs, long seed, boolean asyncPreemptOff, boolean cgo,
+                             int maxThreads, Limits limits) {
+        this(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits, false);
+    }
 
     public SimulationOptions {
         Objects.requireNonNull(version, "version");
@@ -37,30 +45,34 @@ public record SimulationOptions(GoVersion version, int gomaxprocs, long seed, bo
     }
 
     public SimulationOptions withVersion(GoVersion v) {
-        return new SimulationOptions(v, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits);
+        return new SimulationOptions(v, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground);
     }
 
     public SimulationOptions withGomaxprocs(int n) {
-        return new SimulationOptions(version, n, seed, asyncPreemptOff, cgo, maxThreads, limits);
+        return new SimulationOptions(version, n, seed, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground);
     }
 
     public SimulationOptions withSeed(long s) {
-        return new SimulationOptions(version, gomaxprocs, s, asyncPreemptOff, cgo, maxThreads, limits);
+        return new SimulationOptions(version, gomaxprocs, s, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground);
     }
 
     public SimulationOptions withAsyncPreemptOff(boolean off) {
-        return new SimulationOptions(version, gomaxprocs, seed, off, cgo, maxThreads, limits);
+        return new SimulationOptions(version, gomaxprocs, seed, off, cgo, maxThreads, limits, runtimeBackground);
     }
 
     public SimulationOptions withCgo(boolean on) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, on, maxThreads, limits);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, on, maxThreads, limits, runtimeBackground);
     }
 
     public SimulationOptions withMaxThreads(int n) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, n, limits);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, n, limits, runtimeBackground);
     }
 
     public SimulationOptions withLimits(Limits l) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, l);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, l, runtimeBackground);
+    }
+
+    public SimulationOptions withRuntimeBackground(boolean on) {
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits, on);
     }
 }

@@ -4,7 +4,9 @@ import dev.curtain.engine.program.CloneFlag;
 import dev.curtain.engine.program.CredentialCall;
 import dev.curtain.engine.program.Namespace;
 import dev.curtain.engine.program.ObservationKind;
+import dev.curtain.engine.program.PipeMode;
 import dev.curtain.engine.program.SigHow;
+import dev.curtain.engine.program.ThreadCall;
 
 /** The spelling in files of every enum a scenario's operations take. */
 final class FileKeys {
@@ -46,5 +48,25 @@ final class FileKeys {
             .key(ObservationKind.READ_HOSTNAME, "readHostname")
             .key(ObservationKind.PRINT, "print")
             .key(ObservationKind.THREAD_ID, "gettid")
+            .key(ObservationKind.READ_UID, "getuid")
+            .key(ObservationKind.READ_GID, "getgid")
+            .key(ObservationKind.READ_NICE, "getpriority")
+            .key(ObservationKind.READ_CAPS, "capget")
+            .key(ObservationKind.READ_SIGMASK, "sigmask")
+            .key(ObservationKind.READ_MOUNTS, "readMounts")
+            .build();
+
+    /** How a pipe is read: an os.Pipe file (the poller) or syscall.Read on a blocking descriptor. */
+    static final KeyTable<PipeMode> PIPE_VIA = KeyTable.of(PipeMode.class)
+            .key(PipeMode.POLLER, "os")
+            .key(PipeMode.BLOCKING, "syscall")
+            .build();
+
+    /** The per-thread calls syscall.AllThreadsSyscall can run, by their syscall's name. */
+    static final KeyTable<ThreadCall> THREAD_CALL = KeyTable.of(ThreadCall.class)
+            .key(ThreadCall.SETUID, "setuid")
+            .key(ThreadCall.SETGID, "setgid")
+            .key(ThreadCall.SETPRIORITY, "setpriority")
+            .key(ThreadCall.CAPSET, "capset")
             .build();
 }

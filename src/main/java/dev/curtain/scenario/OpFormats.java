@@ -19,7 +19,9 @@ import dev.curtain.engine.program.Namespace;
 import dev.curtain.engine.program.ObservationKind;
 import dev.curtain.engine.program.Op;
 import dev.curtain.engine.program.OpKind;
+import dev.curtain.engine.program.PipeMode;
 import dev.curtain.engine.program.SigHow;
+import dev.curtain.engine.program.ThreadCall;
 import dev.curtain.engine.program.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,6 +46,16 @@ final class OpFormats {
 
     private static final OpField<Boolean> CALLS_FUNCTIONS = flag("callsFunctions", true,
             "false for a loop body like x++ with no call: no preemption point before Go 1.14");
+    private static final OpField<Integer> NOSPLIT_SHARE = integer("nosplitShare", 0, 100, 0);
+    private static final OpField<String> PIPE = nonBlank("pipe");
+    private static final OpField<PipeMode> PIPE_VIA = choice("via", FileKeys.PIPE_VIA);
+    private static final OpField<String> FLAG_NAME = nonBlank("flag");
+    private static final OpField<Boolean> FLAG_VALUE = flag("value", true, "false stores 0 (clears the flag)");
+    private static final OpField<Boolean> SPIN_CALLS = flag("callsFunctions", false,
+            "true if the loop also calls functions with a prologue (cooperative preemption points)");
+    private static final OpField<ThreadCall> THREAD_CALL = choice("call", FileKeys.THREAD_CALL);
+    private static final OpField<Long> CALL_VALUE = OpField.custom("value", new Json.Obj().put("type", "integer")
+            .put("minimum", ThreadCall.SETPRIORITY.min()).put("maximum", ThreadCall.CAPSET.max()), true);
     private static final OpField<Namespace> NAMESPACE = choice("namespace", FileKeys.NAMESPACE);
     private static final OpField<String> TARGET = nonBlank("target");
     private static final OpField<CloneFlag> FLAG = choice("flag", FileKeys.CLONE_FLAG);
@@ -65,15 +77,17 @@ final class OpFormats {
     /** In the order the documentation lists them. */
     static final List<OpFormat> ALL = List.of(
             OpFormat.of("compute", OpKind.COMPUTE, Op.Compute.class, "Run Go code for a while.",
-                    List.of(DURATION, CALLS_FUNCTIONS),
+                    List.of(DURATION, CALLS_FUNCTIONS, NOSPLIT_SHARE),
                     (r, o) -> {
                         Long d = DURATION.read(r, o);
                         Boolean calls = CALLS_FUNCTIONS.read(r, o);
-                        return d == null || calls == null ? null : new Op.Compute(d, calls);
+                        Integer nosplit = NOSPLIT_SHARE.read(r, o);
+                        return d == null || calls == null || nosplit == null ? null : new Op.Compute(d, calls, nosplit);
                     },
                     (op, out) -> {
                         DURATION.write(out, op.durationNs());
                         CALLS_FUNCTIONS.write(out, op.callsFunctions());
+                        NOSPLIT_SHARE.write(out, op.nosplitShare());
                     }),
             OpFormat.of("go", OpKind.GO, Op.Go.class, "go f(): start a goroutine.", List.of(FUNCTION),
                     (r, o) -> orNull(FUNCTION.read(r, o), Op.Go::new),
@@ -114,6 +128,55 @@ final class OpFormats {
                     (op, out) -> {
                         SYSCALL_NAME.write(out, op.name());
                         DURATION.write(out, op.durationNs());
+                    }),
+            OpFormat.of("pipeRead", OpKind.PIPE_READ, Op.PipeRead.class,
+                    "Read a pipe: returns when another goroutine writes it (at once if a write is waiting).",
+                    List.of(PIPE, PIPE_VIA),
+                    (r, o) -> {
+                        String pipe = PIPE.read(r, o);
+                        PipeMode via = PIPE_VIA.read(r, o);
+                        return pipe == null || via == null ? null : new Op.PipeRead(pipe, via);
+                    },
+                    (op, out) -> {
+                        PIPE.write(out, op.pipe());
+                        PIPE_VIA.write(out, op.via());
+                    }),
+            OpFormat.of("pipeWrite", OpKind.PIPE_WRITE, Op.PipeWrite.class,
+                    "Write a few bytes to a pipe: wakes a reader waiting on it.", List.of(PIPE),
+                    (r, o) -> orNull(PIPE.read(r, o), Op.PipeWrite::new),
+                    (op, out) -> PIPE.write(out, op.pipe())),
+            OpFormat.of("setFlag", OpKind.SET_FLAG, Op.SetFlag.class,
+                    "atomic.StoreInt32(&flag, 1): a goroutine spinning on it sees it.", List.of(FLAG_NAME, FLAG_VALUE),
+                    (r, o) -> {
+                        String flag = FLAG_NAME.read(r, o);
+                        Boolean value = FLAG_VALUE.read(r, o);
+                        return flag == null || value == null ? null : new Op.SetFlag(flag, value);
+                    },
+                    (op, out) -> {
+                        FLAG_NAME.write(out, op.flag());
+                        FLAG_VALUE.write(out, op.value());
+                    }),
+            OpFormat.of("spinUntil", OpKind.SPIN_UNTIL, Op.SpinUntil.class,
+                    "for atomic.LoadInt32(&flag) == 0 {}: compute until another goroutine sets the flag.",
+                    List.of(FLAG_NAME, SPIN_CALLS, NOSPLIT_SHARE),
+                    (r, o) -> {
+                        String flag = FLAG_NAME.read(r, o);
+                        Boolean calls = SPIN_CALLS.read(r, o);
+                        Integer nosplit = NOSPLIT_SHARE.read(r, o);
+                        return flag == null || calls == null || nosplit == null ? null
+                                : new Op.SpinUntil(flag, calls, nosplit);
+                    },
+                    (op, out) -> {
+                        FLAG_NAME.write(out, op.flag());
+                        SPIN_CALLS.write(out, op.callsFunctions());
+                        NOSPLIT_SHARE.write(out, op.nosplitShare());
+                    }),
+            OpFormat.of("allThreadsSyscall", OpKind.ALL_THREADS_SYSCALL, Op.AllThreadsSyscall.class,
+                    "syscall.AllThreadsSyscall (Go 1.16+): the call runs on every thread; ENOTSUP with cgo.",
+                    List.of(THREAD_CALL, CALL_VALUE), OpFormats::readAllThreads,
+                    (op, out) -> {
+                        THREAD_CALL.write(out, op.call());
+                        out.put("value", Json.Num.of(op.value()));
                     }),
             OpFormat.of("sleep", OpKind.SLEEP, Op.Sleep.class, "time.Sleep.", List.of(DURATION),
                     (r, o) -> orNull(DURATION.read(r, o), Op.Sleep::new),
@@ -305,6 +368,20 @@ final class OpFormats {
                         .add(new Json.Obj().put("required", new Json.Arr().add("forever"))
                                 .put("properties", new Json.Obj().put("forever", new Json.Obj().put("const", true)))
                                 .put("not", new Json.Obj().put("required", new Json.Arr().add("times")))));
+    }
+
+    /** The value's range depends on the call: a uid, a gid, a nice value or a capability mask. */
+    private static Op readAllThreads(ScenarioReader r, Json.Obj o) {
+        ThreadCall call = THREAD_CALL.read(r, o);
+        if (!o.has("value")) {
+            r.fields().error(o.loc(), "missing required field \"value\" (the uid, gid, nice value or capabilities"
+                    + " to keep, as a number)");
+            return null;
+        }
+        long min = call == null ? ThreadCall.SETPRIORITY.min() : call.min();
+        long max = call == null ? ThreadCall.CAPSET.max() : call.max();
+        Long value = r.fields().longValue(o, "value", min, max, null);
+        return call == null || value == null ? null : new Op.AllThreadsSyscall(call, value);
     }
 
     private static Op readLoop(ScenarioReader r, Json.Obj o) {

@@ -90,6 +90,7 @@ final class ScenarioReader {
         Integer gomaxprocs = fields.integer(top, "gomaxprocs", 1, maxProcs, 4, false);
         Boolean asyncOff = fields.bool(top, "asyncPreemptOff", false);
         Boolean cgo = fields.bool(top, "cgo", false);
+        Boolean background = fields.bool(top, "runtimeBackground", false);
         Integer maxThreads = fields.integer(top, "maxThreads", 1, 1_000_000, SimulationOptions.DEFAULT_MAX_THREADS, false);
         Limits limits = limits(top.get("limits"));
         List<GoVersion> compare = compare(top.get("compare"), gomaxprocs);
@@ -105,7 +106,7 @@ final class ScenarioReader {
             return null;
         }
         SimulationOptions options = new SimulationOptions(version, gomaxprocs, seed, asyncOff, cgo, maxThreads,
-                limits);
+                limits, background);
         Program program = new Program(functions, channels, baseline);
         return new Scenario(title, description, author, options, program, source, cues, compare, hints);
     }

@@ -36,6 +36,9 @@ final class ScenarioWriter {
         if (o.cgo()) {
             top.put("cgo", true);
         }
+        if (o.runtimeBackground()) {
+            top.put("runtimeBackground", true);
+        }
         if (o.maxThreads() != SimulationOptions.DEFAULT_MAX_THREADS) {
             top.put("maxThreads", o.maxThreads());
         }

@@ -61,7 +61,7 @@ class DeterminismTest {
                 .isEqualTo(GOLDEN_BENCH);
     }
 
-    private static final String GOLDEN_19 = "2a63407b26c9197e";
-    private static final String GOLDEN_114 = "91b4ee5ae1d03ed6";
-    private static final String GOLDEN_BENCH = "f2f00582ea92c54c";
+    private static final String GOLDEN_19 = "933aa84c2adf13e3";
+    private static final String GOLDEN_114 = "b3b5b4b47dd29695";
+    private static final String GOLDEN_BENCH = "3f4e5a0a409d7e8c";
 }

@@ -12,6 +12,7 @@ import dev.curtain.engine.event.Place;
 import dev.curtain.engine.event.PlaceKind;
 import dev.curtain.engine.event.RuntimeFunction;
 import dev.curtain.engine.program.ChannelDecl;
+import dev.curtain.engine.program.Program;
 import dev.curtain.engine.state.MState;
 import dev.curtain.engine.state.SchedState;
 import java.util.List;
@@ -151,5 +152,17 @@ class RunQueueRulesTest {
         GoroutineYielded y = sim.first(GoroutineYielded.class, e -> e.g() == 1);
         assertThat(y.to()).isEqualTo(Place.GLOBAL);
         assertThat(sim.after(y).globalQueue().toArray()).containsExactly(1);
+    }
+
+    @Test
+    void aThiefBacksOffFromTheRunnextOfAPWhoseThreadIsBetweenGoroutines() {
+        // go w(); then main blocks at once: its P stays _Prunning while M0 schedules, so a spinning thief sleeps
+        // (usleep(3), as long as the timer slack makes it) instead of taking w, and M0 runs w itself.
+        Program p = Sim.program(List.of(new ChannelDecl("c", 0)),
+                fn("main", go("w"), recv("c")), fn("w", gettid(), send("c")));
+        for (long seed = 1; seed <= 100; seed++) {
+            Sim sim = Sim.run(p, Sim.opts("1.22", 2).withSeed(seed).withRuntimeBackground(true));
+            assertThat(sim.observations().get(0).m()).as("seed " + seed).isZero();
+        }
     }
 }

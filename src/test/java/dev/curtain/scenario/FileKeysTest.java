@@ -8,6 +8,8 @@ import dev.curtain.engine.program.CredentialCall;
 import dev.curtain.engine.program.Namespace;
 import dev.curtain.engine.program.ObservationKind;
 import dev.curtain.engine.program.OpKind;
+import dev.curtain.engine.program.PipeMode;
+import dev.curtain.engine.program.ThreadCall;
 import dev.curtain.engine.program.SigHow;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,9 +32,16 @@ class FileKeysTest {
                 "RAW_THREAD", "raw", "SYSCALL_PACKAGE", "syscall"));
         assertThat(table(FileKeys.SIG_HOW, SigHow.values())).isEqualTo(Map.of(
                 "BLOCK", "block", "UNBLOCK", "unblock", "SETMASK", "setmask"));
-        assertThat(table(FileKeys.OBSERVATION, ObservationKind.values())).isEqualTo(Map.of(
-                "CREATE_FILE", "createFile", "OPEN_SOCKET", "openSocket", "READ_HOSTNAME", "readHostname",
-                "PRINT", "print", "THREAD_ID", "gettid"));
+        assertThat(table(FileKeys.OBSERVATION, ObservationKind.values())).isEqualTo(Map.ofEntries(
+                Map.entry("CREATE_FILE", "createFile"), Map.entry("OPEN_SOCKET", "openSocket"),
+                Map.entry("READ_HOSTNAME", "readHostname"), Map.entry("PRINT", "print"),
+                Map.entry("THREAD_ID", "gettid"), Map.entry("READ_UID", "getuid"), Map.entry("READ_GID", "getgid"),
+                Map.entry("READ_NICE", "getpriority"), Map.entry("READ_CAPS", "capget"),
+                Map.entry("READ_SIGMASK", "sigmask"), Map.entry("READ_MOUNTS", "readMounts")));
+        assertThat(table(FileKeys.PIPE_VIA, PipeMode.values())).isEqualTo(Map.of(
+                "POLLER", "os", "BLOCKING", "syscall"));
+        assertThat(table(FileKeys.THREAD_CALL, ThreadCall.values())).isEqualTo(Map.of(
+                "SETUID", "setuid", "SETGID", "setgid", "SETPRIORITY", "setpriority", "CAPSET", "capset"));
     }
 
     @Test
@@ -52,7 +61,8 @@ class FileKeysTest {
             "SET_GID", "setGid", "CAPSET", "capset", "SIGPROCMASK", "sigprocmask", "CHDIR", "chdir",
             "DEFER", "defer", "PANIC", "panic", "RECOVER", "recover", "RETURN", "return", "EXIT", "exit",
             "OBSERVE", "observe", "LOOP", "loop", "SET_GOMAXPROCS", "setGomaxprocs",
-            "SET_MAX_THREADS", "setMaxThreads"};
+            "SET_MAX_THREADS", "setMaxThreads", "PIPE_READ", "pipeRead", "PIPE_WRITE", "pipeWrite",
+            "SET_FLAG", "setFlag", "SPIN_UNTIL", "spinUntil", "ALL_THREADS_SYSCALL", "allThreadsSyscall"};
         for (int i = 0; i < pairs.length; i += 2) {
             pinned.put(pairs[i], pairs[i + 1]);
         }

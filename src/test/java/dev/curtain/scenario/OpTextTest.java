@@ -1,6 +1,13 @@
 package dev.curtain.scenario;
 
+import static dev.curtain.engine.program.Ops.allThreads;
 import static dev.curtain.engine.program.Ops.call;
+import static dev.curtain.engine.program.Ops.clearFlag;
+import static dev.curtain.engine.program.Ops.nosplitLoop;
+import static dev.curtain.engine.program.Ops.pipeRead;
+import static dev.curtain.engine.program.Ops.pipeWrite;
+import static dev.curtain.engine.program.Ops.setFlag;
+import static dev.curtain.engine.program.Ops.spinUntil;
 import static dev.curtain.engine.program.Ops.capset;
 import static dev.curtain.engine.program.Ops.chdir;
 import static dev.curtain.engine.program.Ops.compute;
@@ -37,6 +44,9 @@ import dev.curtain.engine.program.CloneFlag;
 import dev.curtain.engine.program.CredentialCall;
 import dev.curtain.engine.program.Namespace;
 import dev.curtain.engine.program.ObservationKind;
+import dev.curtain.engine.program.Op;
+import dev.curtain.engine.program.PipeMode;
+import dev.curtain.engine.program.ThreadCall;
 import dev.curtain.engine.program.SigHow;
 import dev.curtain.engine.program.Statement;
 import java.util.List;
@@ -51,11 +61,23 @@ class OpTextTest {
     private static final String STATEMENTS = """
             {"op": "compute", "duration": "10ms"},
             {"op": "compute", "duration": "1us", "callsFunctions": false},
+            {"op": "compute", "duration": "2ms", "callsFunctions": false, "nosplitShare": 99},
             {"op": "go", "function": "w"},
             {"op": "call", "function": "w"},
             {"op": "syscall", "name": "write", "duration": "1ms"},
             {"op": "rawSyscall", "name": "setuid", "duration": "5us"},
             {"op": "netWait", "name": "accept", "duration": "2s"},
+            {"op": "pipeRead", "pipe": "p", "via": "os"},
+            {"op": "pipeRead", "pipe": "q", "via": "syscall"},
+            {"op": "pipeWrite", "pipe": "p"},
+            {"op": "setFlag", "flag": "f"},
+            {"op": "setFlag", "flag": "f", "value": false},
+            {"op": "spinUntil", "flag": "f"},
+            {"op": "spinUntil", "flag": "g", "callsFunctions": true, "nosplitShare": 50},
+            {"op": "allThreadsSyscall", "call": "setuid", "value": 1000},
+            {"op": "allThreadsSyscall", "call": "setgid", "value": 7},
+            {"op": "allThreadsSyscall", "call": "setpriority", "value": -3},
+            {"op": "allThreadsSyscall", "call": "capset", "value": 4096},
             {"op": "sleep", "duration": "3ms"},
             {"op": "send", "channel": "c"},
             {"op": "receive", "channel": "c"},
@@ -91,6 +113,12 @@ class OpTextTest {
             {"op": "observe", "what": "readHostname"},
             {"op": "observe", "what": "print", "detail": "hi"},
             {"op": "observe", "what": "gettid"},
+            {"op": "observe", "what": "getuid"},
+            {"op": "observe", "what": "getgid"},
+            {"op": "observe", "what": "getpriority"},
+            {"op": "observe", "what": "capget"},
+            {"op": "observe", "what": "sigmask"},
+            {"op": "observe", "what": "readMounts", "detail": "/proc/self/mountinfo"},
             {"op": "loop", "times": 2, "body": [{"op": "gosched"}]},
             {"op": "loop", "forever": true, "body": []},
             {"op": "setGomaxprocs", "procs": 2},
@@ -98,8 +126,12 @@ class OpTextTest {
             """;
 
     private static final List<Statement> MEANING = List.of(
-            compute("10ms"), spin("1us"), go("w"), call("w"), syscall("write", "1ms"), rawSyscall("setuid", "5us"),
-            netWait("accept", "2s"), sleep("3ms"), send("c"), recv("c"), gosched(), lock(), unlock(),
+            compute("10ms"), spin("1us"), nosplitLoop("2ms", 99), go("w"), call("w"), syscall("write", "1ms"),
+            rawSyscall("setuid", "5us"), netWait("accept", "2s"),
+            pipeRead("p", PipeMode.POLLER), pipeRead("q", PipeMode.BLOCKING), pipeWrite("p"), setFlag("f"),
+            clearFlag("f"), spinUntil("f"), Statement.of(new Op.SpinUntil("g", true, 50)),
+            allThreads(ThreadCall.SETUID, 1000), allThreads(ThreadCall.SETGID, 7),
+            allThreads(ThreadCall.SETPRIORITY, -3), allThreads(ThreadCall.CAPSET, 4096), sleep("3ms"), send("c"), recv("c"), gosched(), lock(), unlock(),
             setns(Namespace.NET, "a"), setns(Namespace.MNT, "b"), setns(Namespace.UTS, "c"),
             setns(Namespace.USER, "d"),
             unshare(CloneFlag.NEWNET), unshare(CloneFlag.NEWNS), unshare(CloneFlag.NEWUTS), unshare(CloneFlag.NEWUSER),
@@ -110,7 +142,10 @@ class OpTextTest {
             chdir("/tmp"), defer("w"), panic("boom"), recover(), ret(), exit(0), exit(3),
             observe(ObservationKind.CREATE_FILE, "/tmp/x"), observe(ObservationKind.OPEN_SOCKET, ""),
             observe(ObservationKind.READ_HOSTNAME, ""), observe(ObservationKind.PRINT, "hi"),
-            observe(ObservationKind.THREAD_ID, ""),
+            observe(ObservationKind.THREAD_ID, ""), observe(ObservationKind.READ_UID, ""),
+            observe(ObservationKind.READ_GID, ""), observe(ObservationKind.READ_NICE, ""),
+            observe(ObservationKind.READ_CAPS, ""), observe(ObservationKind.READ_SIGMASK, ""),
+            observe(ObservationKind.READ_MOUNTS, "/proc/self/mountinfo"),
             loop(2, gosched()), forever(), gomaxprocs(2), setMaxThreads(50));
 
     private static String document(String statements) {

@@ -308,6 +308,14 @@ public final class EventText {
                 case READ_HOSTNAME -> "reads the hostname from utsns " + e.props().utsns();
                 case PRINT -> "prints \"" + e.detail() + "\"";
                 case THREAD_ID -> "asks for its thread id: " + e.detail();
+                case READ_UID -> "reads its uid: " + e.props().uid();
+                case READ_GID -> "reads its gid: " + e.props().gid();
+                case READ_NICE -> "reads its nice value: " + e.props().nice();
+                case READ_CAPS -> "reads its capabilities: " + dev.curtain.engine.state.ThreadProps.capsHex(
+                        e.props().caps());
+                case READ_SIGMASK -> "reads its blocked signals: " + dev.curtain.engine.state.ThreadProps.maskHex(
+                        e.props().sigmask());
+                case READ_MOUNTS -> "reads the mounts of mntns " + e.props().mntns();
             };
             return g(e.g()) + " on " + m(e.m()) + " " + what;
         }

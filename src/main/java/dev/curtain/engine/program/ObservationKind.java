@@ -14,7 +14,19 @@ public enum ObservationKind {
     /** Prints a line (fmt.Println: a write(2) on stdout). */
     PRINT("print"),
     /** Asks for its thread id (gettid). */
-    THREAD_ID("gettid");
+    THREAD_ID("gettid"),
+    /** getuid(2): the thread's user id. */
+    READ_UID("getuid"),
+    /** getgid(2): the thread's group id. */
+    READ_GID("getgid"),
+    /** getpriority(PRIO_PROCESS, 0): the thread's nice value. */
+    READ_NICE("getpriority"),
+    /** capget(2) on itself: the thread's effective capabilities. */
+    READ_CAPS("capget"),
+    /** rt_sigprocmask(SIG_BLOCK, NULL, &old): the thread's blocked signals. */
+    READ_SIGMASK("sigmask"),
+    /** Reads /proc/self/mountinfo: the mounts of the thread's mount namespace. */
+    READ_MOUNTS("readMounts");
 
     private final String key;
 

@@ -20,10 +20,18 @@ public sealed interface Op {
         return true;
     }
 
-    /** Plain computation; {@code callsFunctions=false} is a loop like {@code for { x++ }} with no preemption point. */
-    record Compute(long durationNs, boolean callsFunctions) implements Op {
+    /**
+     * Plain computation; {@code callsFunctions=false} is a loop like {@code for { x++ }} with no preemption point.
+     * {@code nosplitShare} is the percent of its time spent inside {@code //go:nosplit} leaf functions, where a
+     * preemption signal is not an async safe point (runtime/preempt.go, isAsyncSafePoint) and is ignored.
+     */
+    record Compute(long durationNs, boolean callsFunctions, int nosplitShare) implements Op {
         public Compute {
             requireNonNegative(durationNs);
+            requirePercent(nosplitShare);
+        }
+        public Compute(long durationNs, boolean callsFunctions) {
+            this(durationNs, callsFunctions, 0);
         }
         public OpKind kind() { return OpKind.COMPUTE; }
         public boolean passesPrologue() { return callsFunctions; }
@@ -71,6 +79,63 @@ public sealed interface Op {
             requireNonNegative(durationNs);
         }
         public OpKind kind() { return OpKind.NET_WAIT; }
+    }
+
+    /**
+     * A read of a pipe that returns when data is there: at once if some was written and not yet read, else when
+     * another goroutine writes. {@link PipeMode#POLLER} is an {@code os.Pipe} file (the goroutine parks in the
+     * netpoller); {@link PipeMode#BLOCKING} is {@code syscall.Read} on a blocking pipe (the thread blocks in
+     * read(2) with the goroutine).
+     */
+    record PipeRead(String pipe, PipeMode via) implements Op {
+        public PipeRead {
+            Objects.requireNonNull(pipe, "pipe");
+            Objects.requireNonNull(via, "via");
+        }
+        public OpKind kind() { return OpKind.PIPE_READ; }
+    }
+
+    /** A write of a few bytes to a pipe: a short write(2), which wakes a reader waiting on it. */
+    record PipeWrite(String pipe) implements Op {
+        public PipeWrite {
+            Objects.requireNonNull(pipe, "pipe");
+        }
+        public OpKind kind() { return OpKind.PIPE_WRITE; }
+    }
+
+    /** {@code atomic.StoreInt32(&flag, 1)} (or 0): another goroutine spinning on it sees it a moment later. */
+    record SetFlag(String flag, boolean value) implements Op {
+        public SetFlag {
+            Objects.requireNonNull(flag, "flag");
+        }
+        public OpKind kind() { return OpKind.SET_FLAG; }
+        public boolean passesPrologue() { return false; }
+    }
+
+    /**
+     * {@code for atomic.LoadInt32(&flag) == 0 {}}: computes until the flag is set, holding its P; preemptible as a
+     * {@link Compute} with the same {@code callsFunctions} and {@code nosplitShare} is.
+     */
+    record SpinUntil(String flag, boolean callsFunctions, int nosplitShare) implements Op {
+        public SpinUntil {
+            Objects.requireNonNull(flag, "flag");
+            requirePercent(nosplitShare);
+        }
+        public OpKind kind() { return OpKind.SPIN_UNTIL; }
+        public boolean passesPrologue() { return false; }
+    }
+
+    /**
+     * {@code syscall.AllThreadsSyscall(trap, ...)} (Go 1.16+): the runtime stops the world, runs the call on this
+     * thread and then, by signal, on every other thread it has, locked ones and ones in system calls included
+     * (runtime/os_linux.go, syscall_runtime_doAllThreadsSyscall). ENOTSUP in a cgo binary.
+     */
+    record AllThreadsSyscall(ThreadCall call, long value) implements Op {
+        public AllThreadsSyscall {
+            Objects.requireNonNull(call, "call");
+            call.check(value);
+        }
+        public OpKind kind() { return OpKind.ALL_THREADS_SYSCALL; }
     }
 
     /** {@code time.Sleep(d)}: parks on a timer; no thread is held. */
@@ -253,6 +318,12 @@ public sealed interface Op {
             }
         }
         public OpKind kind() { return OpKind.SET_MAX_THREADS; }
+    }
+
+    private static void requirePercent(int v) {
+        if (v < 0 || v > 100) {
+            throw new IllegalArgumentException("a share must be 0 to 100 percent: " + v);
+        }
     }
 
     private static void requireNonNegative(long v) {

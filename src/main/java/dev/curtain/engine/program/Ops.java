@@ -15,6 +15,16 @@ public final class Ops {
     public static Statement compute(String d) { return s(new Op.Compute(Durations.parse(d), true)); }
     /** A computation with no function calls, like {@code for { x++ }}: no preemption point before Go 1.14. */
     public static Statement spin(String d) { return s(new Op.Compute(Durations.parse(d), false)); }
+    /** A loop that spends {@code share} percent of its time in {@code //go:nosplit} leaf functions. */
+    public static Statement nosplitLoop(String d, int share) {
+        return s(new Op.Compute(Durations.parse(d), false, share));
+    }
+    public static Statement pipeRead(String pipe, PipeMode via) { return s(new Op.PipeRead(pipe, via)); }
+    public static Statement pipeWrite(String pipe) { return s(new Op.PipeWrite(pipe)); }
+    public static Statement setFlag(String flag) { return s(new Op.SetFlag(flag, true)); }
+    public static Statement clearFlag(String flag) { return s(new Op.SetFlag(flag, false)); }
+    public static Statement spinUntil(String flag) { return s(new Op.SpinUntil(flag, false, 0)); }
+    public static Statement allThreads(ThreadCall call, long value) { return s(new Op.AllThreadsSyscall(call, value)); }
     public static Statement go(String fn) { return s(new Op.Go(fn)); }
     public static Statement call(String fn) { return s(new Op.Call(fn)); }
     public static Statement syscall(String name, String d) { return s(new Op.Syscall(name, Durations.parse(d))); }

@@ -60,7 +60,7 @@ final class Bookkeeping {
 
     private static void locks(Runtime rt, SchedState s, List<String> out) {
         GoroutineTable gs = s.goroutines();
-        for (int g = 1; g < rt.goroutines.size() && g < gs.size(); g++) {
+        for (int g = 1; g < rt.contextCount() && g < gs.size(); g++) {
             GoroutineContext ctx = rt.g(g);
             if (ctx == null || gs.status(g) == GStatus.DEAD) {
                 continue;

@@ -14,6 +14,13 @@ final class GoroutineContext {
     boolean busyPreemptible;
     /** The timed step is a computation that calls functions (so preemption there is cooperative, not a signal). */
     boolean busyCallsFunctions;
+    /**
+     * Percent of the timed step spent in nosplit leaf functions, where a preemption signal finds no async safe
+     * point and is ignored.
+     */
+    int busyNosplitShare;
+    /** The flag it spins on while in a spinUntil, or null. */
+    String spinFlag;
     /** sysmon asked it to stop (gp.preempt); it stops at the next function prologue. */
     boolean preemptRequested;
     /** The message of a panic that is unwinding, or null. */

@@ -46,7 +46,7 @@ final class Interpreter {
         int g = rt.nextGoid++;
         GoroutineContext ctx = new GoroutineContext(g, isMain);
         push(ctx, Frame.function(function, rt.program.function(function).body(), false));
-        rt.goroutines.add(ctx);
+        rt.addContext(ctx);
         return g;
     }
 
@@ -56,7 +56,7 @@ final class Interpreter {
         for (Frame f : ctx.frames) {
             rt.stackEntries -= 1 + f.pendingDefers();
         }
-        rt.goroutines.set(g, null);
+        rt.forgetContext(g);
     }
 
     private void push(GoroutineContext ctx, Frame f) {
@@ -98,8 +98,12 @@ final class Interpreter {
         if (ctx.isMain && !rt.mainStarted) {
             runtimeMain(m, g, ctx);
         }
+        if (ctx.spinFlag != null && rt.flags.isSet(ctx.spinFlag)) {
+            // A spinner that was preempted or queued sees the flag as soon as it runs: its slice is over.
+            ctx.remainingCompute = -1;
+        }
         if (ctx.remainingCompute > 0) {
-            busy(m, ctx, ctx.remainingCompute, ctx.busyPreemptible, ctx.busyCallsFunctions);
+            busy(m, ctx, ctx.remainingCompute, ctx.busyPreemptible, ctx.busyCallsFunctions, ctx.busyNosplitShare);
             ctx.remainingCompute = -1;
             return;
         }
@@ -144,6 +148,9 @@ final class Interpreter {
     private void runtimeMain(int m, int g, GoroutineContext ctx) {
         rt.mainStarted = true;
         rt.sysmon.start(m);
+        if (rt.options.runtimeBackground()) {
+            rt.threads.runtimeInitLeftovers(m);
+        }
         if (rt.options.cgo() && rt.version.templateThread()) {
             rt.threads.startTemplateThread(m);
         }
@@ -247,9 +254,15 @@ final class Interpreter {
     }
 
     private void busy(int m, GoroutineContext ctx, long ns, boolean preemptible, boolean callsFunctions) {
+        busy(m, ctx, ns, preemptible, callsFunctions, 0);
+    }
+
+    private void busy(int m, GoroutineContext ctx, long ns, boolean preemptible, boolean callsFunctions,
+                      int nosplitShare) {
         ctx.busyUntil = rt.now + ns;
         ctx.busyPreemptible = preemptible;
         ctx.busyCallsFunctions = callsFunctions;
+        ctx.busyNosplitShare = nosplitShare;
         rt.wakeM(m, ctx.busyUntil, Wakeup.Kind.STEP);
     }
 
@@ -268,8 +281,53 @@ final class Interpreter {
                     return Flow.NEXT;
                 }
                 boolean async = rt.version.asyncPreemption() && !rt.options.asyncPreemptOff();
-                busy(m, ctx, c.durationNs(), c.callsFunctions() || async, c.callsFunctions());
+                busy(m, ctx, c.durationNs(), c.callsFunctions() || async, c.callsFunctions(), c.nosplitShare());
                 return Flow.BUSY;
+            }
+            case SPIN_UNTIL -> {
+                Op.SpinUntil sp = (Op.SpinUntil) op;
+                if (rt.flags.isSet(sp.flag())) {
+                    ctx.spinFlag = null;
+                    return Flow.NEXT;
+                }
+                // Another slice of the loop, then this statement looks at the flag again.
+                ctx.spinFlag = sp.flag();
+                ctx.frames.peek().pc--;
+                boolean async = rt.version.asyncPreemption() && !rt.options.asyncPreemptOff();
+                busy(m, ctx, Flags.SPIN_SLICE_NS, sp.callsFunctions() || async, sp.callsFunctions(),
+                        sp.nosplitShare());
+                return Flow.BUSY;
+            }
+            case SET_FLAG -> {
+                Op.SetFlag f = (Op.SetFlag) op;
+                rt.flags.set(f.flag(), f.value());
+                return Flow.NEXT;
+            }
+            case PIPE_READ -> {
+                Op.PipeRead r = (Op.PipeRead) op;
+                if (!rt.pipes.read(m, g, r.pipe(), r.via())) {
+                    return Flow.BUSY;
+                }
+                // Parked in the poller: once woken it reads again, so this statement runs once more.
+                ctx.frames.peek().pc--;
+                return park(m);
+            }
+            case PIPE_WRITE -> {
+                rt.pipes.write(m, g, ((Op.PipeWrite) op).pipe());
+                return Flow.BUSY;
+            }
+            case ALL_THREADS_SYSCALL -> {
+                Op.AllThreadsSyscall a = (Op.AllThreadsSyscall) op;
+                if (!rt.threadSyscalls.allThreadsSyscallAvailable(m, g, a.call(), a.value())) {
+                    return rt.ended ? Flow.LEFT : Flow.NEXT;
+                }
+                if (stwBlockedBy(m) >= 0) {
+                    // stopTheWorld waits for a goroutine no preemption can stop: the caller waits with it.
+                    rt.cancelM(m);
+                    return Flow.LEFT;
+                }
+                rt.threadSyscalls.allThreadsSyscall(m, g, a.call(), a.value());
+                return rt.ended ? Flow.LEFT : Flow.NEXT;
             }
             case GO -> {
                 rt.scheduler.newproc(m, g, ((Op.Go) op).function());
@@ -459,7 +517,17 @@ final class Interpreter {
     static String describe(Op op) {
         return switch (op.kind()) {
             case COMPUTE -> "compute " + Durations.format(((Op.Compute) op).durationNs())
-                    + (((Op.Compute) op).callsFunctions() ? "" : " (no calls)");
+                    + (((Op.Compute) op).callsFunctions() ? "" : " (no calls)")
+                    + (((Op.Compute) op).nosplitShare() > 0
+                    ? " (" + ((Op.Compute) op).nosplitShare() + "% in nosplit functions)" : "");
+            case SPIN_UNTIL -> "for atomic.LoadInt32(&" + ((Op.SpinUntil) op).flag() + ") == 0 {}";
+            case SET_FLAG -> "atomic.StoreInt32(&" + ((Op.SetFlag) op).flag() + ", "
+                    + (((Op.SetFlag) op).value() ? 1 : 0) + ")";
+            case PIPE_READ -> (((Op.PipeRead) op).via() == dev.curtain.engine.program.PipeMode.POLLER
+                    ? ((Op.PipeRead) op).pipe() + ".Read(buf)" : "syscall.Read(" + ((Op.PipeRead) op).pipe() + ", buf)");
+            case PIPE_WRITE -> ((Op.PipeWrite) op).pipe() + ".Write(buf)";
+            case ALL_THREADS_SYSCALL -> "syscall.AllThreadsSyscall(SYS_"
+                    + ((Op.AllThreadsSyscall) op).call().name() + ", " + ((Op.AllThreadsSyscall) op).value() + ")";
             case GO -> "go " + ((Op.Go) op).function() + "()";
             case CALL -> ((Op.Call) op).function() + "()";
             case SYSCALL -> ((Op.Syscall) op).name() + "() syscall";

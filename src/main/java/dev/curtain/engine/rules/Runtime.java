@@ -38,9 +38,16 @@ public final class Runtime {
     long now;
     boolean ended;
 
-    /** Decider memory per goroutine, by goid (index 0 unused). */
-    final ArrayList<GoroutineContext> goroutines = new ArrayList<>();
-    /** The pending wakeup of each M (STEP, SYSCALL_DONE, SCHEDULE, STEAL_RETRY), by M id. */
+    /**
+     * Decider memory per goroutine, by goid (index 0 unused): a plain array, since every step reads it (an
+     * ArrayList's get costs a bounds check and one more dependent load on the hottest path).
+     */
+    private GoroutineContext[] contexts = new GoroutineContext[1024];
+    private int contextCount = 1;
+    /**
+     * Each M's wakeup (STEP, SYSCALL_DONE, SCHEDULE, STEAL_RETRY), by M id: one object per M, due while it sits in
+     * the agenda. An M has at most one thing due at a time.
+     */
     final ArrayList<Wakeup> mWakeups = new ArrayList<>();
     /** sched.pidle: a stack, as in the runtime (pidleput pushes, pidleget pops the latest). */
     final IntDeque pidle = new IntDeque();
@@ -68,6 +75,8 @@ public final class Runtime {
     final Channels channels;
     final ThreadSyscalls threadSyscalls;
     final Timers timers;
+    final Pipes pipes;
+    final Flags flags;
 
     /** A runtime that appends what happens to {@code out} (whose live state it reads). */
     public Runtime(Program program, SimulationOptions options, Recording.Builder out) {
@@ -78,7 +87,6 @@ public final class Runtime {
         this.version = options.version();
         this.rng = new Rng(options.seed());
         this.maxThreads = options.maxThreads();
-        goroutines.add(null);
         this.scheduler = new Scheduler(this);
         this.threads = new Threads(this);
         this.sysmon = new Sysmon(this);
@@ -87,6 +95,8 @@ public final class Runtime {
         this.channels = new Channels(this);
         this.threadSyscalls = new ThreadSyscalls(this);
         this.timers = new Timers(this);
+        this.pipes = new Pipes(this);
+        this.flags = new Flags(this);
     }
 
     /** Runs the program to one of the outcomes. */
@@ -132,22 +142,10 @@ public final class Runtime {
 
     private void dispatch(Wakeup w) {
         switch (w.kind) {
-            case STEP -> {
-                clearMWakeup(w);
-                interpreter.step(w.target);
-            }
-            case SYSCALL_DONE -> {
-                clearMWakeup(w);
-                syscalls.exitsyscall(w.target);
-            }
-            case SCHEDULE -> {
-                clearMWakeup(w);
-                scheduler.schedule(w.target);
-            }
-            case STEAL_RETRY -> {
-                clearMWakeup(w);
-                scheduler.resumeAfterBackoff(w.target);
-            }
+            case STEP -> interpreter.step(w.target);
+            case SYSCALL_DONE -> syscalls.exitsyscall(w.target);
+            case SCHEDULE -> scheduler.schedule(w.target);
+            case STEAL_RETRY -> scheduler.resumeAfterBackoff(w.target);
             case TIMER -> timers.expire(w.target);
             case NET_READY -> timers.socketReady(w.target);
             case PREEMPT_SIGNAL -> sysmon.signalArrived(w.target);
@@ -155,24 +153,18 @@ public final class Runtime {
         }
     }
 
-    private void clearMWakeup(Wakeup w) {
-        if (mWakeups.get(w.target) == w) {
-            mWakeups.set(w.target, null);
-        }
-    }
-
     /** Schedules M {@code m}'s next wakeup, replacing any pending one. */
     void wakeM(int m, long at, Wakeup.Kind kind) {
-        cancelM(m);
-        mWakeups.set(m, agenda.schedule(at, kind, m));
+        agenda.reschedule(mWakeups.get(m), at, kind);
     }
 
     void cancelM(int m) {
-        Wakeup old = mWakeups.get(m);
-        if (old != null) {
-            agenda.cancel(old);
-            mWakeups.set(m, null);
-        }
+        agenda.cancel(mWakeups.get(m));
+    }
+
+    /** A new M's wakeup, not yet due. */
+    void addM(int m) {
+        mWakeups.add(agenda.permanent(Wakeup.Kind.SCHEDULE, m));
     }
 
     /** The index the next event will have. */
@@ -230,6 +222,24 @@ public final class Runtime {
     }
 
     GoroutineContext g(int g) {
-        return goroutines.get(g);
+        return contexts[g];
+    }
+
+    /** Adds the next goroutine's memory (goids are dense). */
+    void addContext(GoroutineContext ctx) {
+        if (contextCount == contexts.length) {
+            contexts = java.util.Arrays.copyOf(contexts, contextCount * 2);
+        }
+        contexts[contextCount++] = ctx;
+    }
+
+    /** Lets a dead goroutine's memory go. */
+    void forgetContext(int g) {
+        contexts[g] = null;
+    }
+
+    /** One more than the highest goid given. */
+    int contextCount() {
+        return contextCount;
     }
 }

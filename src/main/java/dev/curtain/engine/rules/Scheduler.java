@@ -45,9 +45,13 @@ final class Scheduler {
      * A goroutine chosen to run, where it was, whether it inherits the time slice (came from runnext), and how
      * many more goroutines of a global-queue batch follow it into the P's ring once it has started.
      */
-    record Found(int g, Place from, boolean inheritTime, int batch) {
+    record Found(int g, Place from, boolean inheritTime, int batch, long startDelay) {
         Found(int g, Place from, boolean inheritTime) {
-            this(g, from, inheritTime, 0);
+            this(g, from, inheritTime, 0, 0);
+        }
+
+        Found(int g, Place from, boolean inheritTime, int batch) {
+            this(g, from, inheritTime, batch, 0);
         }
     }
 
@@ -106,7 +110,7 @@ final class Scheduler {
         int p = s.thread(m).p();
         rt.emit(new GoroutineStarted(rt.seq(), rt.now, f.g(), m, p, f.from(), f.inheritTime()));
         rt.g(f.g()).preemptRequested = false;
-        rt.wakeM(m, rt.now, Wakeup.Kind.STEP);
+        rt.wakeM(m, rt.now + f.startDelay(), Wakeup.Kind.STEP);
     }
 
     /** resetspinning(): a spinning M found work; it stops spinning and wakes another spinner if it can. */
@@ -150,7 +154,9 @@ final class Scheduler {
                 return r.found;
             }
             if (r.backoff) {
-                rt.wakeM(m, rt.now + Latencies.STEAL_BACKOFF_NS, Wakeup.Kind.STEAL_RETRY);
+                // usleep(3) returns when the timer slack allows, as sysmon's sleeps do (up to 50 µs late).
+                rt.wakeM(m, rt.now + Latencies.STEAL_BACKOFF_NS + Timing.SYSMON_OVERSLEEP.draw(rt.rng),
+                        Wakeup.Kind.STEAL_RETRY);
                 return null;
             }
         }
@@ -247,13 +253,18 @@ final class Scheduler {
         return wantBackoff ? StealResult.BACKOFF : StealResult.NOTHING;
     }
 
-    /** runqgrab sleeps before taking runnext from a P whose G is running (not in a syscall). */
+    /**
+     * runqgrab sleeps before taking runnext from a P that is _Prunning: its G is running, or its M is between
+     * goroutines in schedule() ("the g running on pp ready()s another g and then almost immediately blocks. Instead
+     * of stealing runnext in this window, back off to give pp a chance to schedule runnext", Go 1.22 proc.go). Not
+     * when the P's goroutine is in a syscall (Go 1.26 keeps such a P _Prunning; its goroutine says _Gsyscall).
+     */
     private boolean victimRunning(ProcessorState vs) {
         if (vs.status() != PStatus.RUNNING || vs.m() < 0) {
             return false;
         }
         int curg = s.thread(vs.m()).curg();
-        return curg >= 0 && s.goroutines().status(curg) == GStatus.RUNNING;
+        return curg < 0 || s.goroutines().status(curg) == GStatus.RUNNING;
     }
 
     /** runqsteal(): takes half (rounded up) from the victim's head; the last one taken runs. */

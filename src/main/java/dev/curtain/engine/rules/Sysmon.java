@@ -189,6 +189,11 @@ final class Sysmon {
         }
         GoroutineContext ctx = rt.g(g);
         if (ctx.preemptRequested && ctx.busyUntil > rt.now && ctx.busyPreemptible && !ctx.busyCallsFunctions) {
+            if (ctx.busyNosplitShare > 0 && rt.rng.nextInt(100) < ctx.busyNosplitShare) {
+                // The signal landed in a nosplit function: no async safe point, so the handler returns and the
+                // goroutine runs on; gp.preempt stays set and sysmon signals again on a later tick.
+                return;
+            }
             rt.interpreter.preemptNow(m, true);
         }
     }

@@ -11,6 +11,7 @@ import dev.curtain.engine.program.CredentialCall;
 import dev.curtain.engine.program.Namespace;
 import dev.curtain.engine.program.ObservationKind;
 import dev.curtain.engine.program.SigHow;
+import dev.curtain.engine.program.ThreadCall;
 import dev.curtain.engine.state.MState;
 import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.SchedState;
@@ -232,6 +233,82 @@ final class ThreadSyscalls {
         }
     }
 
+    // ---- syscall.AllThreadsSyscall ----------------------------------------------------------------------------
+
+    private static String allThreadsName(ThreadCall call, long value) {
+        return "syscall.AllThreadsSyscall(SYS_" + call.name() + ", " + (call == ThreadCall.CAPSET
+                ? ThreadProps.capsHex(value) : Long.toString(value)) + ")";
+    }
+
+    /**
+     * Whether the call can go ahead: it does not exist before Go 1.16 (such a program does not build, so the run
+     * ends), and in a cgo binary it returns ENOTSUP and changes nothing ("AllThreadsSyscall is unaware of any
+     * threads that are launched explicitly by cgo linked code", syscall/syscall_linux.go).
+     */
+    boolean allThreadsSyscallAvailable(int m, int g, ThreadCall call, long value) {
+        if (!rt.version.allThreadsSyscall()) {
+            rt.end(RuntimeFunction.ALL_THREADS_SYSCALL, Outcome.CRASHED,
+                    "syscall.AllThreadsSyscall is undefined before Go 1.16: the program does not build");
+            return false;
+        }
+        if (rt.options.cgo()) {
+            fail(m, g, allThreadsName(call, value), "ENOTSUP", RuntimeFunction.ALL_THREADS_SYSCALL);
+            return false;
+        }
+        return true;
+    }
+
+    /** One thread's properties after the call, or null where the kernel refuses it. */
+    private static ThreadProps applyCall(ThreadCall call, ThreadProps p, long value) {
+        return switch (call) {
+            case SETUID -> setuidOn(p, (int) value);
+            case SETGID -> setgidOn(p, (int) value);
+            case SETPRIORITY -> value < p.nice() && !p.hasCap(ThreadProps.CAP_SYS_NICE) ? null
+                    : p.withNice((int) value);
+            case CAPSET -> p.withCaps(p.caps() & value);
+        };
+    }
+
+    private static Property propertyOf(ThreadCall call) {
+        return switch (call) {
+            case SETUID -> Property.UID;
+            case SETGID -> Property.GID;
+            case SETPRIORITY -> Property.NICE;
+            case CAPSET -> Property.CAPS;
+        };
+    }
+
+    /**
+     * The world is stopped: the call runs on this thread first, and if it fails there it returns the error and
+     * nothing else changes. Then every other thread the runtime has (allm: idle, locked, in a syscall, sysmon)
+     * runs it from its signal handler; a thread where it fails while it worked on the first is fatal
+     * ("AllThreadsSyscall6 results differ between threads; runtime corrupted"). Threads created later clone a
+     * thread that has the change.
+     */
+    void allThreadsSyscall(int m, int g, ThreadCall call, long value) {
+        String name = allThreadsName(call, value);
+        if (applyCall(call, props(m), value) == null) {
+            fail(m, g, name, call == ThreadCall.SETPRIORITY ? "EACCES" : "EPERM", RuntimeFunction.ALL_THREADS_SYSCALL);
+            return;
+        }
+        List<Integer> order = new ArrayList<>();
+        order.add(m);
+        for (ThreadState t : s.threads()) {
+            if (t.id() != m && t.state() != MState.EXITED) {
+                order.add(t.id());
+            }
+        }
+        for (int target : order) {
+            ThreadProps after = applyCall(call, props(target), value);
+            if (after == null) {
+                rt.end(RuntimeFunction.ALL_THREADS_SYSCALL, Outcome.CRASHED,
+                        "fatal error: AllThreadsSyscall6 results differ between threads; runtime corrupted");
+                return;
+            }
+            emitCredentialChange(target, g, propertyOf(call), after, name, RuntimeFunction.ALL_THREADS_SYSCALL);
+        }
+    }
+
     private void emitCredentialChange(int m, int g, Property property, ThreadProps after, String call,
                                       RuntimeFunction fn) {
         ThreadProps before = props(m);
@@ -246,8 +323,11 @@ final class ThreadSyscalls {
     /** Records what the goroutine sees on this thread; returns the syscall behind it, or null for none. */
     String observe(int m, int g, ObservationKind what, String detail) {
         ThreadProps p = props(m);
-        String shown = what == ObservationKind.CREATE_FILE ? resolve(p, detail)
-                : what == ObservationKind.THREAD_ID ? "M" + m : detail;
+        String shown = switch (what) {
+            case CREATE_FILE -> resolve(p, detail);
+            case THREAD_ID -> "M" + m;
+            default -> detail;
+        };
         rt.emit(new ObservationMade(rt.seq(), rt.now, g, m, what, shown, p));
         return switch (what) {
             case CREATE_FILE -> "openat";
@@ -255,6 +335,12 @@ final class ThreadSyscalls {
             case READ_HOSTNAME -> "uname";
             case PRINT -> "write";
             case THREAD_ID -> null;
+            // getuid and getgid are "sysnb" in the syscall package: RawSyscall, no entersyscall.
+            case READ_UID, READ_GID -> null;
+            case READ_NICE -> "getpriority";
+            case READ_CAPS -> "capget";
+            case READ_SIGMASK -> "rt_sigprocmask";
+            case READ_MOUNTS -> "openat";
         };
     }
 }

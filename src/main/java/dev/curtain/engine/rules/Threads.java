@@ -36,7 +36,7 @@ final class Threads {
     int addThread(RuntimeFunction fn, ThreadRole role, int creator, ThreadProps props, boolean viaTemplate) {
         int m = s.threads().size();
         rt.emit(new ThreadCloned(rt.seq(), rt.now, fn, m, creator, role, props, viaTemplate));
-        rt.mWakeups.add(null);
+        rt.addM(m);
         return m;
     }
 
@@ -107,6 +107,26 @@ final class Threads {
         return addThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false);
     }
 
+    /**
+     * What the runtime's own start-up leaves behind by main.main (runtime.main, Go 1.22 proc.go): gcenable starts
+     * bgsweep and bgscavenge and waits for both while main is locked to m0 for init, so m0 hands its P to a new
+     * thread (stoplockedm, handoffp, newm), which runs them and gives the P back when main is ready: that thread is
+     * left idle. With an idle P, the go statement of forcegchelper (the runtime package's init) woke a spinning
+     * thread (wakep) that found nothing and parked. The goroutines themselves park for good (the sweeper and the
+     * scavenger until a GC cycle, forcegchelper until sysmon's two-minute forced GC) and are not drawn.
+     */
+    void runtimeInitLeftovers(int m0) {
+        int leftovers = s.gomaxprocs() >= 2 ? 2 : 1;
+        for (int i = 0; i < leftovers && !rt.ended; i++) {
+            if (!checkmcount()) {
+                return;
+            }
+            int m = addThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false);
+            rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
+            rt.midle.addLast(m);
+        }
+    }
+
     /** startm(): an idle M (or a new one) gets P {@code p} and wakes. */
     void startm(int p, boolean spinning, int creator, RuntimeFunction fn) {
         if (rt.midle.isEmpty()) {
@@ -160,6 +180,8 @@ final class Threads {
         rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
         if (rt.netpollM < 0 && rt.timers.anyPending()) {
             rt.netpollM = m;
+            // epoll_wait returns at once for a descriptor that is already ready.
+            rt.timers.returnIfReady();
         } else {
             rt.midle.addLast(m);
         }

@@ -50,6 +50,23 @@ final class Timers {
         rt.agenda.schedule(when, Wakeup.Kind.NET_READY, g);
     }
 
+    /**
+     * A pollable descriptor with nothing to read yet (an os.Pipe): the goroutine waits in the poller until
+     * {@link #readableNow} says otherwise. It counts as a pending socket, so a parking thread blocks in netpoll for
+     * it (netpollAnyWaiters), and a program whose only goroutines wait here hangs, as real Go does, rather than
+     * being found deadlocked. Returns the wait, to hand to readableNow.
+     */
+    Wakeup awaitReadable(int g) {
+        pendingSockets++;
+        return rt.agenda.schedule(Long.MAX_VALUE / 4, Wakeup.Kind.NET_READY, g);
+    }
+
+    /** Data arrived on the descriptor goroutine {@code g} waits on: the poller reports it ready now. */
+    void readableNow(Wakeup wait, int g) {
+        rt.agenda.cancel(wait);
+        rt.agenda.schedule(rt.now, Wakeup.Kind.NET_READY, g);
+    }
+
     void expire(int g) {
         pendingTimers--;
         dueCount++;
@@ -77,6 +94,13 @@ final class Timers {
             return;
         }
         rt.threads.startm(rt.pidle.removeLast(), false, sysmonM, RuntimeFunction.SYSMON);
+    }
+
+    /** The thread that just blocked in netpoll finds a socket already ready: it returns at once. */
+    void returnIfReady() {
+        if (!readySockets.isEmpty()) {
+            kickNetpoller(0);
+        }
     }
 
     private IntDeque due(int p) {
@@ -154,7 +178,7 @@ final class Timers {
         int first = readySockets.removeFirst();
         rt.emit(new GoroutineReadied(rt.seq(), rt.now, RuntimeFunction.NETPOLL, first, Place.runnext(p)));
         injectGlobal(s.processor(p).m());
-        return new Scheduler.Found(first, Place.runnext(p), false);
+        return new Scheduler.Found(first, Place.runnext(p), false, 0, Timing.NETPOLL_POLL.draw(rt.rng));
     }
 
     /** sysmon's netpoll every 10 ms: ready goroutines go to the global queue and idle Ps get threads. */

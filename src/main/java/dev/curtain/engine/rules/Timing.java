@@ -54,4 +54,29 @@ final class Timing {
 
     /** The same timer slack on netpoll's epoll_wait timeout, when a thread blocked there wakes for a timer. */
     static final Cost NETPOLL_TIMEOUT_SLACK = Cost.withTail("netpoll slack", 2_000, 50_000, 16, 100_000, 1_000_000);
+
+    /**
+     * A read(2) or write(2) of a few bytes on a pipe that does not block: 1–3 µs in the kernel (pipe_read and
+     * pipe_write copy a page at most), one in 128 waits for a CPU, 10–200 µs.
+     */
+    static final Cost PIPE_IO = Cost.withTail("pipe io", 1_000, 3_000, 8, 10_000, 200_000);
+
+    /**
+     * A store to a flag until a spinning load on another core sees it: the cache line's round trip between cores,
+     * 50–300 ns (core-to-core latency on current x86 parts is about 40–100 ns a transfer).
+     */
+    static final Cost FLAG_VISIBLE = Cost.withTail("flag visible", 50, 300, 0, 0, 0);
+
+    /**
+     * findRunnable's non-blocking netpoll(0), an epoll_pwait with a zero timeout, when it returns a goroutine:
+     * 0.5–2 µs before that goroutine runs.
+     */
+    static final Cost NETPOLL_POLL = Cost.withTail("netpoll poll", 500, 2_000, 0, 0, 0);
+
+    /**
+     * pipe_write waking a thread blocked in pipe_read until that thread runs again: 6–20 µs, one in 32 waits for
+     * a CPU, 20 µs–5 ms (measured: calibration pipe-wakeup, the blocking rounds, median 14 µs on a loaded 2-core
+     * host; longer than {@link #FUTEX_WAKE} because the reader has slept for milliseconds on an idle CPU).
+     */
+    static final Cost PIPE_WAKE = Cost.withTail("pipe wake", 6_000, 20_000, 32, 20_000, 5_000_000);
 }

@@ -2,10 +2,10 @@ package dev.curtain.engine.rules;
 
 /**
  * Something due at a simulated time: an M finishing a computation or a syscall, a woken M starting to schedule,
- * a timer, a socket becoming ready, a sysmon tick. Ordered by (time, sequence number given when scheduled), as in
+ * a timer, a socket becoming ready, a sysmon tick. Ordered by the {@link Agenda} by (time, sequence number given when scheduled), as in
  * Kafka's Raft simulation, so ties resolve the same way every run.
  */
-final class Wakeup implements Comparable<Wakeup> {
+final class Wakeup {
     enum Kind {
         /** M {@code target} carries on interpreting its goroutine. */
         STEP,
@@ -25,22 +25,24 @@ final class Wakeup implements Comparable<Wakeup> {
         SYSMON
     }
 
-    final long time;
-    final long seq;
-    final Kind kind;
+    // Not final: an M's wakeup is one object for the M's life, rescheduled in place (Agenda.reschedule), so the
+    // busiest path of the simulation allocates nothing.
+    long time;
+    long seq;
+    Kind kind;
     final int target;
+    /** Its place in the {@link Agenda}'s heap, or -1 once polled or cancelled. */
+    int slot = -1;
+    /** Its number in the agenda, which the heap holds instead of a reference. */
+    int id = -1;
+    /** Rescheduled again and again (an M's), so it keeps its id. */
+    boolean permanent;
 
     Wakeup(long time, long seq, Kind kind, int target) {
         this.time = time;
         this.seq = seq;
         this.kind = kind;
         this.target = target;
-    }
-
-    @Override
-    public int compareTo(Wakeup o) {
-        int c = Long.compare(time, o.time);
-        return c != 0 ? c : Long.compare(seq, o.seq);
     }
 
     @Override

@@ -24,31 +24,41 @@ public final class GoroutineTable {
 
     /** The columns of 1,024 goroutines. */
     private static final class Chunk {
-        final byte[] status = new byte[CHUNK];
-        final byte[] placeKind = new byte[CHUNK];
-        final byte[] waitReason = new byte[CHUNK];
+        final byte[] status;
+        final byte[] placeKind;
+        final byte[] waitReason;
         /** 1 once the goroutine made an observation (a file, a socket …) on a thread that differed from the process. */
-        final byte[] tainted = new byte[CHUNK];
-        final int[] placeId = new int[CHUNK];
-        final int[] lockedM = new int[CHUNK];
-        final int[] lockDepth = new int[CHUNK];
-        final int[] line = new int[CHUNK];
-        final int[] function = new int[CHUNK];
-        final int[] parent = new int[CHUNK];
+        final byte[] tainted;
+        final int[] placeId;
+        final int[] lockedM;
+        final int[] lockDepth;
+        final int[] line;
+        final int[] function;
+        final int[] parent;
 
+        Chunk() {
+            this(new byte[CHUNK], new byte[CHUNK], new byte[CHUNK], new byte[CHUNK], new int[CHUNK], new int[CHUNK],
+                    new int[CHUNK], new int[CHUNK], new int[CHUNK], new int[CHUNK]);
+        }
+
+        private Chunk(byte[] status, byte[] placeKind, byte[] waitReason, byte[] tainted, int[] placeId,
+                      int[] lockedM, int[] lockDepth, int[] line, int[] function, int[] parent) {
+            this.status = status;
+            this.placeKind = placeKind;
+            this.waitReason = waitReason;
+            this.tainted = tainted;
+            this.placeId = placeId;
+            this.lockedM = lockedM;
+            this.lockDepth = lockDepth;
+            this.line = line;
+            this.function = function;
+            this.parent = parent;
+        }
+
+        /** A copy made with clone(), which the JIT fills without zeroing first (a snapshot copies many chunks). */
         Chunk copy() {
-            Chunk c = new Chunk();
-            System.arraycopy(status, 0, c.status, 0, CHUNK);
-            System.arraycopy(placeKind, 0, c.placeKind, 0, CHUNK);
-            System.arraycopy(waitReason, 0, c.waitReason, 0, CHUNK);
-            System.arraycopy(tainted, 0, c.tainted, 0, CHUNK);
-            System.arraycopy(placeId, 0, c.placeId, 0, CHUNK);
-            System.arraycopy(lockedM, 0, c.lockedM, 0, CHUNK);
-            System.arraycopy(lockDepth, 0, c.lockDepth, 0, CHUNK);
-            System.arraycopy(line, 0, c.line, 0, CHUNK);
-            System.arraycopy(function, 0, c.function, 0, CHUNK);
-            System.arraycopy(parent, 0, c.parent, 0, CHUNK);
-            return c;
+            return new Chunk(status.clone(), placeKind.clone(), waitReason.clone(), tainted.clone(), placeId.clone(),
+                    lockedM.clone(), lockDepth.clone(), line.clone(), function.clone(), parent.clone());
         }
     }
 
