@@ -68,14 +68,8 @@ class StageRepaintTest {
                     played.playback().stepForward();
                     playedView.paintAt(1);
                     cut.playback().seek(played.playback().getIndex());
-                    WritableImage a = snapshot(playedView);
-                    WritableImage b = snapshot(cutView);
-                    int differ = differing(a, b);
-                    if (differ > 0) {
-                        save(a, "target/repaint-played.png");
-                        save(b, "target/repaint-cut.png");
-                    }
-                    assertThat(differ).as("%s, event %d: pixels that differ", lesson, i).isZero();
+                    assertThat(pixelsDiffering(playedView, "played"))
+                            .as("%s, event %d: pixels that differ", lesson, i).isZero();
                 }
             });
         }
@@ -110,13 +104,7 @@ class StageRepaintTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             assertThat(grownView.getWidth()).isEqualTo(W);
-            WritableImage a = snapshot(grownView);
-            WritableImage b = snapshot(cutView);
-            int differ = differing(a, b);
-            if (differ > 0) {
-                save(a, "target/repaint-grown.png");
-                save(b, "target/repaint-cut.png");
-            }
+            int differ = pixelsDiffering(grownView, "grown");
             window[0].close();
             assertThat(differ).as("pixels that differ from a stage laid out at that size at once").isZero();
         });
@@ -127,6 +115,18 @@ class StageRepaintTest {
             throw new AssertionError(e);
         });
         model.playback().seek(0);
+    }
+
+    /** Pixels in which {@code v} differs from the stage cut straight to the same event; both kept when any do. */
+    private int pixelsDiffering(StageView v, String name) {
+        WritableImage a = snapshot(v);
+        WritableImage b = snapshot(cutView);
+        int differ = differing(a, b);
+        if (differ > 0) {
+            save(a, "target/repaint-" + name + ".png");
+            save(b, "target/repaint-cut.png");
+        }
+        return differ;
     }
 
     private static WritableImage snapshot(StageView v) {
