@@ -79,7 +79,8 @@ final class DocumentActions {
                 return;
             }
             recent.add(file);
-            model.openRecording(LogOpening.describe(file, r), r.recording(), LogOpening.openingIndex(r));
+            model.openRecording(LogOpening.describe(file, r), r.recording(), LogOpening.openingIndex(r),
+                    r.facts());
             authoring.openedLog();
         });
         task.setOnFailed(e -> {

@@ -105,7 +105,19 @@ final class MainToolBar {
         });
         version.setTooltip(new Tooltip("Go version profile: re-simulates and stays near the same point"));
         version.disableProperty().bind(model.importedProperty());
-        model.versionProperty().addListener((o, a, b) -> version.setValue(b == null ? null : b.profile()));
+        // a replayed log or trace shows the release it came from (Go 1.23), not the profile it would simulate with
+        model.versionProperty().addListener((o, a, b) -> {
+            GoVersion shown = b == null ? null : model.importedProperty().get() ? b : b.profile();
+            if (shown != null && !version.getItems().contains(shown)) {
+                version.getItems().add(shown);
+            }
+            version.setValue(shown);
+            version.getItems().removeIf(v -> !GoVersion.PROFILES.contains(v) && !v.equals(shown));
+            version.getTooltip().setText(!model.importedProperty().get() || b == null
+                    ? "Go version profile: re-simulates and stays near the same point"
+                    : model.facts().kernelThreadIds() ? "Go " + b + ": the release that wrote this trace"
+                    : "Go " + b + " or later: what the log's format shows (its release is not printed)");
+        });
         version.setOnAction(e -> {
             GoVersion running = model.versionProperty().get();
             if (version.getValue() != null && (running == null || !version.getValue().equals(running.profile()))) {

@@ -128,7 +128,7 @@ final class RenderCommand implements Callable<Integer> {
         Scenario about = ImportedRun.describe(file, r);
         PrintWriter stdout = spec.commandLine().getOut();
         if (format == ExportFormat.TRACE) {
-            TraceExport.save(r.recording(), about.title(), out);
+            TraceExport.save(r.recording(), about.title(), r.facts(), out);
             stdout.printf(Locale.ROOT, "%s: a trace of %d events (open it in Perfetto)%n", out, r.recording().size());
             stdout.flush();
             return 0;
@@ -142,7 +142,7 @@ final class RenderCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ExportScene scene = Exporter.onFxAndWait(() -> {
             ViewerModel m = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
-            m.openRecording(about, r.recording(), r.openingIndex());
+            m.openRecording(about, r.recording(), r.openingIndex(), r.facts());
             return new ExportScene(m, wh[0], wh[1], palette);
         });
         return write(scene, format, wh, t0);

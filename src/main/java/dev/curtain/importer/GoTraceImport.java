@@ -85,6 +85,7 @@ public final class GoTraceImport {
         private final List<KeyframeMark> generations = new ArrayList<>();
         private int generationStart;
         private final TraceStacks stacks = new TraceStacks();
+        private final ImportFacts facts = ImportFacts.forTrace();
         private boolean recording = true;
         private long stoppedAtNs = -1;
         private double reported = -1;
@@ -141,7 +142,16 @@ public final class GoTraceImport {
                             "imported %d events in %d generation%s of a Go %s execution trace from %s", n,
                             reader.generations(), reader.generations() == 1 ? "" : "s", reader.goVersion(), name)));
             progress.progress(1.0);
-            return ImportResult.importedTrace(builder.build(), generations, openingIndex, stacks, warnings,
+            Recording rec = builder.build();
+            for (TraceModel.G g : model.gs.values()) {
+                facts.goroutine(g.engine, g.goid, g.goid == 1 && g.function.isEmpty() ? "main" : g.function);
+            }
+            for (int m = 0; m < model.tids.size(); m++) {
+                facts.thread(m, model.tids.get(m));
+            }
+            facts.stacks(stacks);
+            facts.attach(rec);
+            return ImportResult.importedTrace(rec, generations, openingIndex, stacks, facts, warnings,
                     reader.goVersion(), threads(), goroutines());
         }
 
@@ -182,6 +192,7 @@ public final class GoTraceImport {
                 int before = builder.size();
                 planner.apply(model.target(), t);
                 stacks.assign(before, builder.size(), e.stack());
+                facts.steps(before, TraceStepReasons.of(e.type(), isStatus(e), planner.emitted()));
                 // The trace opens with the status of every P and goroutine: a player starts after them.
                 opening &= isStatus(e);
                 if (opening) {

@@ -13,6 +13,7 @@ import dev.curtain.engine.state.GoroutineTable;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadState;
+import dev.curtain.importer.ImportFacts;
 import dev.curtain.render.ZoneDemand;
 import dev.curtain.scenario.Cues;
 import dev.curtain.scenario.Scenario;
@@ -85,6 +86,8 @@ public final class ViewerModel {
     private final ObservableList<String> sourceLines = FXCollections.observableArrayList();
 
     private Recording recording;
+    /** What an import knows beyond the recording (real ids, what is inferred); NONE for a simulation. */
+    private ImportFacts facts = ImportFacts.NONE;
     /** The selection's history must be rebuilt (a new run was installed). */
     private boolean historyStale;
     private List<Cues.Resolved> cues = List.of();
@@ -104,6 +107,8 @@ public final class ViewerModel {
     public Playback playback() { return playback; }
     /** The run now shown, simulated or replayed from a log; null before the first one. */
     public Recording recording() { return recording; }
+    /** The real ids and inferred steps of the imported run on show ({@link ImportFacts#NONE} for a simulation). */
+    public ImportFacts facts() { return facts; }
     /** How this model simulates (a side-by-side comparison simulates the same way). */
     public SimulationRunner runner() { return runner; }
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
@@ -154,6 +159,7 @@ public final class ViewerModel {
     public void open(Scenario s, Consumer<Throwable> onFailure) {
         simulate(s, rec -> {
             imported.set(false);
+            facts = ImportFacts.NONE;
             install(s, rec, 0);
         }, onFailure);
     }
@@ -164,9 +170,15 @@ public final class ViewerModel {
      * GOMAXPROCS pickers are read-only while it is shown.
      */
     public void openRecording(Scenario about, Recording rec, int at) {
+        openRecording(about, rec, at, ImportFacts.NONE);
+    }
+
+    /** {@link #openRecording(Scenario, Recording, int)} with what the import knows: real ids, inferred steps. */
+    public void openRecording(Scenario about, Recording rec, int at, ImportFacts importFacts) {
         ++generation;
         busy.set(false);
         imported.set(true);
+        facts = importFacts == null ? ImportFacts.NONE : importFacts;
         install(about, rec, at);
     }
 
@@ -220,7 +232,8 @@ public final class ViewerModel {
 
     /** The explanation of an event on its own, for log rows and tooltips. */
     public String describe(Event e) {
-        return recording == null ? EventText.describe(e) : explainer.explain(recording.events(), e.seq());
+        return recording == null ? EventText.describe(e)
+                : facts.eventText(e.seq(), explainer.explain(recording.events(), e.seq()));
     }
 
     /** Index of the cue the viewer is at or last passed, or -1. */
@@ -400,7 +413,7 @@ public final class ViewerModel {
             Scenario sc = scenario.get();
             caption.set(sc == null ? "" : sc.title() + ": press → or Space to begin.");
         } else {
-            caption.set(explainer.explain(recording.events(), last.seq()));
+            caption.set(facts.caption(last.seq(), explainer.explain(recording.events(), last.seq())));
         }
     }
 
@@ -470,7 +483,7 @@ public final class ViewerModel {
             selectionHistory.clear();
             return;
         }
-        List<String> lines = SelectionText.describe(s, e);
+        List<String> lines = ImportedText.selection(facts, e, SelectionText.describe(s, e));
         selectionTitle.set(lines.get(0));
         selectionDetails.setAll(lines.subList(1, lines.size()));
         if (withHistory) {
