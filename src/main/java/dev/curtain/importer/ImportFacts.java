@@ -374,7 +374,7 @@ public final class ImportFacts {
                 if (settled(count)) {
                     return k < 0 ? "" : "observed: as printed at " + blocksAt(k) + " (queue members inferred)";
                 }
-                return "inferred: filled in " + (k < 0 ? "before the first SCHED block"
+                return "inferred: filled in " + (k < 0 ? "to reach the first SCHED block"
                         : "after SCHED " + blockTimesMs[k] + "ms, on the way to the next block");
             }
             default -> {

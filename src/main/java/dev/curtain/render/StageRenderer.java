@@ -572,8 +572,9 @@ public final class StageRenderer {
     private void drawInferredRing(Pen pen, double x, double y, double size, Palette pal) {
         double r = size / 2 + 3;
         pen.setStroke(pal.text());
+        // dotted and dark, unlike the selection's accent ring
         pen.setLineWidth(1.5);
-        pen.setLineDashes(3, 3);
+        pen.setLineDashes(2, 2.5);
         pen.strokeOval(x - r, y - r, 2 * r, 2 * r);
         pen.setLineDashes();
         mark(x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2);
