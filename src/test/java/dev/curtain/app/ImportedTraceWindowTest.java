@@ -69,7 +69,7 @@ class ImportedTraceWindowTest {
         throw new AssertionError("goroutine 23 never blocks in " + TRACE);
     }
 
-    /** The stack Go's own parser printed for that event ("\tfn @ 0xpc", "\t\tfile:line"), as the inspector prints it. */
+    /** The stack Go printed for that event ("\tfn @ 0xpc", "\t\tfile:line"), as the inspector prints it. */
     private static String goPrintedStack() throws IOException {
         List<String> lines = Files.readAllLines(GO_PRINTED);
         StringBuilder out = new StringBuilder();
