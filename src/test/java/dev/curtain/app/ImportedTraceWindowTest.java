@@ -98,12 +98,7 @@ class ImportedTraceWindowTest {
         assertThat(details.stackText()).isEqualTo(stack);
         assertThat(robot.lookup("#event-details-origin").queryAs(Label.class).getText()).startsWith("observed");
         robot.interact(() -> Screenshots.save(window.scene(), "trace-stack-1280x720"));
-        robot.interact(() -> {
-            window.scene().getWindow().setWidth(1920);
-            window.scene().getWindow().setHeight(1080);
-        });
-        robot.interact(() -> model.seekToEvent(i + 40));
-        robot.interact(() -> Screenshots.save(window.scene(), "trace-1920x1080"));
+
     }
 
     @Test
