@@ -27,8 +27,6 @@ public final class EventDetailsView extends VBox {
         this.model = model;
         setId("event-details");
         getStyleClass().add("event-details");
-        Label header = new Label("Step");
-        header.getStyleClass().add("panel-title");
         title.setId("event-details-title");
         title.getStyleClass().add("selection-title");
         title.setWrapText(true);
@@ -43,11 +41,11 @@ public final class EventDetailsView extends VBox {
         stack.setEditable(false);
         stack.setWrapText(false);
         stack.setPrefRowCount(5);
-        // four frames readable even when the inspector is short of height (1280x720)
-        stack.setMinHeight(92);
+        // two frames readable even when the inspector is short of height (1280x720)
+        stack.setMinHeight(74);
         stack.setFocusTraversable(false);
         stack.setStyle("-fx-font-family: monospace;");
-        getChildren().addAll(header, title, origin, stackTitle, stack);
+        getChildren().addAll(title, origin, stackTitle, stack);
         setVisible(false);
         managedProperty().bind(visibleProperty());
         model.lastEventProperty().addListener((o, a, b) -> show(b));
@@ -61,12 +59,12 @@ public final class EventDetailsView extends VBox {
             return;
         }
         if (e == null) {
-            title.setText("before the first step");
+            title.setText("Before the first step");
             origin.setText("");
             showStack("");
             return;
         }
-        title.setText("step " + (e.seq() + 1) + " at " + Durations.format(e.timeNs()) + "  ·  " + e.fn().goName());
+        title.setText("Step " + (e.seq() + 1) + " at " + Durations.format(e.timeNs()) + "  ·  " + e.fn().goName());
         ImportFacts.Reason r = facts.reason(e.seq());
         String note = facts.stageNote(e.seq() + 1);
         origin.setText(r != ImportFacts.Reason.OBSERVED ? "inferred: " + r.text()

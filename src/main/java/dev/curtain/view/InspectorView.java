@@ -136,7 +136,7 @@ public final class InspectorView extends VBox {
         // an imported run's step on show, with its stack (hidden for a simulation)
         EventDetailsView step = new EventDetailsView(model);
         // the table's header and a few rows stay readable when the step section takes room (1280x720)
-        table.minHeightProperty().bind(javafx.beans.binding.Bindings.when(step.visibleProperty()).then(100.0)
+        table.minHeightProperty().bind(javafx.beans.binding.Bindings.when(step.visibleProperty()).then(84.0)
                 .otherwise(Region.USE_COMPUTED_SIZE));
         getChildren().addAll(title, table, legend, step, selection);
     }
