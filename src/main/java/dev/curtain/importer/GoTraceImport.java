@@ -192,7 +192,7 @@ public final class GoTraceImport {
             facts.stacks(stacks);
             facts.attach(rec);
             return ImportResult.importedTrace(rec, generations, openingIndex, stacks, facts, warnings,
-                    reader.goVersion(), threads(), goroutines());
+                    reader.goVersion(), threads(), goroutines()).withGenerationCount((int) reader.generations());
         }
 
         /** The last generation the recording covers whole (fromGeneration - 1 if none). */

@@ -22,6 +22,7 @@ public final class ImportResult {
     private final int openingIndex;
     private final TraceStacks stacks;
     private ImportFacts facts = ImportFacts.NONE;
+    private int generationCount;
 
     private ImportResult(String refusal, Recording recording, Keyframe lastKeyframe, List<KeyframeMark> keyframes,
                          List<ImportWarning> warnings, long warningCount, String goVersion,
@@ -64,6 +65,19 @@ public final class ImportResult {
                 threads, goroutines, GO_TRACE, openingIndex, stacks);
         r.facts = facts;
         return r;
+    }
+
+    ImportResult withGenerationCount(int n) {
+        generationCount = n;
+        return this;
+    }
+
+    /**
+     * How many generations the whole Go trace has (0 for a schedtrace log): a later one can be opened with
+     * {@link GoTraceImport#read(java.nio.file.Path, ProgressListener, int)}.
+     */
+    public int generationCount() {
+        return generationCount;
     }
 
     /**

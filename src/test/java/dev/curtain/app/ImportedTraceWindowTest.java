@@ -17,7 +17,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -27,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A real Go 1.23 trace in the window, headless at 1280x720: the step on show has its stack in the inspector, the
@@ -169,6 +176,30 @@ class ImportedTraceWindowTest {
         assertThat(version.getValue()).hasToString("1.22");
         assertThat(version.getTooltip().getText()).contains("or later");
         robot.interact(() -> Screenshots.save(window.scene(), "schedtrace-go123-1280x720"));
+    }
+
+    @Test
+    void aLaterPartOfTheTraceOpensFromTheFileMenu(FxRobot robot) throws Exception {
+        Path ticker = Path.of("src/test/resources/gotrace/ticker-go1.23.trace");
+        robot.interact(() -> window.open(ticker));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.importedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        MenuItem part = robot.lookup("#menu-bar").queryAs(MenuBar.class).getMenus().get(0).getItems().stream()
+                .filter(i -> "trace-part-menu".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(part.isDisable()).as("three generations to choose from").isFalse();
+        // the dialog is modal: fired later, answered once it is up
+        javafx.application.Platform.runLater(part::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#trace-part-dialog").tryQuery()
+                .isPresent());
+        DialogPane pane = robot.lookup("#trace-part-dialog").queryAs(DialogPane.class);
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.OK)).fire());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> model.getScenario().description().contains("shown from generation 2"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.facts().isImport()).isTrue();
+        assertThat(model.recording().event(0).timeNs()).isPositive();
+        robot.interact(() -> window.show(ShippedLessons.first()));
+        assertThat(part.isDisable()).as("a lesson has no generations").isTrue();
     }
 
     @Test

@@ -34,6 +34,8 @@ class LaterGenerationTest {
         ImportResult whole = GoTraceImport.read(TraceFixtures.trace(TICKER), ProgressListener.NONE);
         ImportResult later = GoTraceImport.read(TraceFixtures.trace(TICKER), ProgressListener.NONE, 2);
         assertThat(later.isRefused()).as(later.refusal()).isFalse();
+        assertThat(whole.generationCount()).isEqualTo(TraceFixtures.expectedCount(TICKER, "generations"));
+        assertThat(later.generationCount()).isEqualTo(whole.generationCount());
         assertThat(later.warnings()).anySatisfy(w -> assertThat(w.message()).startsWith("shown from generation 2"));
         // the generations it covers: from the second on
         assertThat(later.keyframes()).isNotEmpty();
