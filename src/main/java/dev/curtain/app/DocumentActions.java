@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.concurrent.Task;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -39,6 +41,13 @@ final class DocumentActions {
         this.recent = recent;
         this.authoring = authoring;
         this.tween = tween;
+        // a scenario on show has no generations to open
+        model.importedProperty().addListener((o, a, b) -> {
+            if (!b) {
+                shownTrace = null;
+                traceGenerations.set(0);
+            }
+        });
     }
 
     /**
@@ -69,17 +78,62 @@ final class DocumentActions {
         authoring.opened(file);
     }
 
+    /** The Go trace on show and how many generations it has (0: the run on show is not a trace). */
+    private Path shownTrace;
+    private final ReadOnlyIntegerWrapper traceGenerations = new ReadOnlyIntegerWrapper(this, "traceGenerations");
+
+    /** How many generations the Go trace on show has; 0 when the run on show is not one. */
+    ReadOnlyIntegerProperty traceGenerationsProperty() {
+        return traceGenerations.getReadOnlyProperty();
+    }
+
+    /**
+     * File → Open Part of Trace…: the Go trace on show again, from the generation the user picks (a long trace's
+     * recording holds about its first second).
+     */
+    void chooseTracePart() {
+        int n = traceGenerations.get();
+        if (shownTrace == null || n < 2) {
+            return;
+        }
+        List<Integer> choices = new java.util.ArrayList<>();
+        for (int g = 1; g <= n; g++) {
+            choices.add(g);
+        }
+        javafx.scene.control.ChoiceDialog<Integer> d = new javafx.scene.control.ChoiceDialog<>(2, choices);
+        d.initOwner(stage);
+        d.setTitle("Open part of a trace");
+        d.setHeaderText(shownTrace.getFileName() + " has " + n + " generations (about one a second)");
+        d.setContentText("Start at generation:");
+        d.getDialogPane().setId("trace-part-dialog");
+        d.showAndWait().ifPresent(g -> openTracePart(g));
+    }
+
+    /** The Go trace on show again, its recording starting at generation {@code g}. */
+    void openTracePart(int g) {
+        if (shownTrace != null && authoring.confirmDiscard()) {
+            openLog(shownTrace, g);
+        }
+    }
+
     /** Imports a schedtrace log in the background with a progress dialog (cancel stops it), then shows it. */
     private void openLog(Path file) {
-        Task<ImportResult> task = LogOpening.task(file);
+        openLog(file, 1);
+    }
+
+    private void openLog(Path file, int fromGeneration) {
+        Task<ImportResult> task = LogOpening.task(file, fromGeneration);
         task.setOnSucceeded(e -> {
             ImportResult r = task.getValue();
             if (r.isRefused()) {
                 ErrorDialogs.openErrors(stage, file, List.of(r.refusal()));
                 return;
             }
+            shownTrace = ImportResult.GO_TRACE.equals(r.source()) ? file : null;
+            traceGenerations.set(r.generationCount());
             recent.add(file);
-            model.openRecording(LogOpening.describe(file, r), r.recording(), LogOpening.openingIndex(r));
+            model.openRecording(LogOpening.describe(file, r), r.recording(), LogOpening.openingIndex(r),
+                    r.facts());
             authoring.openedLog();
         });
         task.setOnFailed(e -> {

@@ -74,11 +74,13 @@ final class ExportActions {
     Task<Path> startTrace(Path out) {
         Recording rec = model.recording();
         String title = model.getScenario().title();
+        // an imported run keeps its real ids in the export
+        dev.curtain.importer.ImportFacts facts = model.facts();
         Task<Path> task = new Task<>() {
             @Override
             protected Path call() throws Exception {
                 updateMessage("Writing a trace of " + rec.size() + " events");
-                TraceExport.save(rec, title, out);
+                TraceExport.save(rec, title, facts, out);
                 updateMessage("Wrote " + out.getFileName());
                 return out;
             }

@@ -1,5 +1,6 @@
 package dev.curtain.app;
 
+import dev.curtain.importer.GoTraceImport;
 import dev.curtain.importer.ImportResult;
 import dev.curtain.importer.LogImport;
 import dev.curtain.importer.ProgressListener;
@@ -19,11 +20,16 @@ public final class LogOpening {
 
     /** The import as a cancellable task reporting its progress. */
     static Task<ImportResult> task(Path file) {
+        return task(file, 1);
+    }
+
+    /** The import of a Go trace from its generation {@code fromGeneration} (1: the start, or a schedtrace log). */
+    static Task<ImportResult> task(Path file, int fromGeneration) {
         return new Task<>() {
             @Override
             protected ImportResult call() throws Exception {
                 updateMessage("Reading " + file.getFileName() + " …");
-                return LogImport.read(file, new ProgressListener() {
+                ProgressListener listener = new ProgressListener() {
                     @Override
                     public void progress(double fraction) {
                         updateProgress(fraction, 1);
@@ -33,7 +39,9 @@ public final class LogOpening {
                     public boolean cancelled() {
                         return isCancelled();
                     }
-                });
+                };
+                return fromGeneration > 1 ? GoTraceImport.read(file, listener, fromGeneration)
+                        : LogImport.read(file, listener);
             }
         };
     }

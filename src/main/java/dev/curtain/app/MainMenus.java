@@ -61,7 +61,10 @@ final class MainMenus {
         MenuItem save = item("Save", "save-menu", "Shortcut+S", authoring::save);
         save.disableProperty().bind(documents.nothingToExport());
         MenuItem quit = item("Quit", null, "Shortcut+Q", documents::quit);
-        return new Menu("File", null, open, recent.menu(), save, new SeparatorMenuItem(), frame, video,
+        // a long Go trace's later part (the recording holds about its first second)
+        MenuItem part = item("Open Part of This Trace…", "trace-part-menu", null, documents::chooseTracePart);
+        part.disableProperty().bind(documents.traceGenerationsProperty().lessThan(2));
+        return new Menu("File", null, open, recent.menu(), part, save, new SeparatorMenuItem(), frame, video,
                 exports.get(2), new SeparatorMenuItem(), quit);
     }
 

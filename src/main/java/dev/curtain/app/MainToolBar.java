@@ -110,10 +110,10 @@ final class MainToolBar {
         });
         version.setTooltip(new Tooltip("Go version profile: re-simulates and stays near the same point"));
         version.disableProperty().bind(model.importedProperty());
-        model.versionProperty().addListener((o, a, b) -> version.setValue(b == null ? null : b.profile()));
+        // a replayed log or trace shows the release it came from (Go 1.23), not the profile it would simulate with
+        model.versionProperty().addListener((o, a, b) -> showVersion(version, b));
         // the app builds the toolbar after its first frame, with a run already on the stage: start from it
-        GoVersion shown = model.versionProperty().get();
-        version.setValue(shown == null ? null : shown.profile());
+        showVersion(version, model.versionProperty().get());
         version.setOnAction(e -> {
             GoVersion running = model.versionProperty().get();
             if (version.getValue() != null && (running == null || !version.getValue().equals(running.profile()))) {
@@ -203,6 +203,20 @@ final class MainToolBar {
         public void increment(int steps) {
             setValue(getValue() + steps);
         }
+    }
+
+    /** Shows {@code b}: the profile a scenario simulates with, or the release an imported run came from. */
+    private void showVersion(ComboBox<GoVersion> version, GoVersion b) {
+        GoVersion shown = b == null ? null : model.importedProperty().get() ? b : b.profile();
+        if (shown != null && !version.getItems().contains(shown)) {
+            version.getItems().add(shown);
+        }
+        version.setValue(shown);
+        version.getItems().removeIf(v -> !GoVersion.PROFILES.contains(v) && !v.equals(shown));
+        version.getTooltip().setText(!model.importedProperty().get() || b == null
+                ? "Go version profile: re-simulates and stays near the same point"
+                : model.facts().kernelThreadIds() ? "Go " + b + ": the release that wrote this trace"
+                : "Go " + b + " or later: what the log's format shows (its release is not printed)");
     }
 
     private List<Node> playback() {

@@ -159,6 +159,7 @@ final class WindowPanels {
 
     private Node buildCentre() {
         StageLegend legend = new StageLegend();
+        legend.showInferred(model.importedProperty());
         VBox stageColumn = new VBox(stageView, legend);
         stageColumn.getStyleClass().add("stage-column");
         VBox.setVgrow(stageView, Priority.ALWAYS);

@@ -24,9 +24,22 @@ final class ImportInput {
     }
 
     static ImportResult load(Path file, PrintWriter err) {
+        return load(file, err, 1);
+    }
+
+    /** {@link #load(Path, PrintWriter)}, a Go trace from its generation {@code fromGeneration} (1: the start). */
+    static ImportResult load(Path file, PrintWriter err, int fromGeneration) {
         ImportResult r;
         try {
-            r = LogImport.read(file, ProgressListener.NONE);
+            if (fromGeneration != 1 && !GoTraceImport.looksLikeGoTrace(file)) {
+                throw new InvalidInputException(file + " is " + kind(file) + ": --from-generation applies to Go "
+                        + "execution traces only");
+            }
+            if (fromGeneration < 1) {
+                throw new InvalidInputException("--from-generation: must be 1 or more, not " + fromGeneration);
+            }
+            r = fromGeneration == 1 ? LogImport.read(file, ProgressListener.NONE)
+                    : GoTraceImport.read(file, ProgressListener.NONE, fromGeneration);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
         }

@@ -69,6 +69,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "CUE", description = "End at this cue (its id); default: the end of the run.")
     String toCue;
 
+    @Option(names = "--from-generation", paramLabel = "N", defaultValue = "1",
+            description = "For a Go execution trace: start at its generation N (default ${DEFAULT-VALUE}).")
+    int fromGeneration = 1;
+
     @Option(names = "--go", paramLabel = "V", description = "Go version to imitate instead of the file's.")
     String go;
 
@@ -124,11 +128,11 @@ final class RenderCommand implements Callable<Integer> {
             throw new InvalidInputException(file + " is " + ImportInput.kind(file) + " of a real run: --go, "
                     + "--gomaxprocs and --seed apply to scenarios only");
         }
-        ImportResult r = ImportInput.load(file, spec.commandLine().getErr());
+        ImportResult r = ImportInput.load(file, spec.commandLine().getErr(), fromGeneration);
         Scenario about = ImportedRun.describe(file, r);
         PrintWriter stdout = spec.commandLine().getOut();
         if (format == ExportFormat.TRACE) {
-            TraceExport.save(r.recording(), about.title(), out);
+            TraceExport.save(r.recording(), about.title(), r.facts(), out);
             stdout.printf(Locale.ROOT, "%s: a trace of %d events (open it in Perfetto)%n", out, r.recording().size());
             stdout.flush();
             return 0;
@@ -142,7 +146,7 @@ final class RenderCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ExportScene scene = Exporter.onFxAndWait(() -> {
             ViewerModel m = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
-            m.openRecording(about, r.recording(), r.openingIndex());
+            m.openRecording(about, r.recording(), r.openingIndex(), r.facts());
             return new ExportScene(m, wh[0], wh[1], palette);
         });
         return write(scene, format, wh, t0);

@@ -12,6 +12,7 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadState;
 import dev.curtain.scenario.Json;
 import dev.curtain.scenario.Scenario;
+import dev.curtain.importer.ImportFacts;
 import dev.curtain.importer.ImportResult;
 import dev.curtain.importer.LogImport;
 import java.io.PrintWriter;
@@ -38,6 +39,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
+
+    @Option(names = "--from-generation", paramLabel = "N", defaultValue = "1",
+            description = "For a Go execution trace: start the recording at its generation N (about one a second), "
+                    + "for a trace longer than one recording holds (default ${DEFAULT-VALUE}).")
+    int fromGeneration = 1;
 
     @Option(names = "--json", description = "Print one JSON object (the documented contract) instead of text.")
     boolean json;
@@ -73,12 +79,12 @@ final class SimulateCommand implements Callable<Integer> {
             throw new InvalidInputException(file + " is " + ImportInput.kind(file) + " of a real run: --go, "
                     + "--gomaxprocs and --seed apply to scenarios only");
         }
-        ImportResult r = ImportInput.load(file, spec.commandLine().getErr());
+        ImportResult r = ImportInput.load(file, spec.commandLine().getErr(), fromGeneration);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.write(ImportReport.of(file, r), true, out);
         } else {
-            printLog(out, r.recording());
+            printLog(out, r.recording(), r.facts());
             out.println();
             if (ImportResult.GO_TRACE.equals(r.source())) {
                 out.printf(Locale.ROOT, "%s — replayed from a Go %s execution trace: %d threads, %d goroutines, "
@@ -94,11 +100,16 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     static void printLog(PrintWriter out, Recording rec) {
+        printLog(out, rec, ImportFacts.NONE);
+    }
+
+    /** The log, an import's with its real ids and its inferred steps tagged as in the window's event log. */
+    static void printLog(PrintWriter out, Recording rec, ImportFacts facts) {
         SchedState state = rec.stateAt(0);
         for (int i = 0; i < rec.size(); i++) {
             Event e = rec.event(i);
             out.printf(Locale.ROOT, "%6d %10s  %-16s %s%n", e.seq(), Durations.human(e.timeNs()), e.fn().goName(),
-                    EventText.describe(rec.events(), i, state));
+                    facts.eventText(i, EventText.describe(rec.events(), i, state)));
             rec.advance(state, i + 1);
         }
     }

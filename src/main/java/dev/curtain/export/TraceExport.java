@@ -1,6 +1,7 @@
 package dev.curtain.export;
 
 import dev.curtain.engine.Recording;
+import dev.curtain.importer.ImportFacts;
 import dev.curtain.engine.event.Event;
 import dev.curtain.engine.event.EventText;
 import dev.curtain.engine.state.ProcessorState;
@@ -34,11 +35,25 @@ public final class TraceExport {
      * complete, so a failure never leaves half a file nor destroys the one it would have replaced.
      */
     public static void save(Recording rec, String title, Path out) throws IOException {
-        AtomicFile.write(out, ".json", part -> Files.writeString(part, write(rec, title), StandardCharsets.UTF_8));
+        save(rec, title, ImportFacts.NONE, out);
+    }
+
+    /** {@link #save(Recording, String, Path)} of an imported run: its real ids, and what of it is inferred. */
+    public static void save(Recording rec, String title, ImportFacts facts, Path out) throws IOException {
+        AtomicFile.write(out, ".json", part -> Files.writeString(part, write(rec, title, facts),
+                StandardCharsets.UTF_8));
     }
 
     /** The trace of {@code rec}, titled {@code title}. */
     public static String write(Recording rec, String title) {
+        return write(rec, title, ImportFacts.NONE);
+    }
+
+    /**
+     * The trace of {@code rec}, titled {@code title}, with an import's real ids; a step the import filled in says
+     * so in its {@code inferred} argument.
+     */
+    public static String write(Recording rec, String title, ImportFacts facts) {
         Json.Arr events = new Json.Arr();
         meta(events, "process_name", THREADS_PID, -1, "Threads (M) — " + title);
         meta(events, "process_name", PROCESSORS_PID, -1, "Processors (P)");
@@ -49,19 +64,23 @@ public final class TraceExport {
         SchedState s = rec.stateAt(0);
         for (int i = 0; i < rec.size(); i++) {
             Event e = rec.event(i);
-            String text = EventText.describe(rec.events(), i, s);
+            String text = facts.realIds(EventText.describe(rec.events(), i, s));
             rec.advance(s, i + 1);
             long t = e.timeNs();
+            Json.Obj args = new Json.Obj().put("event", text).put("seq", e.seq());
+            if (facts.reason(i) != ImportFacts.Reason.OBSERVED) {
+                args.put("inferred", facts.reason(i).text());
+            }
             events.add(new Json.Obj().put("name", e.fn().goName()).put("ph", "i").put("s", "t")
-                    .put("pid", EVENTS_PID).put("tid", 0).put("ts", micros(t))
-                    .put("args", new Json.Obj().put("event", text).put("seq", e.seq())));
+                    .put("pid", EVENTS_PID).put("tid", 0).put("ts", micros(t)).put("args", args));
             for (ThreadState th : s.threads()) {
                 while (threads.size() <= th.id()) {
                     int m = threads.size();
                     threads.add(new Track(THREADS_PID, m));
-                    meta(events, "thread_name", THREADS_PID, m, "M" + m);
+                    meta(events, "thread_name", THREADS_PID, m, facts.threadName(m));
                 }
-                threads.get(th.id()).at(t, threadLabel(s, th), events);
+                String label = threadLabel(s, th);
+                threads.get(th.id()).at(t, label == null ? null : facts.realIds(label), events);
             }
             for (ProcessorState p : s.processors()) {
                 while (procs.size() <= p.id()) {
@@ -69,7 +88,7 @@ public final class TraceExport {
                     procs.add(new Track(PROCESSORS_PID, id));
                     meta(events, "thread_name", PROCESSORS_PID, id, "P" + id);
                 }
-                procs.get(p.id()).at(t, procLabel(s, p), events);
+                procs.get(p.id()).at(t, facts.realIds(procLabel(s, p)), events);
             }
         }
         long end = s.timeNs();

@@ -56,6 +56,16 @@ public final class GoTraceImport {
      * @throws CancellationException if the listener cancelled
      */
     public static ImportResult read(Path file, ProgressListener listener) throws IOException {
+        return read(file, listener, 1);
+    }
+
+    /**
+     * {@link #read(Path, ProgressListener)}, the recording starting at generation {@code fromGeneration} (1: the
+     * start): a trace too long for one recording ({@value #MAX_RECORDED_EVENTS} steps, about the first second of a
+     * busy program) opens at a later part, as {@code go tool trace} splits a large trace. The trace is still read
+     * from its start, so the statuses there are the trace's, reached in one burst of inferred steps.
+     */
+    public static ImportResult read(Path file, ProgressListener listener, int fromGeneration) throws IOException {
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         String name = String.valueOf(file.getFileName());
         long size = Math.max(1, Files.size(file));
@@ -66,7 +76,7 @@ public final class GoTraceImport {
             } catch (TraceFormatException e) {
                 return ImportResult.refused(name + ": " + e.getMessage(), List.of(), 0);
             }
-            return new Run(reader, size, progress, name).read();
+            return new Run(reader, size, progress, name, Math.max(1, fromGeneration)).read();
         }
     }
 
@@ -85,15 +95,27 @@ public final class GoTraceImport {
         private final List<KeyframeMark> generations = new ArrayList<>();
         private int generationStart;
         private final TraceStacks stacks = new TraceStacks();
+        private final ImportFacts facts = ImportFacts.forTrace();
         private boolean recording = true;
         private long stoppedAtNs = -1;
         private double reported = -1;
 
-        Run(GoTraceReader reader, long size, ProgressListener progress, String name) {
+        /** The generation the recording opens at (1: the start), and whether the import is still before it. */
+        private final int fromGeneration;
+        private boolean skipping;
+        /** The next burst brings in everything alive at the generation the recording opens at. */
+        private boolean restart;
+
+        Run(GoTraceReader reader, long size, ProgressListener progress, String name, int fromGeneration) {
             this.reader = reader;
             this.size = size;
             this.progress = progress;
             this.name = name;
+            this.fromGeneration = fromGeneration;
+            this.skipping = fromGeneration > 1;
+            if (skipping) {
+                model.stopTracking();
+            }
         }
 
         ImportResult read() throws IOException {
@@ -115,10 +137,17 @@ public final class GoTraceImport {
                                 + "), which the importer cannot follow: " + ex));
                         break;
                     }
-                    if (moved && recording) {
+                    if (moved && recording && !skipping) {
                         play(e);
                     }
-                    if (e.type() == EventType.SYNC && recording && started) {
+                    if (e.type() == EventType.SYNC && skipping && reader.generations() >= fromGeneration - 1) {
+                        skipping = false;
+                        restart = true;
+                        model.startTracking();
+                        generationStart = builder.size();
+                        warnings.add(new ImportWarning(0, "shown from generation " + fromGeneration + " (at "
+                                + rel(e.time()) / 1_000_000 + " ms)"));
+                    } else if (e.type() == EventType.SYNC && recording && started) {
                         markGeneration(e);
                     }
                 }
@@ -131,9 +160,19 @@ public final class GoTraceImport {
                         + reader.bytesRead() + " of " + size + "): " + e.getMessage()
                         + "; shown up to there"));
             }
+            if (skipping) {
+                return ImportResult.refused(name + " has " + reader.generations() + " generation"
+                        + (reader.generations() == 1 ? "" : "s") + ": there is no generation " + fromGeneration
+                        + " to start at", warnings, warnings.size());
+            }
             if (!started) {
                 return ImportResult.refused(name + " holds no scheduling events (" + n + " events in "
                         + reader.generations() + " generations)", warnings, warnings.size());
+            }
+            if (!recording) {
+                warnings.add(new ImportWarning(0, "the trace has " + reader.generations() + " generations; the "
+                        + "recording ends in generation " + (lastMarked() + 1) + ": open a later part from "
+                        + "generation " + (lastMarked() + 1) + " on (--from-generation)"));
             }
             long endNs = Math.max(builder.state().timeNs(), rel(model.lastTime));
             builder.append(new RunEnded(builder.size(), recording ? endNs : builder.state().timeNs(),
@@ -141,8 +180,24 @@ public final class GoTraceImport {
                             "imported %d events in %d generation%s of a Go %s execution trace from %s", n,
                             reader.generations(), reader.generations() == 1 ? "" : "s", reader.goVersion(), name)));
             progress.progress(1.0);
-            return ImportResult.importedTrace(builder.build(), generations, openingIndex, stacks, warnings,
-                    reader.goVersion(), threads(), goroutines());
+            Recording rec = builder.build();
+            for (TraceModel.G g : model.gs.values()) {
+                if (g.engine > 0) {
+                    facts.goroutine(g.engine, g.goid, g.goid == 1 && g.function.isEmpty() ? "main" : g.function);
+                }
+            }
+            for (int m = 0; m < model.tids.size(); m++) {
+                facts.thread(m, model.tids.get(m));
+            }
+            facts.stacks(stacks);
+            facts.attach(rec);
+            return ImportResult.importedTrace(rec, generations, openingIndex, stacks, facts, warnings,
+                    reader.goVersion(), threads(), goroutines()).withGenerationCount((int) reader.generations());
+        }
+
+        /** The last generation the recording covers whole (fromGeneration - 1 if none). */
+        private int lastMarked() {
+            return generations.isEmpty() ? fromGeneration - 1 : (int) generations.get(generations.size() - 1).line();
         }
 
         private void markGeneration(TraceEvent e) {
@@ -182,8 +237,12 @@ public final class GoTraceImport {
                 int before = builder.size();
                 planner.apply(model.target(), t);
                 stacks.assign(before, builder.size(), e.stack());
+                // what was alive at a later generation comes in with its first event: the steps to it are made up
+                boolean status = isStatus(e) || restart;
+                restart = false;
+                facts.steps(before, TraceStepReasons.of(e.type(), status, planner.emitted()));
                 // The trace opens with the status of every P and goroutine: a player starts after them.
-                opening &= isStatus(e);
+                opening &= status;
                 if (opening) {
                     openingIndex = builder.size();
                 }

@@ -21,6 +21,8 @@ public final class ImportResult {
     private final String source;
     private final int openingIndex;
     private final TraceStacks stacks;
+    private ImportFacts facts = ImportFacts.NONE;
+    private int generationCount;
 
     private ImportResult(String refusal, Recording recording, Keyframe lastKeyframe, List<KeyframeMark> keyframes,
                          List<ImportWarning> warnings, long warningCount, String goVersion,
@@ -46,17 +48,44 @@ public final class ImportResult {
     }
 
     static ImportResult imported(Recording recording, Keyframe last, List<KeyframeMark> keyframes,
-                                 List<ImportWarning> warnings, long warningCount, String goVersion,
-                                 List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
-        return new ImportResult(null, recording, last, keyframes, warnings, warningCount, goVersion, threads,
-                goroutines, SCHEDTRACE, keyframes.isEmpty() ? 0 : keyframes.get(0).endIndex(), TraceStacks.NONE);
+                                 ImportFacts facts, List<ImportWarning> warnings, long warningCount,
+                                 String goVersion, List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
+        ImportResult r = new ImportResult(null, recording, last, keyframes, warnings, warningCount, goVersion,
+                threads, goroutines, SCHEDTRACE, keyframes.isEmpty() ? 0 : keyframes.get(0).endIndex(),
+                TraceStacks.NONE);
+        r.facts = facts;
+        return r;
     }
 
     static ImportResult importedTrace(Recording recording, List<KeyframeMark> generations, int openingIndex,
-                                      TraceStacks stacks, List<ImportWarning> warnings, String goVersion,
-                                      List<ImportedThread> threads, List<ImportedGoroutine> goroutines) {
-        return new ImportResult(null, recording, null, generations, warnings, warnings.size(), goVersion, threads,
-                goroutines, GO_TRACE, openingIndex, stacks);
+                                      TraceStacks stacks, ImportFacts facts, List<ImportWarning> warnings,
+                                      String goVersion, List<ImportedThread> threads,
+                                      List<ImportedGoroutine> goroutines) {
+        ImportResult r = new ImportResult(null, recording, null, generations, warnings, warnings.size(), goVersion,
+                threads, goroutines, GO_TRACE, openingIndex, stacks);
+        r.facts = facts;
+        return r;
+    }
+
+    ImportResult withGenerationCount(int n) {
+        generationCount = n;
+        return this;
+    }
+
+    /**
+     * How many generations the whole Go trace has (0 for a schedtrace log): a later one can be opened with
+     * {@link GoTraceImport#read(java.nio.file.Path, ProgressListener, int)}.
+     */
+    public int generationCount() {
+        return generationCount;
+    }
+
+    /**
+     * The real ids behind the recording's and what of it is inferred, per step ({@link ImportFacts#NONE} when
+     * refused).
+     */
+    public ImportFacts facts() {
+        return facts;
     }
 
     /** For a Go trace, the trace's stack behind each event of the recording ({@link TraceStacks#NONE} otherwise). */

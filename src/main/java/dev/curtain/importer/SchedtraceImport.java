@@ -245,8 +245,8 @@ public final class SchedtraceImport {
             progress.progress(1.0);
             Recording recording = builder.build();
             SchedState end = recording.finalState();
-            return ImportResult.imported(recording, last, marks, warnings, warningCount, reader.versionHint(),
-                    threads(end), goroutines(end, last));
+            return ImportResult.imported(recording, last, marks, facts(recording, end), warnings, warningCount,
+                    reader.versionHint(), threads(end), goroutines(end, last));
         }
 
         private void report() {
@@ -265,6 +265,30 @@ public final class SchedtraceImport {
                         th.lockedg() < 0 ? -1 : realOrEngine(th.lockedg())));
             }
             return out;
+        }
+
+        /** The log's own ids behind the engine's, and where each block ends: everything between is filled in. */
+        private ImportFacts facts(Recording recording, SchedState end) {
+            ImportFacts f = ImportFacts.forSchedtrace();
+            GoroutineTable gs = end.goroutines();
+            for (int g = 1; g < gs.size(); g++) {
+                boolean placeholder = ids.isPlaceholder(g);
+                f.goroutine(g, placeholder ? -1 : ids.real(g), placeholder ? "" : functionIn(gs.function(g)));
+            }
+            for (ThreadState th : end.threads()) {
+                f.thread(th.id(), th.id());
+            }
+            for (KeyframeMark k : marks) {
+                f.block(k.endIndex(), k.timeMs());
+            }
+            f.attach(recording);
+            return f;
+        }
+
+        /** "runtime.bgsweep" of "goroutine 3 (runtime.bgsweep)"; "" for a goroutine the log does not name. */
+        private static String functionIn(String name) {
+            int open = name.indexOf('(');
+            return open >= 0 && name.endsWith(")") ? name.substring(open + 1, name.length() - 1) : "";
         }
 
         private long realOrEngine(int g) {

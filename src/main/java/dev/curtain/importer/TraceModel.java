@@ -26,7 +26,8 @@ final class TraceModel {
     /** One goroutine: its engine id, state, the thread it is on (engine index, -1), its wait reason as traced. */
     static final class G {
         final long goid;
-        final int engine;
+        /** -1 while no recording is kept (a goroutine that lived and died before a later generation opens). */
+        int engine;
         GState state;
         int m = -1;
         String reason = "";
@@ -84,7 +85,7 @@ final class TraceModel {
     private G g(long goid, StackFrame[] startStack) {
         G g = gs.get(goid);
         if (g == null) {
-            g = new G(goid, ids.assign(goid));
+            g = new G(goid, tracking ? ids.assign(goid) : -1);
             g.function = entry(startStack);
             g.state = GState.RUNNABLE;
             gs.put(goid, g);
@@ -255,6 +256,23 @@ final class TraceModel {
             }
         }
         return true;
+    }
+
+    /**
+     * Starts noting changes again, for a recording that opens at a later generation: every goroutine alive now is
+     * to be created in the next target, numbered from 1 in the order the trace first named them.
+     */
+    void startTracking() {
+        tracking = true;
+        for (G g : gs.values()) {
+            if (g.state != GState.DEAD) {
+                if (g.engine < 0) {
+                    g.engine = ids.assign(g.goid);
+                }
+                created.add(new Target.NewGoroutine(g.engine, name(g.goid, g.function)));
+                dirty.add(g.goid);
+            }
+        }
     }
 
     /** Stops noting changes for targets: once a recording is full, only the counts and end states go on. */

@@ -56,6 +56,7 @@ import java.util.Arrays;
  */
 final class TransitionPlanner {
     private final Recording.Builder b;
+    private final List<Event> emitted = new ArrayList<>();
     private final SchedState s;
     private long timeNs;
     private Target t;
@@ -80,10 +81,17 @@ final class TransitionPlanner {
     }
 
     private void emit(Event e) {
+        emitted.add(e);
         b.append(e);
     }
 
+    /** The events the last {@link #apply} emitted, in order (an import tells observed steps from filled-in ones). */
+    List<Event> emitted() {
+        return emitted;
+    }
+
     void apply(Target target, long timeNs) {
+        emitted.clear();
         this.t = target;
         this.ordered = null;
         this.timeNs = Math.max(timeNs, s.timeNs());

@@ -57,6 +57,13 @@ public final class StageRenderer {
         pixelScale = scale;
     }
 
+    private StageLabels labels = StageLabels.ENGINE;
+
+    /** What tokens say and which are drawn as inferred ({@link StageLabels#ENGINE} for a simulated run). */
+    public void setLabels(StageLabels labels) {
+        this.labels = labels == null ? StageLabels.ENGINE : labels;
+    }
+
     // ================================================================ background
 
     // The background is the static part ({@link #drawStatic}) under what changes with the state
@@ -523,7 +530,15 @@ public final class StageRenderer {
             mark(p[0] - iw / 2, p[1] - ih / 2, iw, ih);
             if (labels) {
                 pen.setFill(look == 3 ? pal.text() : Color.WHITE);
-                pen.fillText(Integer.toString(g), p[0], p[1] + 0.5);
+                if (this.labels == StageLabels.ENGINE) {
+                    pen.fillText(Integer.toString(g), p[0], p[1] + 0.5);
+                } else {
+                    // a real goid can be long: squeezed into the token
+                    pen.fillText(this.labels.token(g), p[0], p[1] + 0.5, size - 2);
+                }
+            }
+            if (this.labels != StageLabels.ENGINE && g < gsTo.size() && this.labels.inferred(toState, g)) {
+                drawInferredRing(pen, p[0], p[1], size, pal);
             }
             int gi = g < gsTo.size() ? g : -1;
             // only where a name has room: a token on its thread, or alone in runnext (queues are packed tight)
@@ -532,7 +547,8 @@ public final class StageRenderer {
                 // under the token, squeezed to its cell so neighbours in a queue do not run into each other
                 pen.setFont(nameFont);
                 pen.setFill(pal.text());
-                pen.fillText(gsTo.function(gi), p[0], p[1] + size / 2 + nameFont.getSize() * 0.75, size + 6);
+                pen.fillText(this.labels.name(gi, gsTo.function(gi)), p[0],
+                        p[1] + size / 2 + nameFont.getSize() * 0.75, size + 6);
                 mark(p[0] - size / 2 - 3, p[1] + size / 2, size + 6, nameFont.getSize() * 1.5);
                 pen.setFont(numberFont);
             }
@@ -547,6 +563,21 @@ public final class StageRenderer {
         }
         pen.setGlobalAlpha(1);
         pen.setLineCap(StrokeLineCap.BUTT);
+    }
+
+    /**
+     * A dashed ring round a token whose place the log or trace does not record (the run queue a woken goroutine
+     * went to, a move filled in between two SCHED blocks): the legend calls it "inferred".
+     */
+    private void drawInferredRing(Pen pen, double x, double y, double size, Palette pal) {
+        double r = size / 2 + 3;
+        pen.setStroke(pal.text());
+        // dotted and dark, unlike the selection's accent ring
+        pen.setLineWidth(1.5);
+        pen.setLineDashes(2, 2.5);
+        pen.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        pen.setLineDashes();
+        mark(x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2);
     }
 
     /** A marker on a token's shoulder at ({@code x}, {@code y}), {@code inset} of its width to the left of it. */

@@ -42,11 +42,13 @@ public final class InspectorView extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No threads yet"));
         TableColumn<ThreadRow, String> mCol = new TableColumn<>("M");
-        mCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name() + "  " + c.getValue().role()));
+        // an imported run's threads by their real ids ("tid 12345")
+        mCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.facts().threadName(c.getValue().m()) + "  "
+                + c.getValue().role()));
         // room for "M12  template" whole
         mCol.setPrefWidth(124);
         TableColumn<ThreadRow, String> stateCol = new TableColumn<>("state");
-        stateCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
+        stateCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.facts().realIds(c.getValue().state())));
         stateCol.setPrefWidth(112);
         table.getColumns().add(mCol);
         table.getColumns().add(stateCol);
@@ -131,7 +133,12 @@ public final class InspectorView extends VBox {
         VBox selection = new VBox(6, selHeader, hint, selTitle, details, history);
         VBox.setVgrow(selection, Priority.ALWAYS);
         selection.getStyleClass().add("selection-panel");
-        getChildren().addAll(title, table, legend, selection);
+        // an imported run's step on show, with its stack (hidden for a simulation)
+        EventDetailsView step = new EventDetailsView(model);
+        // the table's header and a few rows stay readable when the step section takes room (1280x720)
+        table.minHeightProperty().bind(javafx.beans.binding.Bindings.when(step.visibleProperty()).then(84.0)
+                .otherwise(Region.USE_COMPUTED_SIZE));
+        getChildren().addAll(title, table, legend, step, selection);
     }
 
     public TableView<ThreadRow> table() {

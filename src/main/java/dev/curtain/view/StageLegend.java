@@ -26,6 +26,16 @@ public final class StageLegend extends FlowPane {
         Label vb = new Label("!");
         vb.getStyleClass().addAll("diverged-mark", "victim-mark");
         victim.setGraphic(vb);
+        inferred = add("inferred", "swatch-inferred", "inferred: not in the log or trace");
+        inferred.setVisible(false);
+        inferred.managedProperty().bind(inferred.visibleProperty());
+    }
+
+    private final Label inferred;
+
+    /** Shows the "inferred" entry while {@code imported} is true (an imported run draws inferred marks). */
+    public void showInferred(javafx.beans.value.ObservableBooleanValue imported) {
+        inferred.visibleProperty().bind(imported);
     }
 
     private Label add(String key, String swatchClass, String text) {

@@ -1,6 +1,7 @@
 package dev.curtain.view;
 
 import dev.curtain.engine.state.SchedState;
+import dev.curtain.importer.ImportFacts;
 import dev.curtain.render.BackgroundLayer;
 import dev.curtain.render.BoxPicture;
 import dev.curtain.render.CanvasPen;
@@ -10,6 +11,7 @@ import dev.curtain.render.StageGeometry;
 import dev.curtain.render.StageRenderer;
 import dev.curtain.render.ZoneDemand;
 import dev.curtain.view.model.Entity;
+import dev.curtain.view.model.ImportedNames;
 import dev.curtain.view.model.ViewerModel;
 import java.util.HashSet;
 import java.util.Set;
@@ -43,6 +45,8 @@ public final class StageView extends Region {
     private final StageRenderer renderer = new StageRenderer();
     private final Canvas front = new Canvas();
     private final ThreadBoxLayer boxes;
+    /** What of an imported run's picture is inferred (hidden for a simulation). */
+    private final StageNote note;
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.LIGHT);
     private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale", 1);
 
@@ -77,7 +81,8 @@ public final class StageView extends Region {
         getStyleClass().add("stage-view");
         setId("stage");
         boxes = new ThreadBoxLayer(model::select);
-        getChildren().addAll(front, boxes);
+        note = new StageNote(model);
+        getChildren().addAll(front, boxes, note);
         sceneProperty().addListener((o, a, b) -> {
             followRenderScale(b);
             // a view not laid out yet is measured and drawn at its first layout, when the scene has its
@@ -89,6 +94,8 @@ public final class StageView extends Region {
         // the stage scales to the room it gets: at the largest text on a 1280x720 projector the window has less
         // than 240 px for it, and a taller least height pushed it up under the toolbar instead
         setMinSize(320, 120);
+        // an imported run's tokens and boxes carry its real ids (set before its first state arrives)
+        model.scenarioProperty().addListener((o, a, b) -> useNames(model.facts()));
         model.stateProperty().addListener((o, a, b) -> onState(a, b));
         model.selectionProperty().addListener((o, a, b) -> {
             if (toState != null) {
@@ -287,6 +294,19 @@ public final class StageView extends Region {
         return boxes.picture(m);
     }
 
+    private ImportFacts named = ImportFacts.NONE;
+
+    /** Names tokens and boxes as {@code facts} says (the engine's ids for a simulation). */
+    private void useNames(ImportFacts facts) {
+        if (facts == named) {
+            return;
+        }
+        named = facts;
+        renderer.setLabels(ImportedNames.of(facts));
+        boxes.setNames(facts.isImport() ? facts::threadName : null, facts.isImport() ? facts::realIds : null);
+        fullRedraw();
+    }
+
     private void fullRedraw() {
         pixelScale = currentPixelScale();
         renderer.setPixelScale(pixelScale);
@@ -430,6 +450,11 @@ public final class StageView extends Region {
             front.setHeight(h);
             boxes.resize(w, h);
             fullRedraw();
+        }
+        if (note.isVisible()) {
+            double nw = Math.min(note.prefWidth(-1), w * 0.6);
+            double nh = note.prefHeight(nw);
+            note.resizeRelocate(w - nw - 6, h - nh - 4, nw, nh);
         }
     }
 

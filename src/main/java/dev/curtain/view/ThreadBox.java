@@ -8,6 +8,7 @@ import dev.curtain.render.ThreadActivity;
 import dev.curtain.view.model.ThreadRow;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -134,7 +135,7 @@ public final class ThreadBox extends VBox {
         ThreadState t = s.thread(m);
         role.setText(t.role().key());
         ThreadActivity activity = ThreadActivity.of(t, s.gomaxprocs());
-        state.setText(activity.describe(t));
+        state.setText(words.apply(activity.describe(t)));
         if (shownState != activity) {
             if (shownState != null) {
                 pseudoClassStateChanged(STATES.get(shownState), false);
@@ -143,7 +144,7 @@ public final class ThreadBox extends VBox {
             shownState = activity;
         }
         Set<Property> diverged = s.diverged(m);
-        lock.setText(t.lockedg() > 0 ? "G" + t.lockedg() : "");
+        lock.setText(t.lockedg() > 0 ? words.apply("G" + t.lockedg()) : "");
         show(lock, t.lockedg() > 0);
         show(mark, !diverged.isEmpty());
         StringBuilder badgeTexts = new StringBuilder();
@@ -195,11 +196,27 @@ public final class ThreadBox extends VBox {
         return state.getText();
     }
 
+    /** What this box calls its thread ("M3", or an import's "tid 12345") and the goroutines it shows. */
+    private String title;
+    /** The engine's words about a thread ("running G5") in the run's own ids ("running G17"). */
+    private UnaryOperator<String> words = UnaryOperator.identity();
+
+    /**
+     * Names the box's thread {@code thread} (null: "M" and its id) and rewrites its texts with {@code realIds}
+     * (null: as the engine says them): an imported run shows its real ids.
+     */
+    void setNames(String thread, UnaryOperator<String> realIds) {
+        title = thread;
+        words = realIds == null ? UnaryOperator.identity() : realIds;
+        name.setText(thread == null ? "M" + m : thread);
+        shown = null;
+    }
+
     /** Fills the box with the longest texts it can show (for measuring its size). */
     void showLongest() {
         role.setText("template");
         state.setText("waits for its G");
-        name.setText("M999");
+        name.setText(title == null ? "M999" : title.replaceAll("[0-9]", "9"));
         lock.setText("G9999");
         show(lock, true);
         show(mark, true);

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.SnapshotParameters;
@@ -265,8 +267,33 @@ final class ThreadBoxLayer extends Pane {
         return true;
     }
 
+    private IntFunction<String> threadNames;
+    private UnaryOperator<String> realIds;
+
+    /**
+     * Names the boxes from now on ({@code null}: the engine's "M3" and "G5"): an imported run's threads carry their
+     * real ids. Every box is made again, and the probe measures the longest of the new names.
+     */
+    void setNames(IntFunction<String> threads, UnaryOperator<String> words) {
+        threadNames = threads;
+        realIds = words;
+        for (ThreadBox b : boxes.values()) {
+            getChildren().remove(b);
+        }
+        boxes.clear();
+        pictures.clear();
+        pictureKeys.clear();
+        recent.clear();
+        pending.clear();
+        probe.setNames(threads == null ? null : threads.apply(0), words);
+        epoch++;
+    }
+
     private ThreadBox newBox(int m) {
         ThreadBox b = new ThreadBox(m);
+        if (threadNames != null || realIds != null) {
+            b.setNames(threadNames == null ? null : threadNames.apply(m), realIds);
+        }
         b.setOnMouseClicked(e -> onClick.accept(Entity.m(m)));
         getChildren().add(b);
         return b;

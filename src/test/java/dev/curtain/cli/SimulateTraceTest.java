@@ -31,6 +31,31 @@ class SimulateTraceTest {
     }
 
     @Test
+    void theTextLogNamesTheTracesIdsAndTagsWhatWasInferred() {
+        CliTest.Run r = CliTest.run("simulate", TRACE);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("G1 (main) is created").contains("(inferred: run queue assumed)")
+                .containsPattern("tid \\d+ on P\\d runs G\\d+").doesNotContain(" M0 ");
+    }
+
+    @Test
+    void aLaterGenerationOpensWithFromGeneration() {
+        CliTest.Run r = CliTest.run("simulate", "src/test/resources/gotrace/ticker-go1.23.trace", "--json",
+                "--from-generation", "2");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"outcome\": \"imported\"");
+        assertThat(r.err()).contains("shown from generation 2");
+        CliTest.Run past = CliTest.run("simulate", "src/test/resources/gotrace/ticker-go1.23.trace",
+                "--from-generation", "7");
+        assertThat(past.code()).isEqualTo(2);
+        assertThat(past.err()).contains("has 3 generations");
+        CliTest.Run log = CliTest.run("simulate", "src/test/resources/schedtrace/channels-p2-detail.log",
+                "--from-generation", "2");
+        assertThat(log.code()).isEqualTo(2);
+        assertThat(log.err()).contains("--from-generation applies to Go execution traces only");
+    }
+
+    @Test
     void simulationOptionsDoNotApplyToATrace() {
         CliTest.Run r = CliTest.run("simulate", TRACE, "--gomaxprocs", "2");
         assertThat(r.code()).isEqualTo(2);

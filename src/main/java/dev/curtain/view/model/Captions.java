@@ -2,6 +2,7 @@ package dev.curtain.view.model;
 
 import dev.curtain.engine.Recording;
 import dev.curtain.engine.event.Event;
+import dev.curtain.importer.ImportFacts;
 import dev.curtain.scenario.CuePoint;
 import dev.curtain.scenario.Scenario;
 import java.util.LinkedHashSet;
@@ -40,6 +41,11 @@ final class Captions {
      * cues are {@code cues}; {@code scenario} names the lesson before its first event.
      */
     void show(int i, Event last, RunCues cues, Scenario scenario, Recording rec) {
+        show(i, last, cues, scenario, rec, ImportFacts.NONE);
+    }
+
+    /** As {@link #show(int, Event, RunCues, Scenario, Recording)}, an imported step's caption saying if inferred. */
+    void show(int i, Event last, RunCues cues, Scenario scenario, Recording rec, ImportFacts facts) {
         int c = cues.shownAt(i);
         if (c >= 0) {
             CuePoint cue = cues.cue(c);
@@ -55,7 +61,7 @@ final class Captions {
         if (last == null) {
             caption.set(scenario == null ? "" : scenario.title() + ": press → or Space to begin.");
         } else {
-            caption.set(explainer.explain(rec.events(), last.seq()));
+            caption.set(facts.caption(last.seq(), explainer.explain(rec.events(), last.seq())));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.curtain.view.model;
 import dev.curtain.engine.Recording;
 import dev.curtain.engine.event.Event;
 import dev.curtain.engine.state.SchedState;
+import dev.curtain.importer.ImportFacts;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,6 +36,11 @@ final class Selection {
      * shows nothing when nothing is selected or the selection does not exist there.
      */
     void refresh(SchedState s, Recording rec, boolean withHistory) {
+        refresh(s, rec, withHistory, ImportFacts.NONE);
+    }
+
+    /** As {@link #refresh(SchedState, Recording, boolean)}, with an import's real ids in the text. */
+    void refresh(SchedState s, Recording rec, boolean withHistory, ImportFacts facts) {
         Entity e = selected.get();
         if (e == null || s == null || rec == null || !SelectionText.exists(s, e)) {
             title.set("");
@@ -42,7 +48,7 @@ final class Selection {
             history.clear();
             return;
         }
-        List<String> lines = SelectionText.describe(s, e);
+        List<String> lines = ImportedText.selection(facts, e, SelectionText.describe(s, e));
         title.set(lines.get(0));
         details.setAll(lines.subList(1, lines.size()));
         if (withHistory) {

@@ -5,6 +5,7 @@ import dev.curtain.engine.Recording;
 import dev.curtain.engine.event.Event;
 import dev.curtain.engine.event.EventText;
 import dev.curtain.engine.state.SchedState;
+import dev.curtain.importer.ImportFacts;
 import dev.curtain.render.ZoneDemand;
 import dev.curtain.scenario.Scenario;
 import java.util.Locale;
@@ -57,6 +58,8 @@ public final class ViewerModel {
     private final ObservableList<ThreadRow> threads = FXCollections.observableArrayList();
 
     private Recording recording;
+    /** What an import knows beyond the recording (real ids, what is inferred); NONE for a simulation. */
+    private ImportFacts facts = ImportFacts.NONE;
     private RunCues cues = RunCues.NONE;
     private ZoneDemand zoneDemand;
     /** The selection's history must be rebuilt (a new run was installed). */
@@ -67,7 +70,7 @@ public final class ViewerModel {
         this.explainer = explainer;
         this.captions = new Captions(explainer);
         playback.indexProperty().addListener((o, a, b) -> showIndex(b.intValue()));
-        selection.selectedProperty().addListener((o, a, b) -> selection.refresh(state.get(), recording, true));
+        selection.selectedProperty().addListener((o, a, b) -> selection.refresh(state.get(), recording, true, facts));
         playback.setPauseAt(i -> cues.pausesAt(i));
     }
 
@@ -76,6 +79,8 @@ public final class ViewerModel {
     public Playback playback() { return playback; }
     /** The run now shown, simulated or replayed from a log; null before the first one. */
     public Recording recording() { return recording; }
+    /** The real ids and inferred steps of the imported run on show ({@link ImportFacts#NONE} for a simulation). */
+    public ImportFacts facts() { return facts; }
     /** How this model simulates (a side-by-side comparison simulates the same way). */
     public SimulationRunner runner() { return simulation.runner(); }
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
@@ -136,6 +141,7 @@ public final class ViewerModel {
     public void open(Scenario s, Consumer<Throwable> onFailure) {
         simulation.run(s, rec -> {
             imported.set(false);
+            facts = ImportFacts.NONE;
             install(s, rec, 0);
         }, onFailure);
     }
@@ -146,8 +152,14 @@ public final class ViewerModel {
      * GOMAXPROCS pickers are read-only while it is shown.
      */
     public void openRecording(Scenario about, Recording rec, int at) {
+        openRecording(about, rec, at, ImportFacts.NONE);
+    }
+
+    /** {@link #openRecording(Scenario, Recording, int)} with what the import knows: real ids, inferred steps. */
+    public void openRecording(Scenario about, Recording rec, int at, ImportFacts importFacts) {
         simulation.supersede();
         imported.set(true);
+        facts = importFacts == null ? ImportFacts.NONE : importFacts;
         install(about, rec, at);
     }
 
@@ -195,7 +207,8 @@ public final class ViewerModel {
 
     /** The explanation of an event on its own, for log rows and tooltips. */
     public String describe(Event e) {
-        return recording == null ? EventText.describe(e) : explainer.explain(recording.events(), e.seq());
+        return recording == null ? EventText.describe(e)
+                : facts.eventText(e.seq(), explainer.explain(recording.events(), e.seq()));
     }
 
     /** Index of the cue the viewer is at or last passed, or -1. */
@@ -261,13 +274,13 @@ public final class ViewerModel {
         // what changed and the cue's highlights first: the stage reads them when the state arrives
         lastEvent.set(last);
         changed.set(ChangedEntities.of(last));
-        captions.show(i, last, cues, scenario.get(), recording);
+        captions.show(i, last, cues, scenario.get(), recording, facts);
         state.set(s);
         threads.setAll(ThreadRows.of(s));
         source.follow(s);
         status.set(String.format(Locale.ROOT, "event %,d of %,d  ·  %s", i, recording.size(),
                 Durations.format(s.timeNs())));
-        selection.refresh(s, recording, historyStale);
+        selection.refresh(s, recording, historyStale, facts);
         historyStale = false;
     }
 }
