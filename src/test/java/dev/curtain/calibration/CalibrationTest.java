@@ -82,9 +82,9 @@ class CalibrationTest {
 
     private static final String NO_CPU_CONTENTION = "gap: the model has no CPU contention; on the loaded 2-core host "
             + "the setter's thread, woken to steal it, sometimes waits milliseconds for a CPU while the spinner holds one";
-    private static final String PREEMPTED_AFTER_GOMAXPROCS = "gap: the first spin after runtime.GOMAXPROCS(1) ends "
-            + "within microseconds in 7 of 60 real runs (the stop-the-world just before it leaves the spinner "
-            + "preemptible at once); the model's stop-the-world leaves nothing behind";
+    private static final String PREEMPTED_AFTER_GOMAXPROCS = "gap: in 7 of 60 real runs the first spin, right after "
+            + "runtime.GOMAXPROCS(1)'s stop-the-world, ends within microseconds (why is not established: the stop "
+            + "preempts every P, the caller's own included); the model's spins all wait for sysmon";
     private static final String MASK_DURING_CLONE = "gap: a thread that is cloning a new one, or a new thread before "
             + "minit, has every signal blocked for a moment (newosproc blocks them around clone); the model's clones "
             + "are instantaneous for the mask";

@@ -242,4 +242,20 @@ class LockOSThreadRulesTest {
         assertThat(sim.all(ObservationMade.class, o -> o.props().netns().equals("container"))).isEmpty();
         assertThat(sim.all(GoroutineExited.class, e -> e.g() == 2)).hasSize(1);
     }
+
+    @Test
+    void aLockedGoroutineTakenWhileItsThreadIsStillSwitchingAwayGetsItOnceThatThreadReleasedItsP() {
+        // Found by RandomProgramProperties: a locked G2 calls Gosched and goes to the global queue; a spinning M3
+        // takes it before M2 has reached its own stoplockedm. M2 first releases P1 (and parks), then is woken with
+        // P2, as notewakeup before notesleep does; it never holds two Ps.
+        Sim sim = Sim.run(RandomProgramProperties.randomProgram(6137), RandomProgramProperties.options(6137, 0, 3));
+        var released = sim.first(dev.curtain.engine.event.Event.ProcessorReleased.class,
+                e -> e.m() == 2 && e.fn() == dev.curtain.engine.event.RuntimeFunction.STOPLOCKEDM && e.p() == 1
+                        && e.timeNs() > 110_000);
+        var woken = sim.first(dev.curtain.engine.event.Event.ThreadWoken.class,
+                e -> e.m() == 2 && e.p() == 2);
+        assertThat(released).isNotNull();
+        assertThat(woken).isNotNull();
+        assertThat(released.seq()).isLessThan(woken.seq());
+    }
 }

@@ -208,12 +208,24 @@ final class Threads {
     void startlockedm(int m, Scheduler.Found f) {
         int p = s.thread(m).p();
         int lockedM = s.goroutines().lockedM(f.g());
+        int stillHeld = s.thread(lockedM).p();
+        if (stillHeld >= 0) {
+            // The locked thread is still switching away from its goroutine and has not reached its own
+            // stoplockedm: it gets there first and releases its P, then finds this wake-up already posted
+            // (notewakeup before notesleep returns at once). Its P is handed off once the goroutine has left the
+            // queue it was found in.
+            rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.STOPLOCKEDM, stillHeld, lockedM));
+            parkLockedIdle(lockedM);
+        }
         rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.STARTLOCKEDM, p, m));
         rt.emit(new ThreadWoken(rt.seq(), rt.now, RuntimeFunction.STARTLOCKEDM, lockedM, p, false));
         rt.emit(new GoroutineStarted(rt.seq(), rt.now, f.g(), lockedM, p, f.from(), f.inheritTime()));
         rt.g(f.g()).preemptRequested = false;
         stopm(m);
         rt.wakeM(lockedM, rt.now + wakeLatency(), Wakeup.Kind.STEP);
+        if (stillHeld >= 0) {
+            handoffp(stillHeld, lockedM);
+        }
     }
 
     // ---- LockOSThread --------------------------------------------------------------------------------------
