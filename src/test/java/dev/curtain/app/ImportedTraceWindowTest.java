@@ -44,7 +44,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class ImportedTraceWindowTest {
     private static final Path TRACE = Path.of("src/test/resources/gotrace/mixed-go1.23.trace");
     private static final Path LOG = Path.of("src/test/resources/schedtrace/syscalls-go123-p2-detail.log");
-    /** What Go 1.23's {@code go tool trace -d=1} printed for goroutine 23's first block in that trace. */
+    /**
+     * What Go 1.23's {@code go tool trace -d=1} printed for goroutine 23's first block in that trace, its files'
+     * folders shortened (those of the machine that captured it): stacks are compared by function, file and line.
+     */
     private static final Path GO_PRINTED = Path.of("src/test/resources/gotrace/mixed-go1.23.g23-block.txt");
 
     private MainWindow window;
@@ -90,6 +93,11 @@ class ImportedTraceWindowTest {
         return out.toString();
     }
 
+    /** A stack with each frame's file reduced to its name and line (chan.go:494): folders differ between machines. */
+    private static String fileNames(String stack) {
+        return stack.replaceAll("(?m)^\t.*/([^/]+:\\d+)$", "\t$1");
+    }
+
     @Test
     void theStepChosenInTheEventLogShowsTheStackTheTraceRecorded(FxRobot robot) throws IOException {
         ImportResult r = open(robot, TRACE);
@@ -98,7 +106,8 @@ class ImportedTraceWindowTest {
         ListView<?> log = robot.lookup("#event-log").queryAs(ListView.class);
         assertThat(log.getSelectionModel().getSelectedIndex()).isEqualTo(i);
         String stack = robot.lookup("#event-stack").queryAs(TextArea.class).getText();
-        assertThat(stack).isEqualTo(goPrintedStack()).isEqualTo(r.traceStacks().at(i));
+        assertThat(stack).isEqualTo(r.traceStacks().at(i));
+        assertThat(fileNames(stack)).isEqualTo(fileNames(goPrintedStack()));
         assertThat(stack).startsWith("runtime.chanrecv2\n").contains("main.channels.func1\n");
         EventDetailsView details = robot.lookup("#event-details").queryAs(EventDetailsView.class);
         assertThat(details.isVisible()).isTrue();
