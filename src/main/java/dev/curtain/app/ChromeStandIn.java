@@ -1,5 +1,6 @@
 package dev.curtain.app;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -14,13 +15,15 @@ final class ChromeStandIn {
     private ChromeStandIn() {
     }
 
-    static Node create() {
+    /** The two bars, on the screen while {@code shown} (the window's chrome is: not while presenting). */
+    static Node create(ObservableValue<Boolean> shown) {
         Region menus = new Region();
         menus.getStyleClass().addAll("menu-bar", "stand-in");
         Region tools = new Region();
         tools.getStyleClass().addAll("tool-bar", "stand-in");
         VBox box = new VBox(menus, tools);
         box.setId("chrome-stand-in");
+        WindowPanels.bind(box, shown);
         return box;
     }
 }

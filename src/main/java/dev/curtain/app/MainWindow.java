@@ -9,7 +9,6 @@ import dev.curtain.view.model.ViewerModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.input.KeyEvent;
@@ -79,14 +78,9 @@ public final class MainWindow {
         this.recent = recent;
 
         root.getStyleClass().add("curtain");
-        Node standIn = ChromeStandIn.create();
-        WindowPanels.bind(standIn, window.chromeVisibleProperty());
-        // presenter mode needs the panels, which come after the menus and toolbar that start it (the order the
-        // views subscribe to the model in is the order they update in, which their first layout depends on)
-        VBox chrome = firstFrameFirst ? null : chrome(lessons.lessons());
         // the menus and toolbar cost a third of the start-up (their combo boxes, spinner and first CSS pass): the
         // app's first frame has blank bars of their heights in their place, and they are built just after it
-        root.setTop(firstFrameFirst ? standIn : chrome);
+        root.setTop(firstFrameFirst ? ChromeStandIn.create(window.chromeVisibleProperty()) : chrome(lessons.lessons()));
         ExploreView explore = new ExploreView(exploration, documents.nothingToExport(),
                 () -> exploration.start(model.getScenario()), documents::changeSeed);
         model.scenarioProperty().addListener((o, a, b) -> exploration.showing(b));
@@ -94,6 +88,7 @@ public final class MainWindow {
                 firstFrameFirst);
         root.setCenter(panels.centre());
         root.setBottom(panels.bottom());
+        // presenter mode hides and shows the panels: it comes after them
         presenter = new PresenterMode(window, model, stage, root, List.of(panels.centre(), panels.bottom()));
         scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());

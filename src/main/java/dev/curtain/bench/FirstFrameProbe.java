@@ -13,9 +13,9 @@ import javafx.stage.Window;
 
 /**
  * Reports when the app's first frame with a lesson on the stage has been painted, then ends the JVM (once the rest of
- * the window is built too). Installed as a
- * JavaFX preloader ({@code -Djavafx.preloader=dev.curtain.bench.FirstFrameProbe}) by the startup benchmark, so the
- * app's own code is the same as in a lecture: the probe only watches its windows.
+ * the window is built too). Installed as a JavaFX preloader
+ * ({@code -Djavafx.preloader=dev.curtain.bench.FirstFrameProbe}) by the startup benchmark, so the app's own code is
+ * the same as in a lecture: the probe only watches its windows.
  *
  * <p>"Painted" is exact: in the first pulse whose layout has a stage view with a geometry (the lesson's run is
  * installed and laid out), the pulse goes on to hand its paint job to the render thread; a task queued from that

@@ -391,18 +391,24 @@ class CalibrationTest {
                 "dirtyThreads", dirtyThreads));
     }
 
-    /** main (G1) sleeps 2 ms ten times while G2 spins: how late it runs again after each sleep, in ms. */
-    private static Measure timerLate(Recording rec) {
+    /** For each sleep of main (G1): from its park to its running again, less {@code asleepNs}, in ms. */
+    private static List<Double> mainWakes(Recording rec, long asleepNs) {
         List<Double> late = new ArrayList<>();
         long parkedAt = -1;
         for (Event e : rec.events()) {
             if (e instanceof GoroutineParked p && p.g() == 1 && p.reason() == WaitReason.SLEEP) {
                 parkedAt = p.timeNs();
             } else if (e instanceof GoroutineStarted s && s.g() == 1 && parkedAt >= 0) {
-                late.add((s.timeNs() - parkedAt - 2_000_000) / 1e6);
+                late.add((s.timeNs() - parkedAt - asleepNs) / 1e6);
                 parkedAt = -1;
             }
         }
+        return late;
+    }
+
+    /** main (G1) sleeps 2 ms ten times while G2 spins: how late it runs again after each sleep, in ms. */
+    private static Measure timerLate(Recording rec) {
+        List<Double> late = mainWakes(rec, 2_000_000);
         double min = late.stream().mapToDouble(d -> d).min().orElse(0);
         Map<String, Boolean> facts = new LinkedHashMap<>();
         facts.put("everyWakeLateOver1ms", late.size() == 10 && min > 1);
@@ -573,16 +579,7 @@ class CalibrationTest {
 
     /** main (G1) sleeps 2 ms five times beside each loop: how late it runs again each time, in ms. */
     private static Measure nosplitPreempt(Recording rec) {
-        List<Double> late = new ArrayList<>();
-        long parkedAt = -1;
-        for (Event e : rec.events()) {
-            if (e instanceof GoroutineParked p && p.g() == 1 && p.reason() == WaitReason.SLEEP) {
-                parkedAt = p.timeNs();
-            } else if (e instanceof GoroutineStarted s && s.g() == 1 && parkedAt >= 0) {
-                late.add((s.timeNs() - parkedAt) / 1e6);
-                parkedAt = -1;
-            }
-        }
+        List<Double> late = mainWakes(rec, 0);
         // Sleeps 0-4 beside the loop with a prologue, 5 is main's 1 ms pause, 6-10 beside the nosplit loop.
         List<Double> prologue = new ArrayList<>();
         List<Double> nosplit = new ArrayList<>();

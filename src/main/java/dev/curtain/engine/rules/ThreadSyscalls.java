@@ -212,13 +212,7 @@ final class ThreadSyscalls {
             fail(m, g, goCall, "EPERM", RuntimeFunction.ALL_THREADS_SYSCALL);
             return;
         }
-        List<Integer> order = new ArrayList<>();
-        order.add(m);
-        for (ThreadState t : s.threads()) {
-            if (t.id() != m && t.state() != MState.EXITED) {
-                order.add(t.id());
-            }
-        }
+        List<Integer> order = callerThenOthers(m);
         for (int target : order) {
             ThreadProps before = props(target);
             ThreadProps after = uid ? setuidOn(before, id) : setgidOn(before, id);
@@ -278,6 +272,18 @@ final class ThreadSyscalls {
         };
     }
 
+    /** The order an all-threads call runs in: the calling thread first, then every other live one, by id. */
+    private List<Integer> callerThenOthers(int m) {
+        List<Integer> order = new ArrayList<>();
+        order.add(m);
+        for (ThreadState t : s.threads()) {
+            if (t.id() != m && t.state() != MState.EXITED) {
+                order.add(t.id());
+            }
+        }
+        return order;
+    }
+
     /**
      * The world is stopped: the call runs on this thread first, and if it fails there it returns the error and
      * nothing else changes. Then every other thread the runtime has (allm: idle, locked, in a syscall, sysmon)
@@ -291,13 +297,7 @@ final class ThreadSyscalls {
             fail(m, g, name, call == ThreadCall.SETPRIORITY ? "EACCES" : "EPERM", RuntimeFunction.ALL_THREADS_SYSCALL);
             return;
         }
-        List<Integer> order = new ArrayList<>();
-        order.add(m);
-        for (ThreadState t : s.threads()) {
-            if (t.id() != m && t.state() != MState.EXITED) {
-                order.add(t.id());
-            }
-        }
+        List<Integer> order = callerThenOthers(m);
         for (int target : order) {
             ThreadProps after = applyCall(call, props(target), value);
             if (after == null) {
