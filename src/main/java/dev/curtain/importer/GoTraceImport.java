@@ -128,6 +128,10 @@ public final class GoTraceImport {
                         }
                         report();
                     }
+                    if (e.type() == EventType.SYNC && !e.endsGeneration()) {
+                        // Go 1.25's Sync that opens the trace: nothing has happened yet, and it ends no generation.
+                        continue;
+                    }
                     boolean moved;
                     try {
                         moved = model.apply(e);
@@ -140,14 +144,14 @@ public final class GoTraceImport {
                     if (moved && recording && !skipping) {
                         play(e);
                     }
-                    if (e.type() == EventType.SYNC && skipping && reader.generations() >= fromGeneration - 1) {
+                    if (e.endsGeneration() && skipping && reader.generations() >= fromGeneration - 1) {
                         skipping = false;
                         restart = true;
                         model.startTracking();
                         generationStart = builder.size();
                         warnings.add(new ImportWarning(0, "shown from generation " + fromGeneration + " (at "
                                 + rel(e.time()) / 1_000_000 + " ms)"));
-                    } else if (e.type() == EventType.SYNC && recording && started) {
+                    } else if (e.endsGeneration() && recording && started) {
                         markGeneration(e);
                     }
                 }
