@@ -239,11 +239,12 @@ public final class GoTraceImport {
                     started = true;
                 }
                 int before = builder.size();
-                planner.apply(model.target(), t);
-                stacks.assign(before, builder.size(), e.stack());
                 // what was alive at a later generation comes in with its first event: the steps to it are made up
                 boolean status = isStatus(e) || restart;
                 restart = false;
+                // A status is a state found, not reached: a goroutine it has waiting comes in waiting.
+                planner.apply(model.target(), t, status);
+                stacks.assign(before, builder.size(), e.stack());
                 facts.steps(before, TraceStepReasons.of(e.type(), status, planner.emitted()));
                 // The trace opens with the status of every P and goroutine: a player starts after them.
                 opening &= status;
