@@ -123,6 +123,8 @@ public final class StageView extends Region {
             model.select(g > 0 ? Entity.g(g) : p >= 0 ? Entity.p(p) : null);
         });
         if (model.getState() != null) {
+            // a model opened before this view (an export's): its run's names are not announced again
+            useNames(model.facts());
             onState(null, model.getState());
         }
     }
@@ -333,6 +335,11 @@ public final class StageView extends Region {
     void forcePixelScale(double scale) {
         forcedPixelScale = scale;
         fullRedraw();
+    }
+
+    /** The number goroutine {@code g}'s token shows: an import's real id (tests). */
+    String tokenText(int g) {
+        return renderer.labels().token(g);
     }
 
     /** Box pictures taken ahead in idle frames so far (tests). */

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.curtain.engine.event.Event;
+import dev.curtain.importer.ImportResult;
+import dev.curtain.importer.LogImport;
+import dev.curtain.importer.ProgressListener;
 import dev.curtain.engine.state.Property;
 import dev.curtain.render.BoxPicture;
 import dev.curtain.render.Rect;
 import dev.curtain.render.StageGeometry;
 import dev.curtain.scenario.ScenarioFiles;
 import dev.curtain.view.model.EventExplainer;
+import dev.curtain.view.model.ImportedRun;
 import dev.curtain.view.model.SimulationRunner;
 import dev.curtain.view.model.ViewerModel;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -102,6 +108,27 @@ class StageViewTest {
             assertThat(view.threadBox(x.m())).isNull();
             model.playback().stepForward();
             assertThat(view.threadBox(x.m())).isNull();
+        });
+    }
+
+    /**
+     * An export builds its stage for a model that already shows an imported log: its tokens must still carry the
+     * log's goroutine ids (goroutine 17 of the log is the engine's G5), as the window's do.
+     */
+    @Test
+    void aStageMadeForAnOpenImportNamesTokensByTheLogsIds(FxRobot robot) throws IOException {
+        Path log = Path.of("src/test/resources/schedtrace/channels-p2-detail.log");
+        ImportResult r = LogImport.read(log, ProgressListener.NONE);
+        robot.interact(() -> {
+            ViewerModel imported = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
+            imported.openRecording(ImportedRun.describe(log, r), r.recording(), r.openingIndex(), r.facts());
+            StageView late = new StageView(imported, Duration.millis(500));
+            int checked = 0;
+            for (int g = 1; g < imported.getState().goroutines().size(); g++) {
+                assertThat(late.tokenText(g)).as("G%d", g).isEqualTo(r.facts().tokenLabel(g));
+                checked += r.facts().goid(g) != g ? 1 : 0;
+            }
+            assertThat(checked).as("goroutines whose log id is not the engine's").isGreaterThan(0);
         });
     }
 
