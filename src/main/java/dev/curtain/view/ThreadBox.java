@@ -43,7 +43,8 @@ public final class ThreadBox extends VBox {
             Property.MNTNS, "mnt", Property.UTSNS, "uts", Property.NICE, "nice", Property.SIGMASK, "sig",
             Property.PRIVATE_FS, "fs"));
 
-    private final int m;
+    /** The thread shown: fixed for a box on stage; a stand-in ({@link #standFor}) shows one thread after another. */
+    private int m;
     private final Label name = new Label();
     private final Label role = new Label();
     private final Label state = new Label();
@@ -236,6 +237,16 @@ public final class ThreadBox extends VBox {
         words = realIds == null ? UnaryOperator.identity() : realIds;
         name.setText(thread == null ? "M" + m : thread);
         shown = null;
+    }
+
+    /**
+     * Makes this box, never seen, stand for thread {@code thread} named as {@link #setNames} would name it: one
+     * stand-in pictures every thread's next look, where a stand-in per thread would add a box's nodes for each to
+     * every pulse's walk of the scene.
+     */
+    void standFor(int thread, String title, UnaryOperator<String> realIds) {
+        m = thread;
+        setNames(title, realIds);
     }
 
     /** Fills the box with the longest texts it can show (for measuring its size). */

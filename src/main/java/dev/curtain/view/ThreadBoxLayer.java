@@ -34,8 +34,8 @@ import javafx.scene.transform.Transform;
  */
 final class ThreadBoxLayer extends Pane {
     private final Map<Integer, ThreadBox> boxes = new HashMap<>();
-    /** Per thread, a box never seen that {@link #prepare} styles as the next state and pictures. */
-    private final Map<Integer, ThreadBox> standIns = new HashMap<>();
+    /** A box never seen that {@link #prepare} styles as a thread of the next state and pictures; null until used. */
+    private ThreadBox standIn;
     private final Map<Integer, BoxPicture> pictures = new HashMap<>();
     private final Map<Integer, PictureKey> pictureKeys = new HashMap<>();
     /**
@@ -256,10 +256,6 @@ final class ThreadBoxLayer extends Pane {
             Map.Entry<Integer, ThreadBox> e = it.next();
             if (!onStage.contains(e.getKey())) {
                 getChildren().remove(e.getValue());
-                ThreadBox standIn = standIns.remove(e.getKey());
-                if (standIn != null) {
-                    getChildren().remove(standIn);
-                }
                 pictures.remove(e.getKey());
                 pictureKeys.remove(e.getKey());
                 recent.remove(e.getKey());
@@ -356,8 +352,7 @@ final class ThreadBoxLayer extends Pane {
         }
         if (styled != null) {
             // styled last frame: picture it now
-            ThreadBox standIn = standIns.get(styled.m());
-            if (standIn != null && styled.key().epoch() == epoch) {
+            if (styled.key().epoch() == epoch && boxes.containsKey(styled.m())) {
                 BoxPicture p = snap(standIn, true);
                 if (p != null) {
                     recentOf(styled.m()).put(styled.key(), p);
@@ -382,7 +377,10 @@ final class ThreadBoxLayer extends Pane {
             if (key.equals(pictureKeys.get(m)) || kept(m, key)) {
                 continue;
             }
-            ThreadBox standIn = standIns.computeIfAbsent(m, this::newStandIn);
+            if (standIn == null) {
+                standIn = newStandIn();
+            }
+            standIn.standFor(m, threadNames == null ? null : threadNames.apply(m), realIds);
             standIn.update(next, compact, changed, selected);
             standIn.setZoom(zoom);
             standIn.resizeRelocate(Math.round(home.x()), Math.round(home.y()), home.w() / zoom, home.h() / zoom);
@@ -400,14 +398,11 @@ final class ThreadBoxLayer extends Pane {
         return prepared;
     }
 
-    private ThreadBox newStandIn(int m) {
-        ThreadBox b = new ThreadBox(m);
+    private ThreadBox newStandIn() {
+        ThreadBox b = new ThreadBox(0);
         b.setId(null);
         b.setMouseTransparent(true);
         b.setVisible(false);
-        if (threadNames != null || realIds != null) {
-            b.setNames(threadNames == null ? null : threadNames.apply(m), realIds);
-        }
         getChildren().add(b);
         return b;
     }
@@ -425,11 +420,12 @@ final class ThreadBoxLayer extends Pane {
         for (ThreadBox b : boxes.values()) {
             getChildren().remove(b);
         }
-        for (ThreadBox b : standIns.values()) {
-            getChildren().remove(b);
+        if (standIn != null) {
+            getChildren().remove(standIn);
+            standIn = null;
         }
+        styled = null;
         boxes.clear();
-        standIns.clear();
         pictures.clear();
         pictureKeys.clear();
         recent.clear();
