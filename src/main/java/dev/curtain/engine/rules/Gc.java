@@ -338,17 +338,8 @@ final class Gc {
      */
     private void startCycle() {
         int procs = s.gomaxprocs();
-        double total = procs * BACKGROUND_UTILIZATION;
-        int dedicated = (int) (total + 0.5);
-        double error = dedicated / total - 1;
-        if (error < -MAX_UTIL_ERROR || error > MAX_UTIL_ERROR) {
-            if (dedicated > total) {
-                dedicated--;
-            }
-            fractionalGoal = (total - dedicated) / procs;
-        } else {
-            fractionalGoal = 0;
-        }
+        int dedicated = dedicatedWorkers(procs);
+        fractionalGoal = fractionalGoal(procs);
         dedicatedLeft = dedicated;
         idleMax = procs - dedicated;
         idleRunning = 0;
@@ -361,6 +352,28 @@ final class Gc {
         allocatedDuringMark = 0;
         enter(GcPhase.MARK, RuntimeFunction.START_THE_WORLD);
         blackenEnabled = true;
+    }
+
+    /** startCycle's dedicated workers at GOMAXPROCS={@code procs}: 25% rounded, one fewer if that is 30% over. */
+    static int dedicatedWorkers(int procs) {
+        double total = procs * BACKGROUND_UTILIZATION;
+        int dedicated = (int) (total + 0.5);
+        double error = dedicated / total - 1;
+        if ((error < -MAX_UTIL_ERROR || error > MAX_UTIL_ERROR) && dedicated > total) {
+            dedicated--;
+        }
+        return dedicated;
+    }
+
+    /** startCycle's fractionalUtilizationGoal: what the dedicated workers leave of 25%, per P, when rounding erred. */
+    static double fractionalGoal(int procs) {
+        double total = procs * BACKGROUND_UTILIZATION;
+        int rounded = (int) (total + 0.5);
+        double error = rounded / total - 1;
+        if (error >= -MAX_UTIL_ERROR && error <= MAX_UTIL_ERROR) {
+            return 0;
+        }
+        return (total - dedicatedWorkers(procs)) / procs;
     }
 
     /** gcMarkDone on the worker {@code w} that did the last of the mark work: stop the world for mark termination. */
