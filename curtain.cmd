@@ -16,7 +16,7 @@ popd
 if not exist "%jar%" exit /b 1
 :run
 set "opts="
-if /i "%~1"=="bench" set "opts=-Xms4g -Xmx4g -Xmn2g"
+if /i "%~1"=="bench" set "opts=-Xms4g -Xmx4g -Xmn2g -XX:+AlwaysPreTouch"
 java %opts% %CURTAIN_JAVA_OPTS% -jar "%jar%" %*
 exit /b %errorlevel%
 :package

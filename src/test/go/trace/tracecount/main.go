@@ -8,6 +8,8 @@
 //	/tmp/tracecount big.trace
 //
 // In Go 1.22 the parser of the new format is internal/trace/v2: change the import to `trace "internal/trace/v2"`.
+// Go 1.24 and 1.25 build it unchanged (their parser is internal/trace too); build it in the tree of the release
+// whose traces it is to read, as each release's parser reads its own format.
 package main
 
 import (

@@ -39,7 +39,8 @@ public final class RenderBenchmark {
      */
     public record Result(double p50Ms, double p95Ms, int frames, int processors, int goroutines,
                          double eventP50Ms, double eventP95Ms, double eventMaxMs, double allP99Ms, double floorMs,
-                         double eventCpuP50Ms, double eventCpuP95Ms, double otherCpuP50Ms, double floorCpuMs) {
+                         double eventCpuP50Ms, double eventCpuP95Ms, double otherCpuP50Ms, double floorCpuMs,
+                         double allCpuP99Ms) {
     }
 
     private RenderBenchmark() {
@@ -80,6 +81,7 @@ public final class RenderBenchmark {
         double[] eventMs = new double[frames / FRAMES_PER_MOVE + 1];
         double[] eventCpu = new double[eventMs.length];
         double[] otherCpu = new double[frames];
+        double[] allCpu = new double[frames];
         int events = 0;
         int others = 0;
         FrameCpu cpu = new FrameCpu();
@@ -95,6 +97,7 @@ public final class RenderBenchmark {
             if (f >= 0) {
                 ms[f] = (System.nanoTime() - t0) / 1e6;
                 double c = (cpu.now() - c0) / 1e6;
+                allCpu[f] = c;
                 if (phase == 0) {
                     eventCpu[events] = c;
                     eventMs[events++] = ms[f];
@@ -124,9 +127,10 @@ public final class RenderBenchmark {
         Arrays.sort(evCpu);
         Arrays.sort(otCpu);
         Arrays.sort(floorCpu);
+        Arrays.sort(allCpu);
         return new Result(ms[frames / 2], pct(ms, 0.95), frames, processors, goroutines, ev[ev.length / 2],
                 pct(ev, 0.95), ev[ev.length - 1], pct(ms, 0.99), floor[floor.length / 2], evCpu[evCpu.length / 2],
-                pct(evCpu, 0.95), otCpu[otCpu.length / 2], floorCpu[floorCpu.length / 2]);
+                pct(evCpu, 0.95), otCpu[otCpu.length / 2], floorCpu[floorCpu.length / 2], pct(allCpu, 0.99));
     }
 
     /**

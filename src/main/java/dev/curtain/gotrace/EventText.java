@@ -82,16 +82,15 @@ public final class EventText {
         sb.append("M=").append(e.m).append(" P=").append(e.p).append(" G=").append(e.g).append(' ')
                 .append(kind(e.type)).append(" Time=").append(e.time);
         switch (kind(e.type)) {
-            case "Metric" -> sb.append(" Name=").append(quote(metricName(e.type))).append(" Value=Uint64(")
-                    .append(Long.toUnsignedString(e.args[0])).append(')');
+            case "Metric" -> sb.append(" Name=").append(quote(metricName(e.type))).append(" Value=")
+                    .append(uint64(e, e.args[0]));
             case "Label" -> sb.append(" Label=").append(quote(e.string(e.args[0]))).append(" Resource=Goroutine(")
                     .append(e.g).append(')');
             case "RangeBegin", "RangeActive", "RangeEnd" -> {
                 sb.append(" Name=").append(quote(rangeName(e))).append(" Scope=").append(rangeScope(e));
                 if (e.type == EventType.GC_SWEEP_END) {
-                    sb.append(" Attributes=[\"bytes swept\"=Uint64(").append(Long.toUnsignedString(e.args[0]))
-                            .append(") \"bytes reclaimed\"=Uint64(").append(Long.toUnsignedString(e.args[1]))
-                            .append(")]");
+                    sb.append(" Attributes=[\"bytes swept\"=").append(uint64(e, e.args[0]))
+                            .append(" \"bytes reclaimed\"=").append(uint64(e, e.args[1])).append("]");
                 } else if (kind(e.type).equals("RangeEnd")) {
                     sb.append(" Attributes=[]");
                 }
@@ -106,10 +105,36 @@ public final class EventText {
             case "Log" -> sb.append(" Task=").append(e.args[0]).append(" Category=")
                     .append(quote(e.string(e.args[1]))).append(" Message=").append(quote(e.string(e.args[2])));
             case "StateTransition" -> transition(e, sb);
+            case "Sync" -> sync(e, sb);
             default -> {
             }
         }
         return sb.toString();
+    }
+
+    /** Go 1.25's parser prints a value as {@code Value{Uint64(4)}}; earlier ones as {@code Uint64(4)}. */
+    private static String uint64(TraceEvent e, long v) {
+        String u = "Uint64(" + Long.toUnsignedString(v) + ")";
+        return e.tables.minor >= 25 ? "Value{" + u + "}" : u;
+    }
+
+    /**
+     * Go 1.25's parser numbers its Syncs and prints the clock snapshot of one that opens a generation, the wall
+     * clock in RFC 3339 to the second. Go formats it in the local time zone; this uses UTC, the zone of the
+     * machine the fixtures were captured on, so the text does not depend on where it runs.
+     */
+    private static void sync(TraceEvent e, StringBuilder sb) {
+        if (e.tables.minor < 25) {
+            return;
+        }
+        sb.append(" N=").append(e.args[0]);
+        if (e.clockSnapshot != null) {
+            long[] c = e.clockSnapshot;
+            sb.append(" Trace=").append(c[0]).append(" Mono=").append(Long.toUnsignedString(c[1])).append(" Wall=")
+                    .append(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            java.time.Instant.ofEpochSecond(c[2], c[3]).truncatedTo(java.time.temporal.ChronoUnit
+                                    .SECONDS).atOffset(java.time.ZoneOffset.UTC)));
+        }
     }
 
     private static void transition(TraceEvent e, StringBuilder sb) {

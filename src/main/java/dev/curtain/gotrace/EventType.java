@@ -2,9 +2,9 @@ package dev.curtain.gotrace;
 
 /**
  * The event types of the Go 1.22 trace format (Go 1.23 added coroutine switches, a goroutine created blocked, a
- * goroutine status with a stack, and experimental batches; a Go 1.22 trace never has them), with what the reader
- * needs of each: its name, how many varint arguments follow the type byte, and which arguments are string or stack
- * ids. Numbers are the wire values.
+ * goroutine status with a stack, and experimental batches; a Go 1.22 trace never has them; Go 1.24 added nothing;
+ * Go 1.25 added the sync batch with its clock snapshot), with what the reader needs of each: its name, how many
+ * varint arguments follow the type byte, and which arguments are string or stack ids. Numbers are the wire values.
  */
 public final class EventType {
     public static final int NONE = 0;
@@ -57,10 +57,23 @@ public final class EventType {
     public static final int GO_CREATE_BLOCKED = 47;
     public static final int GO_STATUS_STACK = 48;
     public static final int EXPERIMENTAL_BATCH = 49;
+    /**
+     * Go 1.25: the first byte of a generation's sync batch, which holds its {@link #FREQUENCY} and its
+     * {@link #CLOCK_SNAPSHOT} (before 1.25 the batch was a lone frequency event). Never inside a thread's batch.
+     */
+    public static final int SYNC_BATCH = 50;
+    /** Go 1.25, in the sync batch only: the trace clock, the monotonic clock and the wall clock read together. */
+    public static final int CLOCK_SNAPSHOT = 51;
+    /** Go 1.25 reserves it for the runtime's own use; it must never appear in a trace. */
+    public static final int END_OF_GENERATION = 52;
     /** Experimental allocation events (Go 1.23, GOEXPERIMENT=allocfreetrace): 128..136. */
     public static final int FIRST_EXPERIMENTAL = 128;
     public static final int LAST_EXPERIMENTAL = 136;
-    /** Not on the wire: the reader's marker at the end of each generation, as Go's parser emits one. */
+    /**
+     * Not on the wire: the reader's marker between generations, where Go's parser puts one: at the end of each
+     * generation for a Go 1.22 or 1.23 trace (Go 1.24 writes the 1.23 format); at the start of each and once at the
+     * end for a Go 1.25 trace, as Go 1.25's parser does ({@link TraceEvent#endsGeneration()} tells them apart).
+     */
     public static final int SYNC = 255;
 
     private static final String[] NAMES = new String[256];
@@ -130,6 +143,9 @@ public final class EventType {
         NAMES[CPU_SAMPLE] = "CPUSample";
         NAMES[FREQUENCY] = "Frequency";
         NAMES[EXPERIMENTAL_BATCH] = "ExperimentalBatch";
+        NAMES[SYNC_BATCH] = "Sync";
+        NAMES[CLOCK_SNAPSHOT] = "ClockSnapshot";
+        NAMES[END_OF_GENERATION] = "EndOfGeneration";
         NAMES[SYNC] = "Sync";
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
  * Reads batches until the next generation starts (the batch that starts it is kept for the next call), filling the
  * string, stack and frequency tables, as Go's parser does. The runtime writes a generation's tables at its end, so
  * a file cut short loses its last generation: {@link #next} then reports the cut after the generations before it.
+ * A Go 1.25 trace carries the frequency in a sync batch ({@link EventType#SYNC_BATCH}) with a clock snapshot, which
+ * every generation must have; earlier ones in a batch holding the frequency alone.
  */
 final class GenerationReader {
     /** The format's limits (Go refuses larger ones too): a batch, a string, the frames of a stack. */
@@ -17,13 +19,16 @@ final class GenerationReader {
     static final int MAX_FRAMES = 128;
 
     private final ByteSource in;
+    /** The minor version of the trace's header: 25 and later have sync batches. */
+    private final int minor;
     private Generation.Batch spill;
     private long spillGen;
     private TraceFormatException spillError;
     private boolean done;
 
-    GenerationReader(ByteSource in) {
+    GenerationReader(ByteSource in, int minor) {
         this.in = in;
+        this.minor = minor;
     }
 
     /** The next generation, or null at the end of the file. */
@@ -38,9 +43,11 @@ final class GenerationReader {
             return null;
         }
         Generation g = new Generation();
+        g.tables.minor = minor;
         long start = in.position();
         if (spill != null) {
             g.gen = spillGen;
+            g.seen(spill);
             process(g, spill);
             spill = null;
         }
@@ -62,9 +69,6 @@ final class GenerationReader {
                 }
                 throw e;
             }
-            if (b == null) {
-                continue;
-            }
             long gen = header[0];
             if (gen == 0) {
                 throw new TraceFormatException("invalid generation number 0", at);
@@ -80,6 +84,7 @@ final class GenerationReader {
             if (gen != g.gen) {
                 throw new TraceFormatException("generations out of order: " + gen + " after " + g.gen, at);
             }
+            g.seen(b);
             process(g, b);
         }
         if (g.gen == 0) {
@@ -91,6 +96,10 @@ final class GenerationReader {
             throw new TraceFormatException("generation " + g.gen + " has no frequency event: the trace ends before it "
                     + "was complete", in.position());
         }
+        if (minor >= 25 && !g.hasClockSnapshot) {
+            throw new TraceFormatException("generation " + g.gen + " has no clock snapshot (a Go 1.25 trace has one "
+                    + "in every generation's sync batch)", in.position());
+        }
         for (long[] s : g.cpuSamples) {
             s[0] = g.tables.ns(s[0]);
         }
@@ -100,7 +109,7 @@ final class GenerationReader {
 
     /**
      * One batch whose type byte is {@code first}; experimental batches (Go 1.23's allocation tracing) are read and
-     * dropped (null). {@code header[0]} gets the generation.
+     * marked so, to be dropped. {@code header[0]} gets the generation.
      */
     private Generation.Batch readBatch(int first, long at, long[] header) throws IOException, TraceFormatException {
         if (first != EventType.EVENT_BATCH && first != EventType.EXPERIMENTAL_BATCH) {
@@ -122,30 +131,67 @@ final class GenerationReader {
             byte[] data = new byte[(int) size];
             in.readFully(data);
             header[0] = gen;
-            return experimental ? null : new Generation.Batch(m, ts, data);
+            return new Generation.Batch(m, ts, data, experimental);
         } catch (EOFException e) {
             throw new TraceFormatException("the file ends inside a batch (truncated?)", at);
         }
     }
 
-    private static void process(Generation g, Generation.Batch b) throws TraceFormatException {
+    private void process(Generation g, Generation.Batch b) throws TraceFormatException {
+        if (b.experimental()) {
+            return;
+        }
         byte[] d = b.data();
         int kind = d.length == 0 ? -1 : d[0] & 0xff;
+        boolean sync = minor >= 25 ? kind == EventType.SYNC_BATCH : kind == EventType.FREQUENCY;
+        if (sync) {
+            readSync(g, b, minor >= 25 ? 1 : 0);
+            return;
+        }
         switch (kind) {
             case EventType.STRINGS -> addStrings(g.tables, d);
             case EventType.STACKS -> addStacks(g.tables, d);
             case EventType.CPU_SAMPLES -> addCpuSamples(g, d);
-            case EventType.FREQUENCY -> {
+            default -> g.add(b);
+        }
+    }
+
+    /**
+     * A sync batch from {@code from}: before Go 1.25 the batch is one frequency event; from 1.25 on, after its
+     * {@link EventType#SYNC_BATCH} byte, a frequency and a clock snapshot (whose time is a delta on the batch's).
+     */
+    private void readSync(Generation g, Generation.Batch b, int from) throws TraceFormatException {
+        Cursor c = new Cursor(b.data(), from);
+        long lastTicks = b.time();
+        while (c.more()) {
+            int type = c.u8();
+            if (type == EventType.FREQUENCY) {
                 if (g.tables.nsPerTick != 0) {
                     throw new TraceFormatException("generation " + g.gen + " has two frequency events", -1);
                 }
-                long f = new Cursor(d, 1).uvarint();
+                long f = c.uvarint();
                 if (f <= 0) {
                     throw new TraceFormatException("generation " + g.gen + " has a frequency of " + f, -1);
                 }
                 g.tables.nsPerTick = 1.0 / ((double) f / 1e9);
+            } else if (type == EventType.CLOCK_SNAPSHOT && minor >= 25) {
+                if (g.hasClockSnapshot) {
+                    throw new TraceFormatException("generation " + g.gen + " has two clock snapshots", -1);
+                }
+                g.hasClockSnapshot = true;
+                lastTicks += c.uvarint();
+                g.snapTicks = lastTicks;
+                g.snapMono = c.uvarint();
+                g.snapSec = c.uvarint();
+                g.snapNsec = c.uvarint();
+            } else {
+                throw new TraceFormatException("generation " + g.gen + ": expected a frequency or a clock snapshot "
+                        + "in the sync batch, found " + EventType.name(type), -1);
             }
-            default -> g.add(b);
+            if (minor < 25) {
+                // Before 1.25 the batch is the frequency alone; Go's parser reads its one event and stops.
+                return;
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams the events of a Go 1.22 or 1.23 execution trace in the order Go's own parser gives them.
+ * Streams the events of a Go 1.22 to 1.25 execution trace in the order Go's own parser gives them (Go 1.24 writes
+ * the Go 1.23 format, header included).
  * <pre>{@code
  * try (InputStream in = Files.newInputStream(path)) {
  *     GoTraceReader r = new GoTraceReader(in);     // reads the header: refuses other formats
@@ -18,12 +19,13 @@ import java.util.Map;
  * }</pre>
  * Within a generation, each thread's events are in order already; across threads the reader takes the earliest
  * next event the {@link Ordering} accepts, trying the others by time when it declines (the same frontier Go's parser
- * keeps). Each generation ends with a {@link EventType#SYNC} event, as in Go's parser. Times are made strictly
- * increasing, as Go's parser makes them.
+ * keeps). {@link EventType#SYNC} events come where the parser of the trace's release puts them: at the end of each
+ * generation for Go 1.22 and 1.23 traces, at the start of each generation (with its clock snapshot) and once at the
+ * end for Go 1.25 traces. Times are made strictly increasing, as Go's parser makes them.
  */
 public final class GoTraceReader {
     /** The releases whose format this reader knows; older traces have another format, newer may add events. */
-    public static final String SUPPORTED = "Go 1.22 and Go 1.23";
+    public static final String SUPPORTED = "Go 1.22 to Go 1.25";
     static final int HEADER_BYTES = 16;
 
     private final ByteSource in;
@@ -36,6 +38,11 @@ public final class GoTraceReader {
     private List<long[]> cpu = List.of();
     private int cpuNext;
     private boolean syncPending;
+    /** Go 1.25's parser: a Sync opens each generation; the generation read for it starts on the next call. */
+    private final boolean leadingSyncs;
+    private Generation pendingGeneration;
+    private TraceFormatException pendingError;
+    private long syncs;
     private boolean ended;
     private long lastTs;
     private long generationCount;
@@ -61,12 +68,18 @@ public final class GoTraceReader {
         if (minor < 0) {
             throw new TraceFormatException("not a Go execution trace (it does not start with \"go 1.N trace\")", 0);
         }
-        if (minor < 22 || minor > 23) {
+        if (minor == 24) {
+            // Go's parser knows no version 24 either: Go 1.24 writes "go 1.23 trace".
+            throw new TraceFormatException("a trace whose header says Go 1.24, which no Go release writes (Go 1.24 "
+                    + "writes the Go 1.23 format): Curtain reads the execution traces of " + SUPPORTED, 0);
+        }
+        if (minor < 22 || minor > 25) {
             throw new TraceFormatException("a Go 1." + minor + " trace: Curtain reads the execution traces of "
                     + SUPPORTED + (minor < 22 ? " (older releases wrote another format; capture the trace with Go "
                     + "1.22 or later)" : ""), 0);
         }
-        this.generations = new GenerationReader(in);
+        this.leadingSyncs = minor >= 25;
+        this.generations = new GenerationReader(in, minor);
     }
 
     /**
@@ -87,7 +100,7 @@ public final class GoTraceReader {
         return i > 5 && s.startsWith(" trace", i) ? v : -1;
     }
 
-    /** "1.22" or "1.23": the release that wrote the trace, from its header. */
+    /** "1.22", "1.23" or "1.25": the format's release, from the header (a Go 1.24 trace says "1.23"). */
     public String goVersion() {
         return "1." + minor;
     }
@@ -147,10 +160,19 @@ public final class GoTraceReader {
         if (ended) {
             return null;
         }
+        while (leadingSyncs && frontierSize == 0 && cpuNext >= cpu.size()) {
+            TraceEvent sync = nextGeneration125();
+            if (sync != null) {
+                return sync;
+            }
+            if (ended) {
+                return null;
+            }
+        }
         if (frontierSize == 0 && cpuNext >= cpu.size()) {
             if (syncPending) {
                 syncPending = false;
-                return new TraceEvent(EventType.SYNC, lastTs, -1, -1, -1, new long[5], gen.tables);
+                return sync(lastTs, gen.tables, true, null);
             }
             Generation g = generations.next();
             if (g == null) {
@@ -186,6 +208,51 @@ public final class GoTraceReader {
         if (e == null) {
             throw new IllegalStateException("the ordering advanced but queued no event");
         }
+        return e;
+    }
+
+    /**
+     * Go 1.25's parser between generations: read the next one and give its opening Sync (time: its earliest
+     * batch), then start it on the next call; after the last, or before an error, one more Sync with no snapshot.
+     * Returns null once the pending generation has started and its first event is to come.
+     */
+    private TraceEvent nextGeneration125() throws IOException, TraceFormatException {
+        if (pendingError != null) {
+            TraceFormatException e = pendingError;
+            pendingError = null;
+            ended = true;
+            throw e;
+        }
+        if (pendingGeneration != null) {
+            startGeneration(pendingGeneration);
+            pendingGeneration = null;
+            syncPending = false;
+            return null;
+        }
+        Generation g;
+        try {
+            g = generations.next();
+        } catch (TraceFormatException e) {
+            pendingError = e;
+            Tables none = new Tables();
+            none.minor = minor;
+            return sync(lastTs, gen == null ? none : gen.tables, generationCount > 0, null);
+        }
+        if (g == null) {
+            ended = true;
+            return generationCount == 0 ? null : sync(lastTs, gen.tables, true, null);
+        }
+        pendingGeneration = g;
+        long[] snap = {g.tables.ns(g.snapTicks), g.snapMono, g.snapSec, g.snapNsec};
+        return sync(g.tables.ns(g.minTs), g.tables, generationCount > 0, snap);
+    }
+
+    private TraceEvent sync(long time, Tables tables, boolean closes, long[] snapshot) {
+        long[] a = new long[5];
+        a[0] = ++syncs;
+        TraceEvent e = new TraceEvent(EventType.SYNC, time, -1, -1, -1, a, tables);
+        e.closesGeneration = closes;
+        e.clockSnapshot = snapshot;
         return e;
     }
 

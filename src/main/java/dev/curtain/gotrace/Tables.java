@@ -15,6 +15,8 @@ final class Tables {
     final Map<Long, long[]> frames = new HashMap<>();
     /** Nanoseconds per tick; 0 until the generation's frequency batch is read. */
     double nsPerTick;
+    /** The trace's minor version (22, 23, 25): Go's parser for it prints a few things its own way. */
+    int minor;
 
     String string(long id) {
         String s = strings.get(id);

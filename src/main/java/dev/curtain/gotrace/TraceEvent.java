@@ -23,6 +23,10 @@ public final class TraceEvent {
     /** A task's name on its end event (Go's parser remembers it from the begin). */
     String extraString = "";
     final Tables tables;
+    /** For a {@link EventType#SYNC}: whether it closes a generation (see {@link #endsGeneration()}). */
+    boolean closesGeneration;
+    /** For a Go 1.25 {@link EventType#SYNC} that opens a generation: its clock snapshot (null otherwise). */
+    long[] clockSnapshot;
 
     TraceEvent(int type, long time, long m, long p, long g, long[] args, Tables tables) {
         this.type = type;
@@ -80,6 +84,23 @@ public final class TraceEvent {
     }
 
     /** The event's own stack, outermost frame last; empty if it has none. */
+    /**
+     * Whether this is a {@link EventType#SYNC} that ends a generation. Every Sync does in a Go 1.22 or 1.23 trace;
+     * in a Go 1.25 one, the Sync that opens the first generation does not (each later one opens a generation and
+     * so ends the one before, and the last ends the trace).
+     */
+    public boolean endsGeneration() {
+        return type == EventType.SYNC && closesGeneration;
+    }
+
+    /**
+     * For a Go 1.25 {@link EventType#SYNC} opening a generation: its clock snapshot, {trace time (ns), monotonic
+     * clock (ns), wall clock seconds, nanoseconds}; null for other events and traces.
+     */
+    public long[] clockSnapshot() {
+        return clockSnapshot == null ? null : clockSnapshot.clone();
+    }
+
     public StackFrame[] stack() {
         int i = type == EventType.CPU_SAMPLE ? 0 : EventType.stackArg(type);
         return i < 0 ? new StackFrame[0] : tables.stack(arg(i));

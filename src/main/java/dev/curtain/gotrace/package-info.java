@@ -6,9 +6,10 @@
  * held back where a goroutine's or a P's sequence number says another thread's event must come first). Memory grows
  * with the largest generation (the runtime starts one about every second), never with the file.
  *
- * <p>Format notes (learnt from the Go 1.22 and 1.23 sources): a 16-byte header {@code "go 1.2x trace\0\0\0"}, then
+ * <p>Format notes (learnt from the Go 1.22 to 1.25 sources): a 16-byte header {@code "go 1.2x trace\0\0\0"}, then
  * batches, each {@code [type, generation, thread, base timestamp, length]} in unsigned varints followed by that many
  * bytes of events; an event is a type byte and its arguments as varints, the first a timestamp delta. This package
- * knows nothing of the animation; {@code dev.curtain.importer.GoTraceImport} turns its events into a recording.
+ * knows nothing of the animation; {@code dev.curtain.importer.GoTraceImport} turns its events into a recording. Go
+ * 1.24 writes the 1.23 format; Go 1.25 puts each generation's frequency in a sync batch with a clock snapshot.
  */
 package dev.curtain.gotrace;

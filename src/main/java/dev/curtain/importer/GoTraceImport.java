@@ -128,6 +128,10 @@ public final class GoTraceImport {
                         }
                         report();
                     }
+                    if (e.type() == EventType.SYNC && !e.endsGeneration()) {
+                        // Go 1.25's Sync that opens the trace: nothing has happened yet, and it ends no generation.
+                        continue;
+                    }
                     boolean moved;
                     try {
                         moved = model.apply(e);
@@ -140,14 +144,14 @@ public final class GoTraceImport {
                     if (moved && recording && !skipping) {
                         play(e);
                     }
-                    if (e.type() == EventType.SYNC && skipping && reader.generations() >= fromGeneration - 1) {
+                    if (e.endsGeneration() && skipping && reader.generations() >= fromGeneration - 1) {
                         skipping = false;
                         restart = true;
                         model.startTracking();
                         generationStart = builder.size();
                         warnings.add(new ImportWarning(0, "shown from generation " + fromGeneration + " (at "
                                 + rel(e.time()) / 1_000_000 + " ms)"));
-                    } else if (e.type() == EventType.SYNC && recording && started) {
+                    } else if (e.endsGeneration() && recording && started) {
                         markGeneration(e);
                     }
                 }
@@ -235,11 +239,12 @@ public final class GoTraceImport {
                     started = true;
                 }
                 int before = builder.size();
-                planner.apply(model.target(), t);
-                stacks.assign(before, builder.size(), e.stack());
                 // what was alive at a later generation comes in with its first event: the steps to it are made up
                 boolean status = isStatus(e) || restart;
                 restart = false;
+                // A status is a state found, not reached: a goroutine it has waiting comes in waiting.
+                planner.apply(model.target(), t, status);
+                stacks.assign(before, builder.size(), e.stack());
                 facts.steps(before, TraceStepReasons.of(e.type(), status, planner.emitted()));
                 // The trace opens with the status of every P and goroutine: a player starts after them.
                 opening &= status;

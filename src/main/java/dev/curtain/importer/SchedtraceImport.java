@@ -223,7 +223,8 @@ public final class SchedtraceImport {
                 }
                 Target target = kf.detailed() ? detailed.build(kf, s) : summary.build(kf, s);
                 try {
-                    planner.apply(target, lastMs * 1_000_000L);
+                    // The first block shows goroutines that were blocked before the log began: found waiting.
+                    planner.apply(target, lastMs * 1_000_000L, marks.isEmpty());
                 } catch (RuntimeException e) {
                     throw new Unreachable(kf.line(), e.getMessage() == null ? e.toString() : e.getMessage());
                 }

@@ -215,8 +215,12 @@ final class TraceModel {
                     case 2 -> putOn(g, GState.RUNNING, m);
                     case 3 -> putOn(g, GState.SYSCALL, m(e.arg(1)));
                     default -> {
+                        // A status carries no reason: one already known to wait keeps the reason it blocked with,
+                        // rather than being run and parked again to lose it.
+                        if (g.state != GState.WAITING) {
+                            g.reason = "";
+                        }
                         takeOff(g, GState.WAITING);
-                        g.reason = "";
                     }
                 }
             }

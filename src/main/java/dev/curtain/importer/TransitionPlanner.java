@@ -4,6 +4,7 @@ import dev.curtain.engine.Recording;
 import dev.curtain.engine.event.Event;
 import dev.curtain.engine.event.Event.GoroutineCreated;
 import dev.curtain.engine.event.Event.GoroutineExited;
+import dev.curtain.engine.event.Event.GoroutineFoundWaiting;
 import dev.curtain.engine.event.Event.GoroutineLocked;
 import dev.curtain.engine.event.Event.GoroutineParked;
 import dev.curtain.engine.event.Event.GoroutinePreempted;
@@ -47,8 +48,10 @@ import java.util.Arrays;
  *   <li>unlock what will not stay locked (and what must pass through another thread);</li>
  *   <li>take goroutines off threads that will not keep them;</li>
  *   <li>release the Ps that change hands (shrinking GOMAXPROCS after emptying the dropped Ps);</li>
- *   <li>create new goroutines; route those that must reach a wait, death or a P-less syscall through a thread
- *       that can run them (one that holds a P and nothing else, borrowing a free P and thread if none does);</li>
+ *   <li>create new goroutines (when the state is the first the record shows, those it has waiting come in
+ *       waiting: {@link GoroutineFoundWaiting}); route those that must reach a wait, death or a P-less syscall
+ *       through a thread that can run them (one that holds a P and nothing else, borrowing a free P and thread if
+ *       none does);</li>
  *   <li>hand out the Ps; start goroutines on their threads; move runnable ones between queues;</li>
  *   <li>set thread states (spinning, idle, locked-idle), exit threads, lock.</li>
  * </ol>
@@ -60,6 +63,8 @@ final class TransitionPlanner {
     private final SchedState s;
     private long timeNs;
     private Target t;
+    /** Whether the target is a state found, not reached: its new goroutines that wait were waiting already. */
+    private boolean found;
     private int[] ordered;
     /** The thread lent to route goroutines, and the P it borrowed (and from whom), while a keyframe is planned. */
     private int benchM = -1;
@@ -91,8 +96,18 @@ final class TransitionPlanner {
     }
 
     void apply(Target target, long timeNs) {
+        apply(target, timeNs, false);
+    }
+
+    /**
+     * Takes the state to {@code target}. With {@code found}, the target is a state the record finds rather than
+     * reaches (a log's first block, a trace's statuses at a generation's start): a new goroutine it has waiting
+     * comes in waiting, with its reason, instead of being created runnable, run on a borrowed thread and parked.
+     */
+    void apply(Target target, long timeNs, boolean found) {
         emitted.clear();
         this.t = target;
+        this.found = found;
         this.ordered = null;
         this.timeNs = Math.max(timeNs, s.timeNs());
         growProcessors();
@@ -281,6 +296,11 @@ final class TransitionPlanner {
     private void createGoroutines() {
         for (Target.NewGoroutine ng : t.creates) {
             Place tp = t.place(ng.g());
+            if (found && tp != null && tp.kind() == PlaceKind.WAITING) {
+                emit(new GoroutineFoundWaiting(seq(), timeNs, RuntimeFunction.GOPARK, ng.g(), ng.name(),
+                        t.reason(ng.g())));
+                continue;
+            }
             Place at = tp != null && accepts(tp) ? tp : Place.GLOBAL;
             emit(new GoroutineCreated(seq(), timeNs, ng.g(), ng.name(), -1, at));
         }

@@ -57,8 +57,14 @@ public final class StageView extends Region {
     private boolean tweening;
     /** Frames painted of the current move: put-off box pictures are taken from its second frame on. */
     private int moveFrames;
-    /** Box pictures taken per frame of a move, of those its first frame put off. */
-    static final int PICTURES_PER_FRAME = 2;
+    /** From this frame of a move on, its idle frames prepare the next step ({@link #prepareAhead}). */
+    static final int PREPARE_FROM = 3;
+    /** The next step's state and layout, worked out ahead, and what that layout was made for. */
+    private SchedState preparedState;
+    private StageGeometry preparedGeo;
+    private LayoutInputs preparedFor;
+    /** True while the next step's box pictures are still being taken. */
+    private boolean preparedPictures;
     /** Where the move that just ended came from, so {@link #paintAt} can go back into it. */
     private SchedState settledFrom;
     private StageGeometry settledFromGeo;
@@ -147,6 +153,7 @@ public final class StageView extends Region {
             settle();
         }
         paint(StageRenderer.ease(progress));
+        prepareAhead();
     }
 
     /** Sets the move's progress directly (the benchmark and export step frames by hand). */
@@ -164,6 +171,45 @@ public final class StageView extends Region {
             drawBackground();
         }
         paint(StageRenderer.ease(t));
+        prepareAhead();
+    }
+
+    /**
+     * In a move's idle frames, does one piece of the next step's work ahead: its layout, then the pictures of the
+     * thread boxes whose look it changes, one per frame. The step then finds them ready, and the frame on which
+     * its event lands paints instead of laying out and picturing (docs/performance.md). Work done for a step that
+     * does not come (the viewer steps back, resizes) is simply not used: what is drawn is always the state's.
+     */
+    private void prepareAhead() {
+        if (moveFrames < PREPARE_FROM || toState == null || toGeo == null) {
+            return;
+        }
+        SchedState next = model.upcomingState();
+        if (next == null || !sameRun(toState, next)) {
+            return;
+        }
+        LayoutInputs in = layoutInputs();
+        if (next != preparedState || !in.equals(preparedFor)) {
+            preparedGeo = geometryOf(next);
+            preparedState = next;
+            preparedFor = in;
+            preparedPictures = true;
+            return;
+        }
+        if (preparedPictures) {
+            Set<Entity> flagged = new HashSet<>(model.upcomingChanged());
+            flagged.addAll(model.highlightedProperty().get());
+            preparedPictures = boxes.prepare(next, preparedGeo, flagged, model.selectionProperty().get(), boxSize[0]);
+        }
+    }
+
+    /** Everything a layout depends on besides the state. */
+    private record LayoutInputs(double width, double height, double boxW, double boxH, double fontScale,
+                                ZoneDemand demand) {
+    }
+
+    private LayoutInputs layoutInputs() {
+        return new LayoutInputs(width(), height(), boxSize[0], boxSize[1], fontScale.get(), demand());
     }
 
     /**
@@ -191,7 +237,7 @@ public final class StageView extends Region {
         SchedState prev = toState;
         settledFrom = null;
         toState = now;
-        toGeo = geometryOf(now);
+        toGeo = now == preparedState && layoutInputs().equals(preparedFor) ? preparedGeo : geometryOf(now);
         boolean step = prev != null && prevGeo != null && Math.abs(now.eventCount() - prev.eventCount()) == 1
                 && prev.threads().size() <= now.threads().size() + 1 && !tween.equals(Duration.ZERO)
                 && sameRun(prev, now);
@@ -287,6 +333,11 @@ public final class StageView extends Region {
     void forcePixelScale(double scale) {
         forcedPixelScale = scale;
         fullRedraw();
+    }
+
+    /** Box pictures taken ahead in idle frames so far (tests). */
+    int picturesPrepared() {
+        return boxes.prepared();
     }
 
     /** The picture of thread {@code m}'s box now drawn, or null (tests). */
@@ -431,14 +482,15 @@ public final class StageView extends Region {
 
     /**
      * Brings the thread boxes up to date for the move at {@code t}; true when a picture changed. While a move is
-     * animated a box whose look changed is pictured on a later frame of it (one or two a frame), so the frame on
-     * which an event lands takes no snapshot; a cut, a redraw and the end of a move picture every box at once.
+     * animated a box whose look changed is restyled and pictured on later frames of it (one job a frame), so the
+     * frame on which an event lands takes no snapshot; a cut, a redraw and the end of a move picture every box at
+     * once.
      */
     private boolean placeThreads(double t, Set<Entity> flagged) {
         boolean later = tweening && fromState != toState;
         boolean pictured = boxes.place(fromState, fromGeo, toState, toGeo, t, flagged,
                 model.selectionProperty().get(), boxSize[0], later);
-        return later && moveFrames >= 2 ? boxes.catchUp(PICTURES_PER_FRAME) || pictured : pictured;
+        return later && moveFrames >= 2 ? boxes.catchUp() || pictured : pictured;
     }
 
     @Override

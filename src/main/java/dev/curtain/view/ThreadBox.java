@@ -135,7 +135,7 @@ public final class ThreadBox extends VBox {
         ThreadState t = s.thread(m);
         role.setText(t.role().key());
         ThreadActivity activity = ThreadActivity.of(t, s.gomaxprocs());
-        state.setText(words.apply(activity.describe(t)));
+        state.setText(stateText(t, activity));
         if (shownState != activity) {
             if (shownState != null) {
                 pseudoClassStateChanged(STATES.get(shownState), false);
@@ -144,10 +144,9 @@ public final class ThreadBox extends VBox {
             shownState = activity;
         }
         Set<Property> diverged = s.diverged(m);
-        lock.setText(t.lockedg() > 0 ? words.apply("G" + t.lockedg()) : "");
+        lock.setText(lockText(t));
         show(lock, t.lockedg() > 0);
         show(mark, !diverged.isEmpty());
-        StringBuilder badgeTexts = new StringBuilder();
         pseudoClassStateChanged(DIVERGED, !diverged.isEmpty());
         pseudoClassStateChanged(CHANGED, changed);
         pseudoClassStateChanged(SELECTED, selected);
@@ -162,17 +161,44 @@ public final class ThreadBox extends VBox {
             boolean d = diverged.contains(e.getKey());
             e.getValue().pseudoClassStateChanged(DIVERGED, d);
             String value = e.getKey().valueOf(t.props());
-            // a diverged badge says what the thread has now: "net=container" reads from the back row
-            e.getValue().setText(d ? SHORT.get(e.getKey()) + "=" + shortValue(e.getKey(), value) : SHORT.get(e.getKey()));
-            badgeTexts.append(e.getValue().getText()).append(' ');
+            e.getValue().setText(badgeText(e.getKey(), d, t));
             if (e.getValue().getTooltip() == null) {
                 e.getValue().setTooltip(new Tooltip());
             }
             e.getValue().getTooltip().setText(e.getKey().key() + " = " + value
                     + (d ? "  (process: " + e.getKey().valueOf(s.baseline()) + ")" : ""));
         }
-        look = new Look(role.getText(), state.getText() + "|" + lock.getText(), activity, Set.copyOf(diverged),
+        look = lookFor(s, compact, changed, selected);
+    }
+
+    /**
+     * How the box would look showing thread {@code m} as it is in {@code s}, worked out without touching a node:
+     * the stage can picture a box's new look a frame or two after the event, and pays for the nodes' restyling
+     * only then (docs/performance.md). Equal to {@link #look()} after the same {@link #update}.
+     */
+    Look lookFor(SchedState s, boolean compact, boolean changed, boolean selected) {
+        ThreadState t = s.thread(m);
+        ThreadActivity activity = ThreadActivity.of(t, s.gomaxprocs());
+        Set<Property> diverged = s.diverged(m);
+        StringBuilder badgeTexts = new StringBuilder();
+        for (Property p : badgeByProperty.keySet()) {
+            badgeTexts.append(badgeText(p, diverged.contains(p), t)).append(' ');
+        }
+        return new Look(t.role().key(), stateText(t, activity) + "|" + lockText(t), activity, Set.copyOf(diverged),
                 badgeTexts.toString(), compact, changed, selected);
+    }
+
+    private String stateText(ThreadState t, ThreadActivity activity) {
+        return words.apply(activity.describe(t));
+    }
+
+    private String lockText(ThreadState t) {
+        return t.lockedg() > 0 ? words.apply("G" + t.lockedg()) : "";
+    }
+
+    /** A diverged badge says what the thread has now: "net=container" reads from the back row. */
+    private static String badgeText(Property p, boolean diverged, ThreadState t) {
+        return diverged ? SHORT.get(p) + "=" + shortValue(p, p.valueOf(t.props())) : SHORT.get(p);
     }
 
     private static void show(Label l, boolean on) {

@@ -34,6 +34,8 @@ import javafx.scene.transform.Transform;
  */
 final class ThreadBoxLayer extends Pane {
     private final Map<Integer, ThreadBox> boxes = new HashMap<>();
+    /** Per thread, a box never seen that {@link #prepare} styles as the next state and pictures. */
+    private final Map<Integer, ThreadBox> standIns = new HashMap<>();
     private final Map<Integer, BoxPicture> pictures = new HashMap<>();
     private final Map<Integer, PictureKey> pictureKeys = new HashMap<>();
     /**
@@ -41,13 +43,16 @@ final class ThreadBoxLayer extends Pane {
      * looks as it did before, and its old picture is taken again instead of a new snapshot.
      */
     private final Map<Integer, Map<PictureKey, BoxPicture>> recent = new HashMap<>();
-    /** Pictures {@link #place} put off to a later frame of the move, by box, oldest first. */
-    private final Map<Integer, PictureKey> pending = new LinkedHashMap<>();
+    /** What {@link #place} put off to a later frame of the move, by box, oldest first. */
+    private final Map<Integer, Deferred> pending = new LinkedHashMap<>();
     /** Pictures kept per box. */
     static final int RECENT_PICTURES = 4;
     private final Consumer<Entity> onClick;
     /** A box never shown, filled with the longest texts, to measure how much room a box needs. */
     private final ThreadBox probe = new ThreadBox(99);
+    private int prepared;
+    /** The stand-in {@link #prepare} styled in the last frame, or null. */
+    private Styled styled;
     /** Bumped when theme, text size or layout change, so every box is pictured again. */
     private int epoch;
     /** Image pixels per stage unit: the window's render scale, 2 on a HiDPI screen. */
@@ -55,6 +60,25 @@ final class ThreadBoxLayer extends Pane {
 
     /** What a box's picture depends on. */
     private record PictureKey(ThreadBox.Look look, int epoch, double w, double h, double zoom, double scale) {
+    }
+
+    /** A box's node update, kept for later: the state it is to show and its flags. */
+    private record Restyle(SchedState state, boolean compact, boolean changed, boolean selected) {
+        void applyTo(ThreadBox box) {
+            box.update(state, compact, changed, selected);
+        }
+    }
+
+    /**
+     * What later frames of the move do for a box: restyle its nodes (or null), then picture them (key, or null).
+     * Restyling (the stylesheet's pass over the box, its layout) and picturing (the snapshot) are each about as
+     * dear as an idle frame, so each gets a frame of its own.
+     */
+    private record Deferred(PictureKey picture, Restyle restyle) {
+    }
+
+    /** A stand-in styled by {@link #prepare} in one frame, to be pictured in the next. */
+    private record Styled(int m, PictureKey key) {
     }
 
     ThreadBoxLayer(Consumer<Entity> onClick) {
@@ -124,9 +148,8 @@ final class ThreadBoxLayer extends Pane {
             // only when something it shows changed: a box's text and states are fixed during a move
             StageGeometry geo = inTo ? to : from;
             boolean compact = geo.compact(m);
-            if (box.needsUpdate(shown, compact, isChanged, isSelected)) {
-                box.update(shown, compact, isChanged, isSelected);
-            }
+            boolean stale = box.needsUpdate(shown, compact, isChanged, isSelected);
+            ThreadBox.Look look = stale ? box.lookFor(shown, compact, isChanged, isSelected) : box.look();
             // laid out at its destination's size (so a move does not re-picture it every frame), at base size
             // and scaled by the stage's zoom, so its text grows with it
             Rect home = inTo ? to.mBox[m] : from.mBox[m];
@@ -135,15 +158,30 @@ final class ThreadBoxLayer extends Pane {
             box.setZoom(zoom);
             box.resizeRelocate(r.x(), r.y(), home.w() / zoom, home.h() / zoom);
             box.setVisible(place.shown());
-            PictureKey key = new PictureKey(box.look(), epoch, home.w(), home.h(), zoom, pixelScale);
-            if (key.equals(pictureKeys.get(m))) {
-                pending.remove(m);
-            } else if (later && pictures.containsKey(m) && !kept(m, key)) {
-                // mid-move: the box keeps its old picture for a frame or two, and a later frame takes the new one
-                pending.put(m, key);
-            } else if (picture(m, box, key)) {
+            PictureKey key = new PictureKey(look, epoch, home.w(), home.h(), zoom, pixelScale);
+            Restyle restyle = stale ? new Restyle(shown, compact, isChanged, isSelected) : null;
+            boolean pictureDue = !key.equals(pictureKeys.get(m));
+            if (later && pictures.containsKey(m)) {
+                // mid-move: the box keeps its old picture and its nodes' old styles for a frame or two, and a
+                // later frame restyles and pictures it; a look it had lately is taken again at once, for nothing
+                if (pictureDue && kept(m, key) && picture(m, box, key)) {
+                    pictureKeys.put(m, key);
+                    pictured = true;
+                    pictureDue = false;
+                }
+                if (pictureDue || stale) {
+                    pending.put(m, new Deferred(pictureDue ? key : null, restyle));
+                } else {
+                    pending.remove(m);
+                }
+                continue;
+            }
+            pending.remove(m);
+            if (restyle != null) {
+                restyle.applyTo(box);
+            }
+            if (pictureDue && picture(m, box, key)) {
                 pictureKeys.put(m, key);
-                pending.remove(m);
                 pictured = true;
             }
         }
@@ -152,23 +190,37 @@ final class ThreadBoxLayer extends Pane {
     }
 
     /**
-     * Takes up to {@code max} of the pictures {@link #place} put off, oldest first; true when one was taken. A
-     * step's frame thus pays for no snapshot of a box, and the frames after it for one or two each.
+     * Does the next of the restyles and pictures {@link #place} put off, oldest first: a box's restyle in one frame,
+     * its picture in the next. True when a picture was taken. A step's frame thus pays for no box's styles or
+     * snapshot, and each frame after it for one of them.
      */
-    boolean catchUp(int max) {
-        boolean pictured = false;
-        Iterator<Map.Entry<Integer, PictureKey>> it = pending.entrySet().iterator();
-        for (int done = 0; done < max && it.hasNext(); ) {
-            Map.Entry<Integer, PictureKey> e = it.next();
-            it.remove();
+    boolean catchUp() {
+        Iterator<Map.Entry<Integer, Deferred>> it = pending.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Integer, Deferred> e = it.next();
             ThreadBox box = boxes.get(e.getKey());
-            if (box != null && picture(e.getKey(), box, e.getValue())) {
-                pictureKeys.put(e.getKey(), e.getValue());
-                pictured = true;
-                done++;
+            Deferred d = e.getValue();
+            if (box == null) {
+                it.remove();
+                continue;
+            }
+            if (d.restyle() != null) {
+                d.restyle().applyTo(box);
+                style(box);
+                if (d.picture() == null) {
+                    it.remove();
+                } else {
+                    e.setValue(new Deferred(d.picture(), null));
+                }
+                return false;
+            }
+            it.remove();
+            if (d.picture() != null && picture(e.getKey(), box, d.picture(), true)) {
+                pictureKeys.put(e.getKey(), d.picture());
+                return true;
             }
         }
-        return pictured;
+        return false;
     }
 
     /** Whether box {@code m} has a recent picture for {@code key}: taking it again costs nothing. */
@@ -204,6 +256,10 @@ final class ThreadBoxLayer extends Pane {
             Map.Entry<Integer, ThreadBox> e = it.next();
             if (!onStage.contains(e.getKey())) {
                 getChildren().remove(e.getValue());
+                ThreadBox standIn = standIns.remove(e.getKey());
+                if (standIn != null) {
+                    getChildren().remove(standIn);
+                }
                 pictures.remove(e.getKey());
                 pictureKeys.remove(e.getKey());
                 recent.remove(e.getKey());
@@ -213,33 +269,46 @@ final class ThreadBoxLayer extends Pane {
         }
     }
 
-    /** Gives box {@code m} its picture for {@code key}: one it had lately, or a new one; false without a scene. */
-    private boolean picture(int m, ThreadBox box, PictureKey key) {
-        Map<PictureKey, BoxPicture> kept = recent.computeIfAbsent(m, k -> new LinkedHashMap<>(8, 0.75f, true) {
+    /** Box {@code m}'s last few pictures, least recently used first. */
+    private Map<PictureKey, BoxPicture> recentOf(int m) {
+        return recent.computeIfAbsent(m, k -> new LinkedHashMap<>(8, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<PictureKey, BoxPicture> eldest) {
                 return size() > RECENT_PICTURES;
             }
         });
+    }
+
+    /** Gives box {@code m} its picture for {@code key}: one it had lately, or a new one; false without a scene. */
+    private boolean picture(int m, ThreadBox box, PictureKey key) {
+        return picture(m, box, key, false);
+    }
+
+    /** As {@link #picture(int, ThreadBox, PictureKey)}; {@code styled}: the box was styled and laid out already. */
+    private boolean picture(int m, ThreadBox box, PictureKey key, boolean styled) {
+        Map<PictureKey, BoxPicture> kept = recentOf(m);
         BoxPicture again = kept.get(key);
         if (again != null) {
             pictures.put(m, again);
             return true;
         }
-        if (!takePicture(m, box)) {
+        BoxPicture p = snap(box, styled);
+        if (p == null) {
             return false;
         }
-        kept.put(key, pictures.get(m));
+        pictures.put(m, p);
+        kept.put(key, p);
         return true;
     }
 
     /**
-     * Takes the picture of {@code box} as the stylesheet draws it now, from a whole-pixel position so its text and
-     * outline are as crisp as the node's own. Needs the scene (and so the stylesheet): false without one.
+     * The picture of {@code box} as the stylesheet draws it now, taken from a whole-pixel position so its text and
+     * outline are as crisp as the node's own; null without a scene (and so without the stylesheet).
+     * {@code styled}: {@link #style} ran on it in an earlier frame and nothing changed it since.
      */
-    private boolean takePicture(int m, ThreadBox box) {
+    private BoxPicture snap(ThreadBox box, boolean styled) {
         if (getScene() == null) {
-            return false;
+            return null;
         }
         double x = box.getLayoutX();
         double y = box.getLayoutY();
@@ -247,7 +316,9 @@ final class ThreadBoxLayer extends Pane {
         // a box about to fade in is pictured before it can be seen, and a hidden node draws nothing
         box.setVisible(true);
         box.relocate(Math.round(x), Math.round(y));
-        box.applyCss();
+        if (!styled) {
+            box.applyCss();
+        }
         box.layout();
         Bounds b = box.getBoundsInParent();
         // the viewport is in image pixels: the stage's units times the scale
@@ -260,11 +331,85 @@ final class ThreadBoxLayer extends Pane {
         params.setViewport(new Rectangle2D(ox, oy, Math.ceil(b.getMaxX() * s) - ox, Math.ceil(b.getMaxY() * s) - oy));
         WritableImage image = box.snapshot(params, null);
         double zoom = box.zoom();
-        pictures.put(m, new BoxPicture(image, ox / s - box.getLayoutX(), oy / s - box.getLayoutY(),
-                box.getWidth() * zoom, box.getHeight() * zoom, s));
+        BoxPicture p = new BoxPicture(image, ox / s - box.getLayoutX(), oy / s - box.getLayoutY(),
+                box.getWidth() * zoom, box.getHeight() * zoom, s);
         box.relocate(x, y);
         box.setVisible(visible);
-        return true;
+        return p;
+    }
+
+    /** Brings {@code box}'s styles and layout up to date now, so a later frame's {@link #snap} need not. */
+    private static void style(ThreadBox box) {
+        box.applyCss();
+        box.layout();
+    }
+
+    /**
+     * Pictures ahead, during a move's idle frames, at most one box of {@code next} (the state the next step will
+     * show, laid out as {@code geo}, with {@code flagged} ringed) whose look has no picture yet, so the step finds
+     * it among the box's recent pictures and its frame takes no snapshot. A stand-in box of the same thread is
+     * pictured, not the one on stage, whose nodes still show the state on show. True while there is more to do.
+     */
+    boolean prepare(SchedState next, StageGeometry geo, Set<Entity> flagged, Entity selection, double boxWidth) {
+        if (!pending.isEmpty() || getScene() == null) {
+            return true;
+        }
+        if (styled != null) {
+            // styled last frame: picture it now
+            ThreadBox standIn = standIns.get(styled.m());
+            if (standIn != null && styled.key().epoch() == epoch) {
+                BoxPicture p = snap(standIn, true);
+                if (p != null) {
+                    recentOf(styled.m()).put(styled.key(), p);
+                    prepared++;
+                }
+            }
+            styled = null;
+            return true;
+        }
+        for (int m = 0; m < next.threads().size(); m++) {
+            ThreadBox box = boxes.get(m);
+            Rect home = m < geo.mBox.length ? geo.mBox[m] : null;
+            if (box == null || home == null) {
+                continue;
+            }
+            boolean compact = geo.compact(m);
+            boolean changed = flagged.contains(Entity.m(m));
+            boolean selected = Entity.m(m).equals(selection);
+            double zoom = geo.boxZoom * fit(home, geo, m, boxWidth);
+            PictureKey key = new PictureKey(box.lookFor(next, compact, changed, selected), epoch, home.w(), home.h(),
+                    zoom, pixelScale);
+            if (key.equals(pictureKeys.get(m)) || kept(m, key)) {
+                continue;
+            }
+            ThreadBox standIn = standIns.computeIfAbsent(m, this::newStandIn);
+            standIn.update(next, compact, changed, selected);
+            standIn.setZoom(zoom);
+            standIn.resizeRelocate(Math.round(home.x()), Math.round(home.y()), home.w() / zoom, home.h() / zoom);
+            standIn.setVisible(true);
+            style(standIn);
+            standIn.setVisible(false);
+            styled = new Styled(m, key);
+            return true;
+        }
+        return false;
+    }
+
+    /** Box pictures {@link #prepare} has taken (tests). */
+    int prepared() {
+        return prepared;
+    }
+
+    private ThreadBox newStandIn(int m) {
+        ThreadBox b = new ThreadBox(m);
+        b.setId(null);
+        b.setMouseTransparent(true);
+        b.setVisible(false);
+        if (threadNames != null || realIds != null) {
+            b.setNames(threadNames == null ? null : threadNames.apply(m), realIds);
+        }
+        getChildren().add(b);
+        return b;
     }
 
     private IntFunction<String> threadNames;
@@ -280,7 +425,11 @@ final class ThreadBoxLayer extends Pane {
         for (ThreadBox b : boxes.values()) {
             getChildren().remove(b);
         }
+        for (ThreadBox b : standIns.values()) {
+            getChildren().remove(b);
+        }
         boxes.clear();
+        standIns.clear();
         pictures.clear();
         pictureKeys.clear();
         recent.clear();

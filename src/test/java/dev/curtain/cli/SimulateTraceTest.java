@@ -66,7 +66,7 @@ class SimulateTraceTest {
     void anOldTraceIsRefusedWithTheSupportedVersions() {
         CliTest.Run r = CliTest.run("simulate", "src/test/resources/gotrace/chan-go1.19.trace", "--json");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("chan-go1.19.trace: a Go 1.19 trace", "Go 1.22 and Go 1.23")
+        assertThat(r.err()).contains("chan-go1.19.trace: a Go 1.19 trace", "Go 1.22 to Go 1.25")
                 .doesNotContain("Exception");
     }
 

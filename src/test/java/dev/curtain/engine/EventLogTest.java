@@ -48,6 +48,16 @@ class EventLogTest {
     }
 
     @Test
+    void theImportOnlyFoundWaitingEventDecodesAsAppended() {
+        // No simulated run emits it (only imports do), so it is appended by hand.
+        EventLog log = new EventLog();
+        Event e = new Event.GoroutineFoundWaiting(0, 42, dev.curtain.engine.event.RuntimeFunction.GOPARK, 7,
+                "main.worker", dev.curtain.engine.state.WaitReason.CHAN_RECEIVE);
+        log.append(e);
+        assertThat(log.get(0)).isEqualTo(e);
+    }
+
+    @Test
     void appendingOutOfOrderIsRefused() {
         EventLog log = new EventLog();
         Recording rec = Simulator.run(everything(), Sim.opts("1.14", 2));

@@ -12,9 +12,13 @@ import java.util.Properties;
 
 /** The real traces under {@code src/test/resources/gotrace} and what Go's own parser says of them. */
 public final class TraceFixtures {
-    /** The fixtures read by Go 1.22's and 1.23's parsers, by file name without extension. */
-    public static final List<String> ALL = List.of("chan-go1.22", "chan-go1.23", "ticker-go1.22", "ticker-go1.23",
-            "cpu-go1.22", "cpu-go1.23", "mixed-go1.22", "mixed-go1.23");
+    /**
+     * The fixtures, by file name without extension, each with what the parser of the Go release that wrote it says
+     * of it (Go 1.24's trace has the Go 1.23 format).
+     */
+    public static final List<String> ALL = List.of("chan-go1.22", "chan-go1.23", "chan-go1.24", "chan-go1.25",
+            "ticker-go1.22", "ticker-go1.23", "ticker-go1.24", "ticker-go1.25", "cpu-go1.22", "cpu-go1.23",
+            "cpu-go1.24", "cpu-go1.25", "mixed-go1.22", "mixed-go1.23", "mixed-go1.24", "mixed-go1.25");
 
     private TraceFixtures() {
     }

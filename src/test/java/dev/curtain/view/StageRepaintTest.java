@@ -58,6 +58,21 @@ class StageRepaintTest {
 
     @Test
     void everyMoveEndsOnThePictureOfItsEventPaintedWhole(FxRobot robot) {
+        playEveryLesson(robot, new double[] {1});
+    }
+
+    /**
+     * Played frame by frame, a move's idle frames prepare the next step (its layout, and its boxes pictured from
+     * stand-ins): the step must end on the very picture a cut paints, and the stand-ins must have been used.
+     */
+    @Test
+    void movesPlayedFrameByFrameEndOnThePictureOfTheirEventToo(FxRobot robot) {
+        int before = playedView.picturesPrepared();
+        playEveryLesson(robot, new double[] {0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1});
+        assertThat(playedView.picturesPrepared() - before).as("box pictures taken ahead").isGreaterThan(20);
+    }
+
+    private void playEveryLesson(FxRobot robot, double[] frames) {
         for (String lesson : new String[] {"01-hello-goroutine.json", "09-locked-goroutine-exits.json",
                 "14-fairness-machinery.json"}) {
             robot.interact(() -> {
@@ -66,7 +81,9 @@ class StageRepaintTest {
                 int size = Math.min(played.playback().getSize(), EVENTS);
                 for (int i = 1; i < size; i++) {
                     played.playback().stepForward();
-                    playedView.paintAt(1);
+                    for (double t : frames) {
+                        playedView.paintAt(t);
+                    }
                     cut.playback().seek(played.playback().getIndex());
                     assertThat(pixelsDiffering(playedView, "played"))
                             .as("%s, event %d: pixels that differ", lesson, i).isZero();

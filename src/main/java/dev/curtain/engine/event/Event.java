@@ -58,6 +58,7 @@ public sealed interface Event {
         R threadPropertyChanged(ThreadPropertyChanged e);
         R processCwdChanged(ProcessCwdChanged e);
         R goroutineCreated(GoroutineCreated e);
+        R goroutineFoundWaiting(GoroutineFoundWaiting e);
         R goroutineQueued(GoroutineQueued e);
         R goroutineStarted(GoroutineStarted e);
         R goroutineStepped(GoroutineStepped e);
@@ -166,6 +167,17 @@ public sealed interface Event {
         public RuntimeFunction fn() { return RuntimeFunction.NEWPROC; }
         public int p() { return to.kind() == PlaceKind.RUNNEXT ? to.id() : -1; }
         public <R> R accept(Visitor<R> v) { return v.goroutineCreated(this); }
+    }
+
+    /**
+     * A goroutine that was already blocked when the record began (an import's first look at it: the first block
+     * of a schedtrace log, the status a trace gives at a generation's start) comes in waiting, with its reason and
+     * no thread, without being run to get there. {@code fn} is the function that parked it ({@code gopark}), before
+     * anything the record saw. Only imports emit it; the simulator creates every goroutine runnable.
+     */
+    record GoroutineFoundWaiting(int seq, long timeNs, RuntimeFunction fn, int g, String function, WaitReason reason)
+            implements Event {
+        public <R> R accept(Visitor<R> v) { return v.goroutineFoundWaiting(this); }
     }
 
     /** A runnable goroutine moved between run queues (kicked from runnext, overflow, batch, steal, resize). */

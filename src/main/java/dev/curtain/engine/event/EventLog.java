@@ -106,6 +106,8 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
                     Property.values()[mid(a)], props(f), (String) obj(h));
             case T_PROCESS_CWD_CHANGED -> new ProcessCwdChanged(i, t, a, b, (String) obj(d));
             case T_GOROUTINE_CREATED -> new GoroutineCreated(i, t, a, (String) obj(b), d, place(f));
+            case T_GOROUTINE_FOUND_WAITING -> new GoroutineFoundWaiting(i, t, FNS[lo(a)], b, (String) obj(d),
+                    WaitReason.values()[mid(a)]);
             case T_GOROUTINE_QUEUED -> new GoroutineQueued(i, t, FNS[lo(a)], b, place(d), place(f), hi(a) != 0);
             case T_GOROUTINE_STARTED -> new GoroutineStarted(i, t, a, b, d, place(f), h != 0);
             case T_GOROUTINE_STEPPED -> new GoroutineStepped(i, t, a, b, d, (String) obj(f));
@@ -180,7 +182,7 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
             T_GOROUTINE_YIELDED = 20, T_GOROUTINE_EXITED = 21, T_GOROUTINE_LOCKED = 22, T_GOROUTINE_UNLOCKED = 23,
             T_SYSCALL_ENTERED = 24, T_SYSCALL_RETURNED = 25, T_SYSCALL_RETURNED_WITHOUT_P = 26, T_SYSCALL_FAILED = 27,
             T_CHANNEL_SENT = 28, T_CHANNEL_RECEIVED = 29, T_OBSERVATION_MADE = 30, T_PANIC_STARTED = 31,
-            T_PANIC_RECOVERED = 32, T_RUN_ENDED = 33, T_GC_PHASE_CHANGED = 34;
+            T_PANIC_RECOVERED = 32, T_RUN_ENDED = 33, T_GOROUTINE_FOUND_WAITING = 34, T_GC_PHASE_CHANGED = 35;
 
     /** Writes one event's type and slots. */
     private final class Encoder implements Event.Visitor<Void> {
@@ -242,6 +244,10 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         }
         public Void goroutineCreated(GoroutineCreated e) {
             return put(T_GOROUTINE_CREATED, e.g(), intern(e.function()), e.parent(), pack(e.to()), 0);
+        }
+        public Void goroutineFoundWaiting(GoroutineFoundWaiting e) {
+            return put(T_GOROUTINE_FOUND_WAITING, trio(e.fn().ordinal(), e.reason().ordinal(), 0), e.g(),
+                    intern(e.function()), 0, 0);
         }
         public Void goroutineQueued(GoroutineQueued e) {
             return put(T_GOROUTINE_QUEUED, trio(e.fn().ordinal(), 0, bit(e.atHead())), e.g(), pack(e.from()),

@@ -209,6 +209,14 @@ public final class EventText {
         }
 
         @Override
+        public String goroutineFoundWaiting(GoroutineFoundWaiting e) {
+            String why = e.reason() == WaitReason.NONE ? "" : " (" + e.reason().text() + ")";
+            String what = e.function().isEmpty() ? "" : " (" + e.function() + ")";
+            return g(e.g()) + what + " was already blocked" + why + " when the record began, holding no thread ("
+                    + e.fn().goName() + ")";
+        }
+
+        @Override
         public String goroutineQueued(GoroutineQueued e) {
             return g(e.g()) + " moves from " + place(e.from()) + " to " + place(e.to()) + " (" + e.fn().goName()
                     + ")";

@@ -260,6 +260,15 @@ final class Evolver implements Event.Visitor<Void> {
     }
 
     @Override
+    public Void goroutineFoundWaiting(GoroutineFoundWaiting e) {
+        s.goroutines.create(e.g(), e.function(), -1, Place.NONE);
+        s.goroutines.setStatus(e.g(), GStatus.WAITING);
+        s.goroutines.setWaitReason(e.g(), e.reason());
+        enter(e.g(), Place.waiting(-1), false);
+        return null;
+    }
+
+    @Override
     public Void goroutineQueued(GoroutineQueued e) {
         leave(e.g(), e.from());
         enter(e.g(), e.to(), e.atHead());

@@ -64,6 +64,9 @@ public final class ViewerModel {
     private ZoneDemand zoneDemand;
     /** The selection's history must be rebuilt (a new run was installed). */
     private boolean historyStale;
+    /** The state one step ahead of the one on show, read early by {@link #upcomingState}, and its index. */
+    private SchedState ahead;
+    private int aheadIndex = -1;
 
     public ViewerModel(SimulationRunner runner, EventExplainer explainer) {
         this.simulation = new RunSimulation(runner);
@@ -111,6 +114,29 @@ public final class ViewerModel {
     public ReadOnlyObjectProperty<int[]> cueIndicesProperty() { return cueIndices.getReadOnlyProperty(); }
     /** Indices after which some thread differs from the baseline in a new way; the timeline marks them red. */
     public ReadOnlyObjectProperty<int[]> divergenceIndicesProperty() { return divergenceIndices.getReadOnlyProperty(); }
+    /**
+     * The state one step forward will show (null at the end): the stage reads it during a move's idle frames and
+     * prepares its pictures, so the frame on which the next event lands has less to do. Reading it early costs
+     * nothing later: the step shows this very state.
+     */
+    public SchedState upcomingState() {
+        int i = playback.getIndex() + 1;
+        if (recording == null || state.get() == null || i > recording.size()) {
+            return null;
+        }
+        if (aheadIndex != i || ahead == null) {
+            ahead = ShownState.at(recording, state.get(), i);
+            aheadIndex = i;
+        }
+        return ahead;
+    }
+
+    /** What the stage will ring as changed once {@link #upcomingState} is shown. */
+    public Set<Entity> upcomingChanged() {
+        int i = playback.getIndex() + 1;
+        return recording == null || i > recording.size() ? Set.of() : ChangedEntities.of(recording.event(i - 1));
+    }
+
     /** Source line (1-based) to the running goroutines on it, "G1, G4". */
     public ReadOnlyObjectProperty<Map<Integer, String>> activeLinesProperty() { return source.activeProperty(); }
     /** The whole event log of the current run, oldest first. */
@@ -249,6 +275,8 @@ public final class ViewerModel {
     private void install(Scenario s, Recording rec, RunCues runCues, int at) {
         // forget the shown state, so the next index is read from the new recording, never folded from the old
         state.set(null);
+        ahead = null;
+        aheadIndex = -1;
         zoneDemand = ZoneDemands.of(rec);
         historyStale = true;
         recording = rec;
@@ -269,7 +297,9 @@ public final class ViewerModel {
         if (recording == null) {
             return;
         }
-        SchedState s = ShownState.at(recording, state.get(), i);
+        SchedState s = i == aheadIndex && ahead != null ? ahead : ShownState.at(recording, state.get(), i);
+        ahead = null;
+        aheadIndex = -1;
         Event last = i > 0 ? recording.event(i - 1) : null;
         // what changed and the cue's highlights first: the stage reads them when the state arrives
         lastEvent.set(last);
