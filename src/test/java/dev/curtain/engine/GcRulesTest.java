@@ -183,7 +183,7 @@ class GcRulesTest {
     }
 
     @Test
-    void afterACycleTheSweeperRunsAndParksAndTheNextCycleWakesTheScavenger() {
+    void afterACycleTheSweeperRunsAndParksAndACyclesStartWakesTheScavenger() {
         Sim sim = Sim.run(garbage(32), background(4, 2));
         assertThat(sim.end().counters().gcCycles()).isGreaterThan(1);
         GcPhaseChanged firstEnd = sim.first(GcPhaseChanged.class, e -> e.phase() == GcPhase.OFF);
