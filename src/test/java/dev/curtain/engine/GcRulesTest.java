@@ -172,6 +172,23 @@ class GcRulesTest {
     }
 
     @Test
+    void aSyscallUnderWayWhenTheWorldStopsLosesItsPButReturns() {
+        Program p = Sim.program(List.of(new dev.curtain.engine.program.ChannelDecl("done", 0)),
+                fn("main", go("reader"), loop(16 * 128L, compute("2us"), allocate(8)), recv("done")),
+                fn("reader", loop(3000, syscall("read", "10us")), print("back"), send("done")));
+        int caught = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            Sim sim = Sim.run(p, background(2, seed));
+            for (GcPhaseChanged stop : sim.all(GcPhaseChanged.class, e -> e.phase().stopsTheWorld())) {
+                caught += sim.all(Event.ProcessorRetaken.class, e -> e.timeNs() == stop.timeNs()).size();
+            }
+            assertThat(sim.prints("back")).as("seed " + seed).hasSize(1);
+            assertThat(sim.outcome()).as("seed " + seed).isEqualTo(Outcome.COMPLETED);
+        }
+        assertThat(caught).as("stops that took a P from a thread in a syscall").isPositive();
+    }
+
+    @Test
     void beforeGo114ALoopWithoutCallsOnAnotherPHoldsTheCollectorForever() {
         Program p = Sim.program(fn("main", go("spin"), compute("1ms"), loop(16 * 128L, compute("2us"),
                 allocate(8)), print("done")), fn("spin", forever(spin("100us"))));

@@ -443,11 +443,13 @@ final class Scheduler {
             rt.nmspinning--;
             rt.emit(new ThreadSpinning(rt.seq(), rt.now, fn, victimM, false));
         }
-        rt.cancelM(victimM);
         if (t.state() == MState.SYSCALL) {
+            // Its syscall goes on without the P, and exitsyscall looks for one when it returns: the thread's
+            // wakeup (the syscall's end) stays.
             rt.emit(new dev.curtain.engine.event.Event.ProcessorRetaken(rt.seq(), rt.now, p, victimM));
             return;
         }
+        rt.cancelM(victimM);
         rt.emit(new ProcessorReleased(rt.seq(), rt.now, fn, p, victimM));
         if (s.thread(victimM).lockedg() >= 0) {
             rt.threads.parkLockedIdle(victimM);
