@@ -72,6 +72,10 @@ final class OpFormats {
     private static final OpField<String> DETAIL = optionalText("detail");
     private static final OpField<Integer> PROCS = integer("procs", 1, 4096);
     private static final OpField<Integer> THREADS = integer("threads", 1, 1_000_000);
+    /** Up to 1 GB at a time. */
+    private static final OpField<Integer> KB = integer("kb", 1, 1 << 20);
+    private static final OpField<Boolean> LIVE = flag("live", false,
+            "true if the memory stays reachable (it survives GC cycles and raises the next heap goal)");
     private static final long MAX_LOOP_TIMES = 1_000_000_000L;
 
     /** In the order the documentation lists them. */
@@ -88,6 +92,19 @@ final class OpFormats {
                         DURATION.write(out, op.durationNs());
                         CALLS_FUNCTIONS.write(out, op.callsFunctions());
                         NOSPLIT_SHARE.write(out, op.nosplitShare());
+                    }),
+            OpFormat.of("allocate", OpKind.ALLOCATE, Op.Allocate.class,
+                    "Allocate kb kilobytes on the heap (mallocgc): with runtimeBackground, reaching the GC trigger "
+                            + "starts a GC cycle.",
+                    List.of(KB, LIVE),
+                    (r, o) -> {
+                        Integer kb = KB.read(r, o);
+                        Boolean live = LIVE.read(r, o);
+                        return kb == null || live == null ? null : new Op.Allocate(kb, live);
+                    },
+                    (op, out) -> {
+                        KB.write(out, op.kb());
+                        LIVE.write(out, op.live());
                     }),
             OpFormat.of("go", OpKind.GO, Op.Go.class, "go f(): start a goroutine.", List.of(FUNCTION),
                     (r, o) -> orNull(FUNCTION.read(r, o), Op.Go::new),

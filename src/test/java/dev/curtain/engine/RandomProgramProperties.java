@@ -28,25 +28,31 @@ class RandomProgramProperties {
 
     /** A random program from a seed: up to four functions of up to six statements, with loops one level deep. */
     static Program randomProgram(long seed) {
+        return randomProgram(seed, false);
+    }
+
+    /** With {@code allocates}, a third of the statements are allocations of 0.5 to 4 MB (GC cycles follow). */
+    static Program randomProgram(long seed, boolean allocates) {
         Random r = new Random(seed);
         int functions = 1 + r.nextInt(4);
         List<Function> fns = new ArrayList<>();
         for (int f = 0; f < functions; f++) {
             String name = f == 0 ? "main" : "f" + f;
-            fns.add(new Function(name, body(r, functions, 1 + r.nextInt(6), true)));
+            fns.add(new Function(name, body(r, functions, 1 + r.nextInt(6), true, allocates)));
         }
         return new Program(fns, List.of(new ChannelDecl("a", 0), new ChannelDecl("b", 2)), ThreadProps.rootOnHost());
     }
 
-    private static List<Statement> body(Random r, int functions, int n, boolean allowLoop) {
+    private static List<Statement> body(Random r, int functions, int n, boolean allowLoop, boolean allocates) {
         List<Statement> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(Statement.of(op(r, functions, allowLoop)));
+            out.add(Statement.of(allocates && r.nextInt(3) == 0 ? new Op.Allocate(512 + r.nextInt(3584), false)
+                    : op(r, functions, allowLoop, allocates)));
         }
         return out;
     }
 
-    private static Op op(Random r, int functions, boolean allowLoop) {
+    private static Op op(Random r, int functions, boolean allowLoop, boolean allocates) {
         long us = 1 + r.nextInt(3000);
         String fn = "f" + (1 + r.nextInt(Math.max(1, functions - 1)));
         boolean haveF = functions > 1;
@@ -67,7 +73,7 @@ class RandomProgramProperties {
             case 12 -> new Op.NetWait("accept", us * 1000);
             case 13 -> new Op.Observe(dev.curtain.engine.program.ObservationKind.OPEN_SOCKET, "probe");
             case 14 -> r.nextInt(4) == 0 ? new Op.SetGomaxprocs(1 + r.nextInt(4)) : new Op.SetPriority(r.nextInt(10));
-            default -> new Op.Loop(1 + r.nextInt(3), body(r, functions, 1 + r.nextInt(3), false));
+            default -> new Op.Loop(1 + r.nextInt(3), body(r, functions, 1 + r.nextInt(3), false, allocates));
         };
     }
 
@@ -83,6 +89,17 @@ class RandomProgramProperties {
         assertThat(sim.outcome()).isNotNull();
         assertThat(sim.all(RunEnded.class)).hasSize(1);
         assertThat(sim.rec.event(sim.rec.size() - 1)).isInstanceOf(RunEnded.class);
+    }
+
+    @Property(tries = 100)
+    void withTheGarbageCollectorInvariantsAndBookkeepingHoldAfterEveryEvent(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 0, max = 5) int version,
+            @ForAll @IntRange(min = 1, max = 6) int procs) {
+        Sim sim = Sim.run(randomProgram(seed, true), options(seed, version, procs).withRuntimeBackground(true));
+        assertThat(sim.all(RunEnded.class)).hasSize(1);
+        Program p = randomProgram(seed, true);
+        SimulationOptions o = options(seed, version, procs).withRuntimeBackground(true);
+        assertThat(DeterminismTest.hash(Simulator.run(p, o))).isEqualTo(DeterminismTest.hash(Simulator.run(p, o)));
     }
 
     @Property(tries = 40)

@@ -3,6 +3,7 @@ package dev.curtain.engine;
 import static dev.curtain.engine.program.Ops.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.curtain.engine.event.Event;
 import dev.curtain.engine.event.Event.GoroutineCreated;
 import dev.curtain.engine.event.Event.GoroutineExited;
 import dev.curtain.engine.event.Event.GoroutineQueued;
@@ -164,5 +165,22 @@ class RunQueueRulesTest {
             Sim sim = Sim.run(p, Sim.opts("1.22", 2).withSeed(seed).withRuntimeBackground(true));
             assertThat(sim.observations().get(0).m()).as("seed " + seed).isZero();
         }
+    }
+    @Test
+    void aSyscallOnAPThatGomaxprocsDestroysReturnsWithoutIt() {
+        // GOMAXPROCS(1) while the reader on P1 is in one of its short syscalls: procresize takes P1 from its thread,
+        // and the call still returns (exitsyscall finds no P, the goroutine goes to the global queue, runs on P0).
+        Program p = Sim.program(List.of(new ChannelDecl("done", 0)),
+                fn("main", go("reader"), spin("1ms"), gomaxprocs(1), recv("done"), print("main done")),
+                fn("reader", loop(500, syscall("read", "10us")), print("back"), send("done")));
+        int caught = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            Sim sim = Sim.run(p, Sim.opts("1.22", 2).withSeed(seed));
+            Event.ProcessorsResized shrink = sim.first(Event.ProcessorsResized.class, e -> e.to() == 1);
+            caught += sim.all(Event.ProcessorRetaken.class, e -> e.timeNs() == shrink.timeNs()).size();
+            assertThat(sim.prints("back")).as("seed " + seed).hasSize(1);
+            assertThat(sim.prints("main done")).as("seed " + seed).hasSize(1);
+        }
+        assertThat(caught).as("shrinks that took a P from a thread in a syscall").isPositive();
     }
 }

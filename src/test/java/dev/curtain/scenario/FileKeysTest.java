@@ -62,7 +62,8 @@ class FileKeysTest {
             "DEFER", "defer", "PANIC", "panic", "RECOVER", "recover", "RETURN", "return", "EXIT", "exit",
             "OBSERVE", "observe", "LOOP", "loop", "SET_GOMAXPROCS", "setGomaxprocs",
             "SET_MAX_THREADS", "setMaxThreads", "PIPE_READ", "pipeRead", "PIPE_WRITE", "pipeWrite",
-            "SET_FLAG", "setFlag", "SPIN_UNTIL", "spinUntil", "ALL_THREADS_SYSCALL", "allThreadsSyscall"};
+            "SET_FLAG", "setFlag", "SPIN_UNTIL", "spinUntil", "ALL_THREADS_SYSCALL", "allThreadsSyscall",
+            "ALLOCATE", "allocate"};
         for (int i = 0; i < pairs.length; i += 2) {
             pinned.put(pairs[i], pairs[i + 1]);
         }

@@ -79,6 +79,7 @@ public sealed interface Event {
         R panicStarted(PanicStarted e);
         R panicRecovered(PanicRecovered e);
         R runEnded(RunEnded e);
+        R gcPhaseChanged(GcPhaseChanged e);
     }
 
     /** The process started: the version imitated, GOMAXPROCS, the baseline properties and the program's channels. */
@@ -111,6 +112,15 @@ public sealed interface Event {
     /** Thread {@code m} gave up P {@code p}, which is now idle. */
     record ProcessorReleased(int seq, long timeNs, RuntimeFunction fn, int p, int m) implements Event {
         public <R> R accept(Visitor<R> v) { return v.processorReleased(this); }
+    }
+
+    /**
+     * The garbage collector entered {@code phase} of cycle {@code cycle} (1 for the first): a stop-the-world
+     * (sweep or mark termination), the concurrent mark phase, or off again.
+     */
+    record GcPhaseChanged(int seq, long timeNs, RuntimeFunction fn, int cycle,
+                          dev.curtain.engine.state.GcPhase phase) implements Event {
+        public <R> R accept(Visitor<R> v) { return v.gcPhaseChanged(this); }
     }
 
     /** sysmon took P {@code p} from thread {@code m}, whose G is in a syscall; the P is idle until handed off. */

@@ -28,6 +28,7 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
     private static final int CHUNK = 1 << SHIFT;
     private static final int MASK = CHUNK - 1;
     private static final RuntimeFunction[] FNS = RuntimeFunction.values();
+    private static final dev.curtain.engine.state.GcPhase[] GC_PHASES = dev.curtain.engine.state.GcPhase.values();
     private static final PlaceKind[] KINDS = PlaceKind.values();
 
     private byte[][] type = new byte[4][];
@@ -128,6 +129,7 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
             case T_PANIC_STARTED -> new PanicStarted(i, t, a, (String) obj(b));
             case T_PANIC_RECOVERED -> new PanicRecovered(i, t, a);
             case T_RUN_ENDED -> new RunEnded(i, t, FNS[a], Outcome.values()[b], (String) obj(d));
+            case T_GC_PHASE_CHANGED -> new GcPhaseChanged(i, t, FNS[a], b, GC_PHASES[d]);
             default -> throw new IllegalStateException("corrupt event type at " + i);
         };
     }
@@ -180,7 +182,7 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
             T_GOROUTINE_YIELDED = 20, T_GOROUTINE_EXITED = 21, T_GOROUTINE_LOCKED = 22, T_GOROUTINE_UNLOCKED = 23,
             T_SYSCALL_ENTERED = 24, T_SYSCALL_RETURNED = 25, T_SYSCALL_RETURNED_WITHOUT_P = 26, T_SYSCALL_FAILED = 27,
             T_CHANNEL_SENT = 28, T_CHANNEL_RECEIVED = 29, T_OBSERVATION_MADE = 30, T_PANIC_STARTED = 31,
-            T_PANIC_RECOVERED = 32, T_RUN_ENDED = 33, T_GOROUTINE_FOUND_WAITING = 34;
+            T_PANIC_RECOVERED = 32, T_RUN_ENDED = 33, T_GOROUTINE_FOUND_WAITING = 34, T_GC_PHASE_CHANGED = 35;
 
     /** Writes one event's type and slots. */
     private final class Encoder implements Event.Visitor<Void> {
@@ -214,6 +216,9 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         }
         public Void processorReleased(ProcessorReleased e) {
             return put(T_PROCESSOR_RELEASED, e.fn().ordinal(), e.p(), e.m(), 0, 0);
+        }
+        public Void gcPhaseChanged(GcPhaseChanged e) {
+            return put(T_GC_PHASE_CHANGED, e.fn().ordinal(), e.cycle(), e.phase().ordinal(), 0, 0);
         }
         public Void processorRetaken(ProcessorRetaken e) {
             return put(T_PROCESSOR_RETAKEN, e.p(), e.m(), 0, 0, 0);

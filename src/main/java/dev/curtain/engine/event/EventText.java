@@ -90,7 +90,7 @@ public final class EventText {
             case SYSCALL -> "a syscall on " + m(pl.id());
             case WAITING -> "waiting";
             case DEAD -> "dead";
-            case NONE -> "nowhere";
+            case NONE -> "the GC's worker pool, straight to its P"; // only mark workers are handed over so
         };
     }
 
@@ -342,6 +342,20 @@ public final class EventText {
         public String runEnded(RunEnded e) {
             String first = e.message().isEmpty() ? e.outcome().key() : e.message().split("\n", 2)[0];
             return "The run ends after " + Durations.human(e.timeNs()) + ": " + first;
+        }
+
+        @Override
+        public String gcPhaseChanged(GcPhaseChanged e) {
+            return switch (e.phase()) {
+                case SWEEP_TERMINATION -> "GC cycle " + e.cycle() + " starts: the heap reached its trigger, and "
+                        + "the world stops for sweep termination (gcStart)";
+                case MARK -> "GC cycle " + e.cycle() + " marks: the world runs again, with mark workers on "
+                        + "their Ps (startTheWorldWithSema)";
+                case MARK_TERMINATION -> "GC cycle " + e.cycle() + ": marking is done, and the world stops for "
+                        + "mark termination (gcMarkDone)";
+                case OFF -> "GC cycle " + e.cycle() + " ends: the heap goal is set from what survived, and the "
+                        + "sweeper is readied (gcMarkTermination)";
+            };
         }
     }
 }

@@ -52,7 +52,17 @@ public enum RuntimeFunction {
     GORECOVER("gorecover", "recover stops a panic"),
     ALL_THREADS_SYSCALL("AllThreadsSyscall", "runs a syscall on every thread (Go 1.16+)"),
     SYSCALL("syscall", "a system call on the calling thread"),
-    EXIT("exit", "the process exits");
+    EXIT("exit", "the process exits"),
+    // The garbage collector (mgc.go, mgcpacer.go, mgcsweep.go, mgcscavenge.go); after EXIT so the log's numbers
+    // of the others stay as they were.
+    GC_START("gcStart", "the heap reached its trigger: a GC cycle starts by stopping the world"),
+    STOP_THE_WORLD("stopTheWorldWithSema", "every P stops (the GC's sweep or mark termination)"),
+    START_THE_WORLD("startTheWorldWithSema", "the Ps start again after a stop-the-world"),
+    GC_MARK_WORKER("gcBgMarkWorker", "a GC mark worker runs on a P (dedicated, fractional or idle)"),
+    GC_MARK_DONE("gcMarkDone", "marking is done: the world stops for mark termination"),
+    BGSWEEP("bgsweep", "the background sweeper frees the spans the cycle found unused"),
+    BGSCAVENGE("bgscavenge", "the background scavenger returns free memory to the OS"),
+    FORCEGC("forcegchelper", "sysmon forces a GC two minutes after the last one");
 
     private final String goName;
     private final String summary;

@@ -138,6 +138,20 @@ public sealed interface Op {
         public OpKind kind() { return OpKind.ALL_THREADS_SYSCALL; }
     }
 
+    /**
+     * An allocation of {@code kb} kilobytes on the heap ({@code make([]byte, n)} escaping, mallocgc): garbage at the
+     * next GC cycle unless {@code live}. With the runtime's background work on, the heap reaching its GC trigger
+     * starts a cycle on this goroutine (gcStart); without it the allocation is only counted.
+     */
+    record Allocate(int kb, boolean live) implements Op {
+        public Allocate {
+            if (kb < 1) {
+                throw new IllegalArgumentException("an allocation is at least 1 KB");
+            }
+        }
+        public OpKind kind() { return OpKind.ALLOCATE; }
+    }
+
     /** {@code time.Sleep(d)}: parks on a timer; no thread is held. */
     record Sleep(long durationNs) implements Op {
         public Sleep {

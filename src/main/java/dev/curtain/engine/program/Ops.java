@@ -58,6 +58,8 @@ public final class Ops {
     public static Statement forever(Statement... body) { return s(new Op.Loop(Op.Loop.FOREVER, Arrays.asList(body))); }
     public static Statement gomaxprocs(int n) { return s(new Op.SetGomaxprocs(n)); }
     public static Statement setMaxThreads(int n) { return s(new Op.SetMaxThreads(n)); }
+    public static Statement allocate(int kb) { return s(new Op.Allocate(kb, false)); }
+    public static Statement allocateLive(int kb) { return s(new Op.Allocate(kb, true)); }
 
     public static Function fn(String name, Statement... body) {
         return new Function(name, List.of(body));

@@ -52,7 +52,7 @@ final class Bookkeeping {
         }
         for (int p = 0; p < s.gomaxprocs(); p++) {
             ProcessorState ps = s.processor(p);
-            if (ps.status() == PStatus.IDLE && ps.m() < 0 && !listed[p]) {
+            if (ps.status() == PStatus.IDLE && ps.m() < 0 && !listed[p] && !rt.gc.holdsBack(p)) {
                 out.add("P" + p + " is idle and held by no M, but not in sched.pidle");
             }
         }

@@ -35,6 +35,14 @@ final class GoroutineContext {
     int timerP = -1;
     /** Whether the main goroutine is still running init with runtime.main's internal lock. */
     boolean inInit;
+    /** {@link #USER}, or which of the runtime's own goroutines this is (its rules are {@link Gc}'s). */
+    int runtimeRole = USER;
+    /** A runtime goroutine's place in its loop (a mark worker's mode, the sweeper's turn …), {@link Gc}'s. */
+    int runtimeState;
+    /** When a runtime goroutine's current slice of work began. */
+    long sliceStart;
+
+    static final int USER = 0;
 
     GoroutineContext(int id, boolean isMain) {
         this.id = id;

@@ -95,6 +95,11 @@ final class Interpreter {
             throw new IllegalStateException("M" + m + " stepped with no goroutine");
         }
         GoroutineContext ctx = rt.g(g);
+        if (ctx.runtimeRole != GoroutineContext.USER) {
+            // One of the runtime's own goroutines (a mark worker, the sweeper …): the GC's rules run it.
+            rt.gc.step(m, g, ctx);
+            return;
+        }
         if (ctx.isMain && !rt.mainStarted) {
             runtimeMain(m, g, ctx);
         }
@@ -486,12 +491,18 @@ final class Interpreter {
                 rt.maxThreads = ((Op.SetMaxThreads) op).threads();
                 return Flow.NEXT;
             }
+            case ALLOCATE -> {
+                Op.Allocate a = (Op.Allocate) op;
+                // mallocgc: past the trigger this goroutine runs gcStart, which stops the world; it carries on
+                // when the world starts again.
+                return rt.gc.allocate(m, g, a.kb() * 1024L, a.live()) ? Flow.BUSY : Flow.NEXT;
+            }
         }
         throw new IllegalStateException("unhandled op " + op.kind());
     }
 
     /** A running goroutine on another thread that a stop-the-world cannot stop, or -1. */
-    private int stwBlockedBy(int m) {
+    int stwBlockedBy(int m) {
         for (ThreadState t : s.threads()) {
             if (t.id() == m || t.curg() < 0) {
                 continue;
@@ -556,6 +567,8 @@ final class Interpreter {
             case LOOP -> ((Op.Loop) op).forever() ? "for {" : "for i := 0; i < " + ((Op.Loop) op).times() + "; i++ {";
             case SET_GOMAXPROCS -> "runtime.GOMAXPROCS(" + ((Op.SetGomaxprocs) op).procs() + ")";
             case SET_MAX_THREADS -> "debug.SetMaxThreads(" + ((Op.SetMaxThreads) op).threads() + ")";
+            case ALLOCATE -> "make([]byte, " + ((Op.Allocate) op).kb() + "<<10)"
+                    + (((Op.Allocate) op).live() ? " (kept)" : "");
         };
     }
 }

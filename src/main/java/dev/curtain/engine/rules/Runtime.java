@@ -77,6 +77,7 @@ public final class Runtime {
     final Timers timers;
     final Pipes pipes;
     final Flags flags;
+    final Gc gc;
 
     /** A runtime that appends what happens to {@code out} (whose live state it reads). */
     public Runtime(Program program, SimulationOptions options, Recording.Builder out) {
@@ -97,6 +98,7 @@ public final class Runtime {
         this.timers = new Timers(this);
         this.pipes = new Pipes(this);
         this.flags = new Flags(this);
+        this.gc = new Gc(this);
     }
 
     /** Runs the program to one of the outcomes. */
@@ -150,6 +152,7 @@ public final class Runtime {
             case NET_READY -> timers.socketReady(w.target);
             case PREEMPT_SIGNAL -> sysmon.signalArrived(w.target);
             case SYSMON -> sysmon.tick();
+            case GC -> gc.pauseOver(w.target);
         }
     }
 

@@ -128,6 +128,13 @@ final class Scheduler {
         int p = t.p();
         ProcessorState ps = s.processor(p);
         rt.timers.runExpired(p, m);
+        if (rt.gc.blackenEnabled) {
+            // The GC's mark phase: a dedicated or fractional worker comes before any goroutine.
+            Found w = rt.gc.findRunnableGCWorker(p, m);
+            if (w != null) {
+                return w;
+            }
+        }
         IntDeque global = s.globalQueue();
         if (ps.schedtick() % FAIRNESS_PERIOD == 0 && !global.isEmpty()) {
             return new Found(global.peekFirst(), Place.GLOBAL, false);
@@ -158,6 +165,13 @@ final class Scheduler {
                 rt.wakeM(m, rt.now + Latencies.STEAL_BACKOFF_NS + Timing.SYSMON_OVERSLEEP.draw(rt.rng),
                         Wakeup.Kind.STEAL_RETRY);
                 return null;
+            }
+        }
+        if (rt.gc.blackenEnabled) {
+            // Nothing to run: mark in idle time rather than give up the P.
+            Found w = rt.gc.idleWorker(p);
+            if (w != null) {
+                return w;
             }
         }
         // Timers already due elsewhere would wake a netpoll-blocked M at once; run them here instead.
@@ -384,7 +398,7 @@ final class Scheduler {
         for (int p = n; p < old; p++) {
             ProcessorState ps = s.processor(p);
             if (ps.m() >= 0 && ps.m() != m) {
-                evictThread(ps.m(), p);
+                evictThread(ps.m(), p, RuntimeFunction.PROCRESIZE);
             }
             int[] ring = ps.runq();
             for (int i = ring.length - 1; i >= 0; i--) {
@@ -402,7 +416,7 @@ final class Scheduler {
             rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, callerP, m));
             ProcessorState p0 = s.processor(0);
             if (p0.m() >= 0) {
-                evictThread(p0.m(), 0);
+                evictThread(p0.m(), 0, RuntimeFunction.PROCRESIZE);
             }
             rt.pidle.remove(0);
             rt.emit(new ProcessorAcquired(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, 0, m));
@@ -414,8 +428,11 @@ final class Scheduler {
         rt.threads.wakep(m);
     }
 
-    /** A thread loses its P to procresize: its goroutine (if running) is preempted and it parks. */
-    private void evictThread(int victimM, int p) {
+    /**
+     * A thread loses its P to procresize or a stop-the-world ({@code fn}): its goroutine (if running) is
+     * preempted to the global queue and it parks.
+     */
+    void evictThread(int victimM, int p, RuntimeFunction fn) {
         ThreadState t = s.thread(victimM);
         if (t.curg() >= 0 && t.state() != MState.SYSCALL) {
             rt.cancelM(victimM);
@@ -424,14 +441,16 @@ final class Scheduler {
         }
         if (t.state() == MState.SPINNING) {
             rt.nmspinning--;
-            rt.emit(new ThreadSpinning(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, victimM, false));
+            rt.emit(new ThreadSpinning(rt.seq(), rt.now, fn, victimM, false));
         }
-        rt.cancelM(victimM);
         if (t.state() == MState.SYSCALL) {
+            // Its syscall goes on without the P, and exitsyscall looks for one when it returns: the thread's
+            // wakeup (the syscall's end) stays.
             rt.emit(new dev.curtain.engine.event.Event.ProcessorRetaken(rt.seq(), rt.now, p, victimM));
             return;
         }
-        rt.emit(new ProcessorReleased(rt.seq(), rt.now, RuntimeFunction.PROCRESIZE, p, victimM));
+        rt.cancelM(victimM);
+        rt.emit(new ProcessorReleased(rt.seq(), rt.now, fn, p, victimM));
         if (s.thread(victimM).lockedg() >= 0) {
             rt.threads.parkLockedIdle(victimM);
         } else {

@@ -61,6 +61,8 @@ final class Sysmon {
         next = null;
         deepSleep = false;
         ensureSize();
+        // forcegc's check (each of sysmon's rounds; the model makes it first so a deep sleep cannot skip it).
+        rt.gc.sysmonCheck();
         if (s.idleProcessors() == s.gomaxprocs()) {
             // Every P idle: sleep until the next timer or socket, or forcegcperiod/2.
             long until = Math.min(rt.agenda.nextTimerOrNet(), rt.now + Latencies.SYSMON_DEEP_SLEEP_NS);

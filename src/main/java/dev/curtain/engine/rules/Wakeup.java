@@ -22,7 +22,9 @@ final class Wakeup {
         /** sysmon's preemption signal reaches M {@code target} (async preemption, Go 1.14+). */
         PREEMPT_SIGNAL,
         /** sysmon wakes. */
-        SYSMON
+        SYSMON,
+        /** A stop-the-world of the GC, started by M {@code target}, has lasted its pause. */
+        GC
     }
 
     // Not final: an M's wakeup is one object for the M's life, rescheduled in place (Agenda.reschedule), so the

@@ -1,7 +1,8 @@
 /**
  * The scheduler's rules: the decider that turns a program and the current state into events. Methods are named
  * after the Go runtime functions they model (schedule, findRunnable, handoffp, retake, stoplockedm …), so a reader
- * can check them against src/runtime/proc.go; docs/runtime-model.md lists each rule with its function, the Go
+ * can check them against src/runtime/proc.go (the garbage collector's, in {@code Gc}, against
+ * mgc.go and mgcpacer.go); docs/runtime-model.md lists each rule with its function, the Go
  * versions it differs between and the test that checks it.
  */
 package dev.curtain.engine.rules;

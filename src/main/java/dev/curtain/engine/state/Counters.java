@@ -9,6 +9,8 @@ public final class Counters {
     int steals;
     int preemptions;
     int retakes;
+    int gcCycles;
+    GcPhase gcPhase = GcPhase.OFF;
 
     Counters copy() {
         Counters c = new Counters();
@@ -19,6 +21,8 @@ public final class Counters {
         c.steals = steals;
         c.preemptions = preemptions;
         c.retakes = retakes;
+        c.gcCycles = gcCycles;
+        c.gcPhase = gcPhase;
         return c;
     }
 
@@ -33,4 +37,8 @@ public final class Counters {
     public int preemptions() { return preemptions; }
     /** Ps sysmon took from threads in syscalls. */
     public int retakes() { return retakes; }
+    /** GC cycles completed (their mark termination over). */
+    public int gcCycles() { return gcCycles; }
+    /** Where the garbage collector is now. */
+    public GcPhase gcPhase() { return gcPhase; }
 }

@@ -172,6 +172,15 @@ final class Evolver implements Event.Visitor<Void> {
     }
 
     @Override
+    public Void gcPhaseChanged(GcPhaseChanged e) {
+        if (e.phase() == GcPhase.OFF && s.counters.gcPhase != GcPhase.OFF) {
+            s.counters.gcCycles++;
+        }
+        s.counters.gcPhase = e.phase();
+        return null;
+    }
+
+    @Override
     public Void processorRetaken(ProcessorRetaken e) {
         ProcessorState p = p(e.p());
         p.status = PStatus.IDLE;

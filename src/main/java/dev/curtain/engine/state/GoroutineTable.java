@@ -132,6 +132,11 @@ public final class GoroutineTable {
     /** The source line it is on, or 0. */
     public int line(int g) { return read(g).line[g & MASK]; }
     public String function(int g) { return names.get(read(g).function[g & MASK]); }
+    /**
+     * Whether goroutine {@code g} is one of the runtime's own (a GC mark worker, the sweeper …): its function is
+     * in package runtime, as a trace names it and as the engine's garbage collector makes them.
+     */
+    public boolean isRuntime(int g) { return function(g).startsWith("runtime."); }
     public int parent(int g) { return read(g).parent[g & MASK]; }
 
     /** Whether goroutine g is at place kind k with id (a check without creating a Place). */

@@ -25,8 +25,9 @@ final class ImportedText {
             case G -> {
                 if (facts.isPlaceholder(e.id())) {
                     out.add(1, "stands for a goroutine the log only counts (no id)");
-                } else if (facts.isRuntimeGoroutine(e.id())) {
-                    out.add(1, "the runtime's own goroutine (" + facts.function(e.id()) + ")");
+                } else if (facts.isRuntimeGoroutine(e.id())
+                        && (out.size() < 2 || !out.get(1).startsWith(SelectionText.RUNTIME_OWN))) {
+                    out.add(1, SelectionText.RUNTIME_OWN + facts.function(e.id()) + ")");
                 }
             }
             case M -> {

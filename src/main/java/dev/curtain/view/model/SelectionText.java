@@ -24,6 +24,9 @@ final class SelectionText {
     private SelectionText() {
     }
 
+    /** How the inspector marks one of the runtime's own goroutines, simulated or imported. */
+    static final String RUNTIME_OWN = "the runtime's own goroutine (";
+
     /** Whether {@code e} exists in {@code s} (a G that has not been created yet does not). */
     static boolean exists(SchedState s, Entity e) {
         return switch (e.kind()) {
@@ -66,6 +69,9 @@ final class SelectionText {
     private static void describeG(SchedState s, int g, List<String> out) {
         GoroutineTable gs = s.goroutines();
         out.add("G" + g + "  ·  " + gs.function(g));
+        if (gs.isRuntime(g)) {
+            out.add(RUNTIME_OWN + gs.function(g) + ")");
+        }
         out.add("status: " + gs.status(g).key());
         out.add("where: " + gs.place(g));
         if (gs.status(g) == GStatus.WAITING && !gs.waitReason(g).text().isEmpty()) {

@@ -26,6 +26,26 @@ class SelectionTextTest {
     }
 
     @Test
+    void aSimulatedGcWorkerIsMarkedAsTheRuntimesOwnAndAUserGoroutineIsNot() {
+        dev.curtain.engine.program.Program p = dev.curtain.engine.program.Program.ofMain(List.of(
+                dev.curtain.engine.program.Ops.loop(1024, dev.curtain.engine.program.Ops.compute("2us"),
+                        dev.curtain.engine.program.Ops.allocate(8))));
+        Recording gc = Simulator.run(p, dev.curtain.engine.SimulationOptions.defaults().withRuntimeBackground(true));
+        SchedState end = gc.finalState();
+        int worker = -1;
+        for (int g = 1; g < end.goroutines().size(); g++) {
+            if (end.goroutines().function(g).equals("runtime.gcBgMarkWorker")) {
+                worker = g;
+                break;
+            }
+        }
+        assertThat(worker).as("a GC cycle made a mark worker").isPositive();
+        assertThat(SelectionText.describe(end, Entity.g(worker)))
+                .contains("the runtime's own goroutine (runtime.gcBgMarkWorker)", "waiting for: GC worker (idle)");
+        assertThat(SelectionText.describe(end, Entity.g(1))).noneMatch(l -> l.startsWith("the runtime's own"));
+    }
+
+    @Test
     void aProcessorAndAThreadSayWhatTheyHoldAndRun() {
         List<String> p0 = SelectionText.describe(running, Entity.p(0));
         assertThat(p0.get(0)).isEqualTo("P0");
