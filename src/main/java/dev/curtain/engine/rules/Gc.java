@@ -579,23 +579,13 @@ final class Gc {
         ctx.busyUntil = -1;
         switch (ctx.runtimeRole) {
             case SWEEPER -> {
-                if (ctx.runtimeState == 0) {
-                    ctx.runtimeState = 1;
-                    compute(m, ctx, Timing.GC_SWEEP.draw(rt.rng));
-                } else {
-                    ctx.runtimeState = 0;
+                if (workThenPark(m, g, ctx, Timing.GC_SWEEP, WaitReason.GC_SWEEP_WAIT)) {
                     sweeperParked = true;
-                    park(m, g, WaitReason.GC_SWEEP_WAIT);
                 }
             }
             case SCAVENGER -> {
-                if (ctx.runtimeState == 0) {
-                    ctx.runtimeState = 1;
-                    compute(m, ctx, Timing.GC_SCAVENGE.draw(rt.rng));
-                } else {
-                    ctx.runtimeState = 0;
+                if (workThenPark(m, g, ctx, Timing.GC_SCAVENGE, WaitReason.GC_SCAVENGE_WAIT)) {
                     scavengerParked = true;
-                    park(m, g, WaitReason.GC_SCAVENGE_WAIT);
                 }
             }
             case FORCEGC -> {
@@ -614,6 +604,21 @@ final class Gc {
             }
             default -> throw new IllegalStateException("G" + g + " has runtime role " + ctx.runtimeRole);
         }
+    }
+
+    /**
+     * The sweeper's and the scavenger's loop, one step of it: when woken, work for a drawn while ({@code cost}); when
+     * that is done, park again ({@code why}). True when it parked.
+     */
+    private boolean workThenPark(int m, int g, GoroutineContext ctx, Cost cost, WaitReason why) {
+        if (ctx.runtimeState == 0) {
+            ctx.runtimeState = 1;
+            compute(m, ctx, cost.draw(rt.rng));
+            return false;
+        }
+        ctx.runtimeState = 0;
+        park(m, g, why);
+        return true;
     }
 
     private void compute(int m, GoroutineContext ctx, long ns) {
