@@ -116,7 +116,9 @@ final class MainToolBar {
         showVersion(version, model.versionProperty().get());
         version.setOnAction(e -> {
             GoVersion running = model.versionProperty().get();
-            if (version.getValue() != null && (running == null || !version.getValue().equals(running.profile()))) {
+            // the release on show, or the profile it simulates with, is the run already on the stage
+            if (version.getValue() != null && (running == null || !version.getValue().equals(running)
+                    && !version.getValue().equals(running.profile()))) {
                 documents.changeOptions(version.getValue(), model.gomaxprocsProperty().get());
             }
         });
@@ -205,18 +207,18 @@ final class MainToolBar {
         }
     }
 
-    /** Shows {@code b}: the profile a scenario simulates with, or the release an imported run came from. */
+    /**
+     * Shows {@code b}, the release the run on show is of: a scenario's own "go" (simulated with the profile that
+     * release behaves like, which the tooltip names) or the release an imported run came from. A scenario of Go 1.22
+     * reads "Go 1.22", not the "Go 1.14" of its profile: the toolbar says what the file says.
+     */
     private void showVersion(ComboBox<GoVersion> version, GoVersion b) {
-        GoVersion shown = b == null ? null : model.importedProperty().get() ? b : b.profile();
-        if (shown != null && !version.getItems().contains(shown)) {
-            version.getItems().add(shown);
+        if (b != null && !version.getItems().contains(b)) {
+            version.getItems().add(b);
         }
-        version.setValue(shown);
-        version.getItems().removeIf(v -> !GoVersion.PROFILES.contains(v) && !v.equals(shown));
-        version.getTooltip().setText(!model.importedProperty().get() || b == null
-                ? "Go version profile: re-simulates and stays near the same point"
-                : model.facts().kernelThreadIds() ? "Go " + b + ": the release that wrote this trace"
-                : "Go " + b + " or later: what the log's format shows (its release is not printed)");
+        version.setValue(b);
+        version.getItems().removeIf(v -> !GoVersion.PROFILES.contains(v) && !v.equals(b));
+        version.getTooltip().setText(VersionTip.of(b, model.importedProperty().get(), model.facts().kernelThreadIds()));
     }
 
     private List<Node> playback() {

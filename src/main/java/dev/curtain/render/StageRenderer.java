@@ -552,8 +552,8 @@ public final class StageRenderer {
                 // under the token, squeezed to its cell so neighbours in a queue do not run into each other
                 pen.setFont(nameFont);
                 pen.setFill(pal.text());
-                pen.fillText(this.labels.name(gi, gsTo.function(gi)), p[0],
-                        p[1] + size / 2 + nameFont.getSize() * 0.75, size + 6);
+                pen.fillText(TokenName.fit(this.labels.name(gi, gsTo.function(gi)), size + 6, nameFont.getSize()),
+                        p[0], p[1] + size / 2 + nameFont.getSize() * 0.75, size + 6);
                 mark(p[0] - size / 2 - 3, p[1] + size / 2, size + 6, nameFont.getSize() * 1.5);
                 pen.setFont(numberFont);
             }

@@ -73,7 +73,7 @@ class FirstFrameFirstTest {
         assertThat(picker().getValue().title()).isEqualTo(window.model().getScenario().title());
         // built after the run was on the stage, the toolbar starts from it
         ComboBox<?> version = robot.lookup("#version-picker").queryAs(ComboBox.class);
-        assertThat(version.getValue()).isEqualTo(window.model().versionProperty().get().profile());
+        assertThat(version.getValue()).isEqualTo(window.model().versionProperty().get());
         javafx.scene.control.Spinner<?> procs = robot.lookup("#gomaxprocs").queryAs(javafx.scene.control.Spinner.class);
         assertThat(procs.getValue()).isEqualTo(window.model().gomaxprocsProperty().get());
         // the views built late show the state on screen, as if they had been there from the start

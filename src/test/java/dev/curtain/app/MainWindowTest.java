@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -64,6 +65,22 @@ class MainWindowTest {
                 }
             }
         });
+    }
+
+    /**
+     * Lesson 11 is a Go 1.16 file, simulated with the Go 1.14 profile: the picker says "Go 1.16", as the file does,
+     * its tooltip names the profile, and showing it re-simulates nothing.
+     */
+    @Test
+    void thePickerShowsTheLessonsOwnReleaseAndTheProfileItRunsWith(FxRobot robot) {
+        Scenario lesson = new ShippedLessons().lessons().stream()
+                .filter(l -> l.options().version().equals(dev.curtain.engine.GoVersion.parse("1.16")))
+                .findFirst().orElseThrow();
+        robot.interact(() -> window.show(lesson));
+        ComboBox<dev.curtain.engine.GoVersion> version = robot.lookup("#version-picker").queryComboBox();
+        assertThat(version.getConverter().toString(version.getValue())).isEqualTo("Go 1.16");
+        assertThat(version.getTooltip().getText()).contains("Go 1.14 profile");
+        assertThat(model.versionProperty().get()).isEqualTo(dev.curtain.engine.GoVersion.parse("1.16"));
     }
 
     @Test
