@@ -8,6 +8,7 @@ import dev.curtain.engine.state.SchedState;
 import dev.curtain.importer.ImportFacts;
 import dev.curtain.render.ZoneDemand;
 import dev.curtain.scenario.Scenario;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +65,14 @@ public final class ViewerModel {
     private ZoneDemand zoneDemand;
     /** The selection's history must be rebuilt (a new run was installed). */
     private boolean historyStale;
-    /** The state one step ahead of the one on show, read early by {@link #upcomingState}, and its index. */
+    /**
+     * The step ahead of the one on show, read early by {@link #upcomingState}: its index, its state, and what the
+     * panels will show of it (the thread table's rows, the status line), all worked out in an idle frame.
+     */
     private SchedState ahead;
     private int aheadIndex = -1;
+    private List<ThreadRow> aheadRows;
+    private String aheadStatus;
 
     public ViewerModel(SimulationRunner runner, EventExplainer explainer) {
         this.simulation = new RunSimulation(runner);
@@ -127,6 +133,8 @@ public final class ViewerModel {
         if (aheadIndex != i || ahead == null) {
             ahead = ShownState.at(recording, state.get(), i);
             aheadIndex = i;
+            aheadRows = ThreadRows.of(ahead);
+            aheadStatus = statusLine(i, ahead);
         }
         return ahead;
     }
@@ -293,11 +301,18 @@ public final class ViewerModel {
         selection.dropIfAbsentFrom(state.get());
     }
 
+    private String statusLine(int i, SchedState s) {
+        return String.format(Locale.ROOT, "event %,d of %,d  ·  %s", i, recording.size(), Durations.format(s.timeNs()));
+    }
+
     private void showIndex(int i) {
         if (recording == null) {
             return;
         }
-        SchedState s = i == aheadIndex && ahead != null ? ahead : ShownState.at(recording, state.get(), i);
+        boolean early = i == aheadIndex && ahead != null;
+        SchedState s = early ? ahead : ShownState.at(recording, state.get(), i);
+        List<ThreadRow> rows = early ? aheadRows : ThreadRows.of(s);
+        String line = early ? aheadStatus : statusLine(i, s);
         ahead = null;
         aheadIndex = -1;
         Event last = i > 0 ? recording.event(i - 1) : null;
@@ -306,10 +321,12 @@ public final class ViewerModel {
         changed.set(ChangedEntities.of(last));
         captions.show(i, last, cues, scenario.get(), recording, facts);
         state.set(s);
-        threads.setAll(ThreadRows.of(s));
+        if (!rows.equals(threads)) {
+            // an event that leaves every thread as it was spares the table its refresh
+            threads.setAll(rows);
+        }
         source.follow(s);
-        status.set(String.format(Locale.ROOT, "event %,d of %,d  ·  %s", i, recording.size(),
-                Durations.format(s.timeNs())));
+        status.set(line);
         selection.refresh(s, recording, historyStale, facts);
         historyStale = false;
     }

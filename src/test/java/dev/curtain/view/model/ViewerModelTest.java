@@ -63,6 +63,30 @@ class ViewerModelTest {
         assertThat(model.threads()).hasSize(expected.threads().size());
     }
 
+    /**
+     * The stage reads the next step early, in a move's idle frames: stepping onto it then shows exactly what a seek
+     * to that index shows (state, thread rows, status line), at every step of a lesson.
+     */
+    @Test
+    void aStepReadEarlyShowsWhatASeekThereShows() {
+        Scenario s = ShippedLessons.first();
+        open(s);
+        ViewerModel seeking = new ViewerModel(SimulationRunner.direct(), EventExplainer.standard());
+        seeking.open(s, e -> {
+            throw new AssertionError(e);
+        });
+        for (int i = 1; i <= model.playback().getSize(); i++) {
+            SchedState early = model.upcomingState();
+            model.playback().stepForward();
+            seeking.playback().seek(i);
+            assertThat(model.getState()).as("step %d", i).isSameAs(early);
+            assertThat(model.getState().eventCount()).isEqualTo(seeking.getState().eventCount());
+            assertThat(model.threads()).as("rows at %d", i).isEqualTo(seeking.threads());
+            assertThat(model.statusProperty().get()).isEqualTo(seeking.statusProperty().get());
+        }
+        assertThat(model.upcomingState()).isNull();
+    }
+
     @Test
     void showsTheAuthorsCaptionAtACueAndAnExplanationElsewhere() {
         open(ShippedLessons.first());
