@@ -258,9 +258,11 @@ public final class StageView extends Region {
             tweening = false;
             progress = 1;
         }
-        placeThreads(StageRenderer.ease(progress), flagged());
+        // the boxes are placed and the background drawn for this very frame: only what moves is left to draw
+        Set<Entity> flagged = flagged();
+        placeThreads(StageRenderer.ease(progress), flagged);
         drawBackground();
-        paint(StageRenderer.ease(progress));
+        drawTokens(StageRenderer.ease(progress), flagged);
     }
 
     /** Two states of the same run share their first event's options; after a re-simulation, cut instead. */
@@ -463,6 +465,16 @@ public final class StageView extends Region {
             return;
         }
         Set<Entity> flagged = flagged();
+        if (placeThreads(t, flagged)) {
+            // a box that stays put changed its look after the background was drawn (a highlight set after the
+            // state, say): its picture lives in the background
+            drawBackground();
+        }
+        drawTokens(t, flagged);
+    }
+
+    /** Draws what moves at {@code t}, the boxes already placed for it and the background up to date. */
+    private void drawTokens(double t, Set<Entity> flagged) {
         Set<Integer> changedGs = new HashSet<>();
         for (Entity e : flagged) {
             if (e.kind() == Entity.Kind.G) {
@@ -471,11 +483,6 @@ public final class StageView extends Region {
         }
         Entity sel = model.selectionProperty().get();
         int selG = sel != null && sel.kind() == Entity.Kind.G ? sel.id() : -1;
-        if (placeThreads(t, flagged)) {
-            // a box that stays put changed its look after the background was drawn (a highlight set after the
-            // state, say): its picture lives in the background
-            drawBackground();
-        }
         renderer.drawTokens(pen, background, fromGeo, fromState, toGeo, toState, t,
                 palette.get(), changedGs, selG, boxes::picture);
     }
