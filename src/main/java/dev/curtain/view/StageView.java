@@ -258,11 +258,15 @@ public final class StageView extends Region {
             tweening = false;
             progress = 1;
         }
-        // the boxes are placed and the background drawn for this very frame: only what moves is left to draw
+        // the boxes are placed and the background drawn for this very frame: only what moves is left to draw, and
+        // a move's first frame (painted before the next picture of the stage, in the same pulse or the next) draws
+        // it; drawing it here too would paint the moving items twice on the frame that already costs most
         Set<Entity> flagged = flagged();
         placeThreads(StageRenderer.ease(progress), flagged);
         drawBackground();
-        drawTokens(StageRenderer.ease(progress), flagged);
+        if (!tweening) {
+            drawTokens(StageRenderer.ease(progress), flagged);
+        }
     }
 
     /** Two states of the same run share their first event's options; after a re-simulation, cut instead. */
