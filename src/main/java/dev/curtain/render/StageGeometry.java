@@ -131,6 +131,8 @@ public final class StageGeometry {
     public final boolean[] mFolded;
     /** Per M: drawn as a compact box (its name and state colour), in a thread zone too crowded for full ones. */
     public final boolean[] mCompact;
+    /** Per thread zone ({@link #BOTTOM_ZONES} order): how many boxes it has room for, side by side and in rows. */
+    public final int[] zoneSlots;
     public final List<Lane> lanes = new ArrayList<>();
     public final List<Zone> zones = new ArrayList<>();
     public final List<Chip> chips = new ArrayList<>();
@@ -152,6 +154,7 @@ public final class StageGeometry {
         this.mBox = new Rect[mCount];
         this.mFolded = new boolean[mCount];
         this.mCompact = new boolean[mCount];
+        this.zoneSlots = new int[BOTTOM_ZONES.length];
         this.boxH = 0;
     }
 
@@ -170,6 +173,7 @@ public final class StageGeometry {
         this.mBox = shape.mBox;
         this.mFolded = shape.mFolded;
         this.mCompact = shape.mCompact;
+        this.zoneSlots = shape.zoneSlots;
     }
 
     /** Whether thread {@code m}'s box is compact: all boxes on thin lanes, or its thread zone's when crowded. */
@@ -463,7 +467,7 @@ public final class StageGeometry {
             zones.add(zone);
             x = r.right() + GAP;
             boxes(s, groups.get(i), content(zone), i == 0 ? (crowded ? token + 6 : token * 0.5 + 4) : 0, bw, bh,
-                    crowded ? MIN_COMPACT_SCALE : MIN_BOX_SCALE);
+                    crowded ? MIN_COMPACT_SCALE : MIN_BOX_SCALE, most[i], demand, i);
             if (crowded) {
                 for (ThreadState t : groups.get(i)) {
                     mCompact[t.id()] = true;
@@ -511,47 +515,49 @@ public final class StageGeometry {
     static final double MIN_BOX_SCALE = 0.3;
 
     /**
-     * Places a zone's thread boxes: every box is drawn, all at one size, as large as lets them all fit (down to
-     * {@link #MIN_BOX_SCALE}); only past that do the rest fold into a "+N threads" count, and a thread that
-     * differs from the process or is locked to a G is placed before the others, so it is never the one folded.
+     * Places a zone's thread boxes: every box is drawn, all at one size, as large as lets the most the zone holds
+     * in the run ({@code most}) fit (down to {@link #MIN_BOX_SCALE}), so boxes do not grow and shrink as threads
+     * come and go; only past that do the rest fold into a "+N threads" count, and a thread that differs from the
+     * process or is locked to a G is placed before the others, so it is never the one folded. Unfolded, each
+     * thread keeps a slot of its own for the run where the zone has room for every thread it ever holds
+     * ({@link #stableSlots}): a thread arriving or leaving does not push the others along.
      */
     private void boxes(SchedState s, List<ThreadState> ts, Rect area, double gSpace, double fullW, double fullH,
-                       double minScale) {
+                       double minScale, int most, ZoneDemand demand, int zone) {
         List<ThreadState> order = new ArrayList<>(ts);
         order.sort(java.util.Comparator.comparingInt(t -> mustShow(s, t) ? 0 : 1));
         // room for a G in a syscall at its thread's box's right end (gSpace: half a token over a full box, a whole
         // one beside a compact box; 0 in zones whose threads hold no G)
         double extra = gSpace;
         int n = order.size();
-        double scale = 1;
-        int cols = 1;
-        int rows = 1;
         double bw = Math.min(fullW, area.w() - extra);
         // a box a little wider than the zone is squeezed sideways first (the window draws it whole, smaller)
         if (bw < SQUEEZE * fullW) {
             bw = fullW;
         }
-        for (scale = 1; scale >= minScale - 1e-9; scale -= 0.02) {
-            double w = bw * scale;
-            double h = fullH * scale;
-            cols = Math.max(1, (int) ((area.w() + 8) / (w + extra + 8)));
-            rows = Math.max(1, (int) ((area.h() + 6) / (h + 6)));
-            if (cols * rows >= n) {
-                break;
+        double scale = fitScale(Math.max(n, most), area, bw, fullH, extra, minScale);
+        int everyone = demand == null ? 0 : demand.everHeld(zone);
+        if (everyone > Math.max(n, most)) {
+            // a slot for each thread the zone ever holds, if that costs the boxes little: none is ever pushed along
+            double all = fitScale(everyone, area, bw, fullH, extra, minScale);
+            if (all >= scale * KEEP_SLOTS_SHRINK) {
+                scale = all;
             }
         }
         scale = Math.max(scale, minScale);
         double w = Math.min(bw * scale, area.w() - extra);
         double h = fullH * scale;
-        cols = Math.max(1, (int) ((area.w() + 8) / (w + extra + 8)));
-        rows = Math.max(1, (int) ((area.h() + 6) / (h + 6)));
+        int cols = Math.max(1, (int) ((area.w() + 8) / (w + extra + 8)));
+        int rows = Math.max(1, (int) ((area.h() + 6) / (h + 6)));
         // spread the columns across the zone: boxes keep their size, the gaps take the slack
         double cellW = w + extra + 8;
         double cellH = h + 6;
         int cap = cols * rows;
+        zoneSlots[zone] = cap;
         int shown = n <= cap ? n : cap - 1;
+        int[] kept = n <= cap ? stableSlots(order, cap, demand, zone) : null;
         for (int i = 0; i < n; i++) {
-            int slot = Math.min(i, shown);
+            int slot = kept != null ? kept[i] : Math.min(i, shown);
             double bx = area.x() + (slot % cols) * cellW;
             double by = area.y() + (slot / cols) * cellH;
             mBox[order.get(i).id()] = new Rect(bx, by, w, h);
@@ -562,6 +568,57 @@ public final class StageGeometry {
             chips.add(Chip.of(area.x() + (slot % cols) * cellW, area.y() + (slot / cols) * cellH + h / 2,
                     clamp(h * 0.7, 12, 22), "+" + String.format("%,d", n - shown) + " threads"));
         }
+    }
+
+    /** Boxes may be drawn this much smaller than the zone's busiest step needs so every thread keeps its slot. */
+    static final double KEEP_SLOTS_SHRINK = 0.8;
+
+    /**
+     * The largest scale (1 down to {@code minScale}) at which {@code count} boxes of {@code bw} by {@code fullH}
+     * fit in {@code area}, each with {@code extra} room beside it.
+     */
+    private static double fitScale(int count, Rect area, double bw, double fullH, double extra, double minScale) {
+        double scale;
+        for (scale = 1; scale >= minScale - 1e-9; scale -= 0.02) {
+            int cols = Math.max(1, (int) ((area.w() + 8) / (bw * scale + extra + 8)));
+            int rows = Math.max(1, (int) ((area.h() + 6) / (fullH * scale + 6)));
+            if (cols * rows >= count) {
+                break;
+            }
+        }
+        return scale;
+    }
+
+    /**
+     * Each thread's slot in a zone of {@code cap} slots that holds {@code ts} now: its rank among the threads the
+     * zone ever holds in the run, so it stands in the same place at every step it is there. Where the zone has
+     * fewer slots than that, ranks share slots (rank modulo the slots, the next free one on a clash, lowest id
+     * first), so most threads still keep theirs. Null when a thread's rank is not known: then they are packed.
+     */
+    private static int[] stableSlots(List<ThreadState> ts, int cap, ZoneDemand demand, int zone) {
+        if (demand == null) {
+            return null;
+        }
+        Integer[] byId = new Integer[ts.size()];
+        for (int i = 0; i < byId.length; i++) {
+            byId[i] = i;
+        }
+        java.util.Arrays.sort(byId, java.util.Comparator.comparingInt(i -> ts.get(i).id()));
+        int[] slots = new int[ts.size()];
+        boolean[] taken = new boolean[cap];
+        for (int i : byId) {
+            int rank = demand.rank(zone, ts.get(i).id());
+            if (rank < 0) {
+                return null;
+            }
+            int slot = rank % cap;
+            while (taken[slot]) {
+                slot = (slot + 1) % cap;
+            }
+            taken[slot] = true;
+            slots[i] = slot;
+        }
+        return slots;
     }
 
     /** A thread the stage must never fold into a count: it differs from the process, or is locked to a G. */
