@@ -76,6 +76,32 @@ public final class DrawList implements Pen {
         public int hashCode() {
             return hash;
         }
+
+        /** This style with only what a call of {@code kind} draws with; the rest as a fresh canvas has it. */
+        Style lookOf(Kind kind) {
+            return switch (kind) {
+                case FILL_RECT, FILL_ROUND_RECT -> fillLook != null ? fillLook : (fillLook = canonical(new Style(fill,
+                        DEFAULT.stroke, DEFAULT.lineWidth, DEFAULT.dashes, DEFAULT.cap, DEFAULT.font, DEFAULT.align,
+                        DEFAULT.baseline, alpha)));
+                case STROKE_ROUND_RECT, STROKE_OVAL, STROKE_LINE -> strokeLook != null ? strokeLook
+                        : (strokeLook = canonical(new Style(DEFAULT.fill, stroke, lineWidth, dashes, cap, DEFAULT.font,
+                        DEFAULT.align, DEFAULT.baseline, alpha)));
+                case FILL_TEXT -> textLook != null ? textLook : (textLook = canonical(new Style(fill, DEFAULT.stroke,
+                        DEFAULT.lineWidth, DEFAULT.dashes, DEFAULT.cap, font, align, baseline, alpha)));
+                case IMAGE -> imageLook != null ? imageLook : (imageLook = canonical(new Style(DEFAULT.fill,
+                        DEFAULT.stroke, DEFAULT.lineWidth, DEFAULT.dashes, DEFAULT.cap, DEFAULT.font, DEFAULT.align,
+                        DEFAULT.baseline, alpha)));
+            };
+        }
+
+        private Style canonical(Style s) {
+            return s.equals(this) ? this : s;
+        }
+
+        private Style fillLook;
+        private Style strokeLook;
+        private Style textLook;
+        private Style imageLook;
     }
 
     /**
@@ -212,7 +238,10 @@ public final class DrawList implements Pen {
 
     private void add(Kind k, double a, double b, double c, double d, double e, double f, String text, Image img,
                      double x0, double y0, double x1, double y1) {
-        ops.add(new Op(k, a, b, c, d, e, f, text, img, style, x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN));
+        // kept with only what this kind of call draws with: a stroke colour left set by the lane above does not
+        // make a fill here look changed, so one lane's change does not repaint every lane after it
+        ops.add(new Op(k, a, b, c, d, e, f, text, img, style.lookOf(k), x0 - MARGIN, y0 - MARGIN, x1 + MARGIN,
+                y1 + MARGIN));
     }
 
     @Override

@@ -101,6 +101,37 @@ class BackgroundLayerTest {
         });
     }
 
+    @Test
+    void aCallIsUnchangedWhenOnlyStyleItDoesNotDrawWithDiffers(FxRobot robot) {
+        robot.interact(() -> {
+            // the lane above was in a syscall (a dashed syscall-coloured outline) or was not: the fills and texts
+            // of the lanes after it must not count as changed, or one lane's change repaints all those after it
+            DrawList before = new DrawList(this::width);
+            before.setStroke(Color.GOLDENROD);
+            before.setLineWidth(1.5);
+            before.setLineDashes(5, 4);
+            before.setFill(Color.SEAGREEN);
+            before.fillRoundRect(10, 10, 5, 70, 5, 5);
+            before.setFont(Font.font("System", 12));
+            before.fillText("running", 20, 50);
+            before.drawImage(sprite, 100, 10, 20, 20);
+            DrawList after = new DrawList(this::width);
+            after.setFill(Color.SEAGREEN);
+            after.fillRoundRect(10, 10, 5, 70, 5, 5);
+            after.setFont(Font.font("System", 12));
+            after.fillText("running", 20, 50);
+            after.drawImage(sprite, 100, 10, 20, 20);
+            assertThat(after.changedSince(before)).isEmpty();
+            // what a call does draw with still counts
+            DrawList restroked = new DrawList(this::width);
+            restroked.setStroke(Color.GOLDENROD);
+            restroked.strokeRoundRect(10, 10, 50, 50, 8, 8);
+            DrawList stroked = new DrawList(this::width);
+            stroked.strokeRoundRect(10, 10, 50, 50, 8, 8);
+            assertThat(restroked.changedSince(stroked)).hasSize(2);
+        });
+    }
+
     // ------------------------------------------------------------------ a tiny random scene language
 
     private record Style(Color fill, Color stroke, double width, double[] dashes, StrokeLineCap cap, Font font,
