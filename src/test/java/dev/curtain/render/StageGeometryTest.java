@@ -21,6 +21,15 @@ class StageGeometryTest {
         return Simulator.run(s.program(), s.options());
     }
 
+    /** The run's zone demand, as the view model works it out: every state of it tallied. */
+    private static ZoneDemand demandOf(Recording r) {
+        ZoneDemand.Tally tally = new ZoneDemand.Tally();
+        for (int i = 0; i <= r.size(); i++) {
+            tally.add(r.stateAt(i));
+        }
+        return tally.result();
+    }
+
     private static int indexAfterFirst(Recording r, Class<? extends Event> type) {
         for (int i = 0; i < r.size(); i++) {
             if (type.isInstance(r.event(i))) {
@@ -128,11 +137,7 @@ class StageGeometryTest {
     void theThreadZonesKeepTheirPlaceThroughEveryEventOfEveryLesson() {
         for (Scenario lesson : new ShippedLessons().lessons()) {
             Recording r = run(lesson);
-            ZoneDemand.Tally tally = new ZoneDemand.Tally();
-            for (int i = 0; i <= r.size(); i++) {
-                tally.add(r.stateAt(i));
-            }
-            ZoneDemand demand = tally.result();
+            ZoneDemand demand = demandOf(r);
             java.util.Map<String, Rect> first = new java.util.TreeMap<>();
             for (int i = 0; i <= r.size(); i++) {
                 SchedState s = r.stateAt(i);
@@ -164,11 +169,7 @@ class StageGeometryTest {
         for (double[] size : new double[][] {{1280, 560}, {1920, 1080}}) {
             for (Scenario lesson : new ShippedLessons().lessons()) {
                 Recording r = run(lesson);
-                ZoneDemand.Tally tally = new ZoneDemand.Tally();
-                for (int i = 0; i <= r.size(); i++) {
-                    tally.add(r.stateAt(i));
-                }
-                ZoneDemand demand = tally.result();
+                ZoneDemand demand = demandOf(r);
                 StageGeometry before = null;
                 SchedState was = null;
                 for (int i = 0; i <= r.size(); i++) {
