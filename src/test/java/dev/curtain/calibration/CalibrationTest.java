@@ -93,9 +93,6 @@ class CalibrationTest {
     private static final String PREEMPTED_AFTER_GOMAXPROCS = "gap: in 7 of 60 real runs the first spin, right after "
             + "runtime.GOMAXPROCS(1)'s stop-the-world, ends within microseconds (why is not established: the stop "
             + "preempts every P, the caller's own included); the model's spins all wait for sysmon";
-    private static final String MASK_DURING_CLONE = "gap: a thread that is cloning a new one, or a new thread before "
-            + "minit, has every signal blocked for a moment (newosproc blocks them around clone); the model's clones "
-            + "are instantaneous for the mask";
 
     private static final List<Case> CASES = List.of(
             new Case("setns-probes", CalibrationTest::setnsProbes,
@@ -112,8 +109,7 @@ class CalibrationTest {
             new Case("thread-count", CalibrationTest::threadCount,
                     Map.of("threadsAtStart", RUNTIME_THREADS)),
             new Case("pipe-wakeup", CalibrationTest::pipeWakeup, Map.of()),
-            new Case("thread-properties", CalibrationTest::threadProperties, Map.of("threads", RUNTIME_THREADS),
-                    Map.of("sigmaskChangedOnAnotherThread", MASK_DURING_CLONE)),
+            new Case("thread-properties", CalibrationTest::threadProperties, Map.of("threads", RUNTIME_THREADS)),
             new Case("all-threads-syscall", CalibrationTest::allThreadsSyscall,
                     Map.of("threadsAtCall", RUNTIME_THREADS)),
             new Case("spin-flag", CalibrationTest::spinFlag, Map.of(),

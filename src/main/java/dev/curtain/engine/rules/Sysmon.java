@@ -35,14 +35,17 @@ final class Sysmon {
         this.s = rt.state;
     }
 
-    /** runtime.main starts sysmon on its own thread, cloned from m0. */
+    /**
+     * runtime.main starts sysmon on its own thread, cloned from m0; its loop starts with usleep(20) once the
+     * thread first runs (minit, then mstartfn).
+     */
     void start(int creator) {
         int m = rt.threads.newSystemThread(ThreadRole.SYSMON, creator);
         if (m < 0) {
             return;
         }
         rt.sysmonM = m;
-        next = rt.agenda.schedule(rt.now + Latencies.SYSMON_MIN_DELAY_NS, Wakeup.Kind.SYSMON, m);
+        next = rt.agenda.schedule(Math.max(rt.now, rt.threads.firstRun(m)) + Latencies.SYSMON_MIN_DELAY_NS, Wakeup.Kind.SYSMON, m);
     }
 
     /** A syscall began or ended: sysmon leaves its deep sleep (sched.sysmonwait). */
