@@ -158,7 +158,7 @@ final class Threads {
             return addThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false);
         }
         return cloneThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false,
-                rt.now + Timing.CLONE.draw(rt.threadStartRng));
+                rt.now + Timing.CLONE.draw(rt.startupRng));
     }
 
     /**
@@ -179,7 +179,7 @@ final class Threads {
             }
             int m = i == 0 ? addThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false)
                     : cloneThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false,
-                            Timing.CLONE.draw(rt.threadStartRng));
+                            Timing.CLONE.draw(rt.startupRng));
             rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
             rt.midle.addLast(m);
         }
