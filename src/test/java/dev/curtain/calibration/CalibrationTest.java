@@ -96,8 +96,9 @@ class CalibrationTest {
             + "such runs in 200), so that sysmon, whose zeroed memory of P0 matches, preempts main at first sight once "
             + "GOMAXPROCS moves it to P0; the model does that, and then, as in most such real runs, schedule()'s "
             + "schedtick%61 check takes main straight back from the global queue and the setter waits a whole slice. "
-            + "In the fast ones main is stopped a second time at once and the setter runs at P0's schedtick 1; what "
-            + "stops it again is not established";
+            + "In the fast ones main, taken back, is stopped again before it runs a turn of its loop (one stop of "
+            + "11-60 us covers both, calibration/probes/spin-flag-stops) and the setter runs at P0's schedtick 1; "
+            + "what asks for that second stop, with sysmon already past the new schedtick, is not established";
 
     private static final List<Case> CASES = List.of(
             new Case("setns-probes", CalibrationTest::setnsProbes,
