@@ -160,7 +160,7 @@ public final class Exploration {
                     seenObs.add(o.what().key() + (o.detail().isEmpty() ? "" : " " + o.detail()) + " on "
                             + describe(o.props(), base));
                 } else if (e instanceof Event.ThreadCloned c) {
-                    seenEver.addAll(diverged(c.props(), base));
+                    seenEver.addAll(diverged(beforeMinit(c.props(), base), base));
                 } else if (e instanceof Event.ThreadPropertyChanged c) {
                     seenEver.addAll(diverged(c.after(), base));
                 }
@@ -169,7 +169,7 @@ public final class Exploration {
             SchedState end = rec.finalState();
             for (ThreadState t : end.threads()) {
                 if (t.alive()) {
-                    seenEnd.addAll(diverged(t.props(), base));
+                    seenEnd.addAll(diverged(t.started() ? t.props() : beforeMinit(t.props(), base), base));
                 }
             }
             mark(Section.OUTCOMES, Set.of(rec.outcome().key()), seed);
@@ -224,6 +224,14 @@ public final class Exploration {
     static String describe(ThreadProps props, ThreadProps base) {
         List<String> d = diverged(props, base);
         return d.isEmpty() ? "a clean thread" : "a thread with " + String.join(", ", d);
+    }
+
+    /**
+     * A new thread's properties with newosproc's all-blocked signal mask, which minit replaces a moment later,
+     * read as the mask it will have: the runtime's own set-up is not a property the program changed.
+     */
+    private static ThreadProps beforeMinit(ThreadProps props, ThreadProps base) {
+        return props.sigmask() == ThreadProps.ALL_SIGNALS_BLOCKED ? props.withSigmask(base.sigmask()) : props;
     }
 
     private static List<String> diverged(ThreadProps props, ThreadProps base) {

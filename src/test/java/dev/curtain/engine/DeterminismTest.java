@@ -61,7 +61,7 @@ class DeterminismTest {
                 .isEqualTo(GOLDEN_BENCH);
     }
 
-    private static final String GOLDEN_19 = "933aa84c2adf13e3";
-    private static final String GOLDEN_114 = "b3b5b4b47dd29695";
-    private static final String GOLDEN_BENCH = "3f4e5a0a409d7e8c";
+    private static final String GOLDEN_19 = "9b463fb5e9185d31";
+    private static final String GOLDEN_114 = "cdc858627af2c7ab";
+    private static final String GOLDEN_BENCH = "27f940ec69625fd8";
 }

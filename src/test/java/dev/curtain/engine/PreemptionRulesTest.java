@@ -4,6 +4,10 @@ import static dev.curtain.engine.program.Ops.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curtain.engine.event.Event.GoroutinePreempted;
+import dev.curtain.engine.event.Event.GoroutineStarted;
+import dev.curtain.engine.event.Event.ProcessorAcquired;
+import dev.curtain.engine.event.PlaceKind;
+import dev.curtain.engine.event.RuntimeFunction;
 import dev.curtain.engine.event.Event.ProcessorsResized;
 import dev.curtain.engine.event.Place;
 import dev.curtain.engine.program.Program;
@@ -72,5 +76,71 @@ class PreemptionRulesTest {
         Sim modern = Sim.run(p, Sim.opts("1.14", 2));
         assertThat(modern.prints("resized")).hasSize(1);
         assertThat(modern.prints("resized").get(0).timeNs()).isLessThan(2_000_000L);
+    }
+
+    /**
+     * The start-up race (calibration/probes/spin-flag-start): with the runtime's start-up work modelled at two Ps,
+     * main.main starts on P1 in about 125 runs of 200, with P0 idle and its schedtick still 0; without it (lessons)
+     * it always starts on P0.
+     */
+    @Test
+    void theStartUpRaceLeavesMainOnP1WithP0NeverTickedInAboutHalfTheRuns() {
+        Program p = Sim.program(fn("main", compute("100us")));
+        int onP1 = 0;
+        for (long seed = 1; seed <= 200; seed++) {
+            Sim sim = Sim.run(p, Sim.opts("1.22", 2).withRuntimeBackground(true).withSeed(seed));
+            GoroutineStarted main = sim.first(GoroutineStarted.class, e -> e.g() == 1);
+            if (main.p() == 1) {
+                onP1++;
+                assertThat(sim.after(main).processor(0).schedtick()).isZero();
+                assertThat(sim.after(main).processor(0).m()).isEqualTo(-1);
+            }
+        }
+        assertThat(onP1).isBetween(105, 145);
+        for (long seed = 1; seed <= 20; seed++) {
+            Sim lesson = Sim.run(p, Sim.opts("1.22", 2).withSeed(seed));
+            assertThat(lesson.first(GoroutineStarted.class, e -> e.g() == 1).p()).isZero();
+        }
+    }
+
+    /**
+     * sysmon's memory of a P starts zeroed (schedtick 0, seen at nanotime's epoch): a P whose schedtick is still 0
+     * when sysmon first finds it running is preempted at once. So after GOMAXPROCS(1) moves main from P1 to that P0,
+     * sysmon's first tick stops it; schedule() then looks at the global queue first (schedtick 0 is a multiple of
+     * 61) and takes main straight back, on a fresh slice, and the goroutine waiting in runnext runs only when that
+     * slice ends 10 ms on, at P0's schedtick 1 (measured: p0TickWhenSetterRan 1, p0TickAfterSpin 2 in every such
+     * run of calibration/probes/spin-flag-start).
+     */
+    @Test
+    void aPWhoseSchedtickIsStillZeroIsPreemptedAtSysmonsFirstLookAndTheFairnessCheckTakesItsGoroutineBack() {
+        Program p = Sim.program(fn("main", gomaxprocs(1), go("setter"), spinUntil("flag")),
+                fn("setter", setFlag("flag")));
+        int seen = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            Sim sim = Sim.run(p, Sim.opts("1.22", 2).withRuntimeBackground(true).withSeed(seed));
+            boolean startedOnP1 = sim.first(GoroutineStarted.class, e -> e.g() == 1).p() == 1;
+            GoroutinePreempted first = sim.first(GoroutinePreempted.class, e -> e.g() == 1);
+            GoroutineStarted setter = sim.first(GoroutineStarted.class, e -> e.g() == 2);
+            if (!startedOnP1) {
+                assertThat(first.timeNs()).as("seed %d: a full slice", seed).isGreaterThan(10_000_000L);
+                continue;
+            }
+            seen++;
+            ProcessorAcquired moved = sim.first(ProcessorAcquired.class, e -> e.fn() == RuntimeFunction.PROCRESIZE);
+            assertThat(moved.p()).isZero();
+            int sysmonM = sim.first(dev.curtain.engine.event.Event.ThreadCloned.class,
+                    e -> e.role() == dev.curtain.engine.state.ThreadRole.SYSMON).m();
+            long sysmonRuns = sim.first(dev.curtain.engine.event.Event.ThreadPropertyChanged.class,
+                    e -> e.m() == sysmonM && e.fn() == RuntimeFunction.MINIT).timeNs();
+            assertThat(first.timeNs() - Math.max(moved.timeNs(), sysmonRuns))
+                    .as("seed %d: sysmon's first tick once it runs", seed).isLessThan(200_000L);
+            GoroutineStarted back = sim.first(GoroutineStarted.class, e -> e.seq() > first.seq());
+            assertThat(back.g()).as("seed %d: schedtick%%61 == 0 looks at the global queue first", seed).isEqualTo(1);
+            assertThat(back.from().kind()).isEqualTo(PlaceKind.GLOBAL_QUEUE);
+            assertThat(setter.timeNs() - back.timeNs()).as("seed %d: the new slice runs out first", seed)
+                    .isGreaterThan(10_000_000L);
+            assertThat(sim.rec.stateAt(setter.seq()).processor(0).schedtick()).isEqualTo(1);
+        }
+        assertThat(seen).isPositive();
     }
 }

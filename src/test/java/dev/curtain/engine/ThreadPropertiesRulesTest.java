@@ -7,6 +7,7 @@ import dev.curtain.engine.event.Event.ObservationMade;
 import dev.curtain.engine.event.Event.SyscallFailed;
 import dev.curtain.engine.event.Event.ThreadCloned;
 import dev.curtain.engine.event.Event.ThreadPropertyChanged;
+import dev.curtain.engine.event.RuntimeFunction;
 import dev.curtain.engine.program.CloneFlag;
 import dev.curtain.engine.program.CredentialCall;
 import dev.curtain.engine.program.Namespace;
@@ -14,6 +15,7 @@ import dev.curtain.engine.program.Program;
 import dev.curtain.engine.program.SigHow;
 import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.SchedState;
+import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadState;
 import org.junit.jupiter.api.Test;
 
@@ -123,8 +125,72 @@ class ThreadPropertiesRulesTest {
         Sim sim = Sim.run(p, Sim.opts("1.14", 2));
         ThreadCloned clone = sim.first(ThreadCloned.class,
                 e -> e.creator() == 0 && e.role() == dev.curtain.engine.state.ThreadRole.WORKER);
-        assertThat(clone.props().sigmask()).isZero();
+        assertThat(clone.props().sigmask()).as("newosproc clones with every signal blocked")
+                .isEqualTo(ThreadProps.ALL_SIGNALS_BLOCKED);
         assertThat(clone.props().nice()).isEqualTo(5);
+        ThreadPropertyChanged minit = sim.first(ThreadPropertyChanged.class, e -> e.m() == clone.m());
+        assertThat(minit.fn()).isEqualTo(RuntimeFunction.MINIT);
+        assertThat(minit.after().sigmask()).as("minit sets initSigmask, not the creator's").isZero();
+        assertThat(minit.after().nice()).isEqualTo(5);
+    }
+
+    /**
+     * newosproc clones with every signal blocked and the new thread unblocks them in minit, its first moment on a
+     * CPU: until then another thread reading its SigBlk sees fffffffffffbfeff (calibration thread-properties), it
+     * runs no goroutine, and the inspector does not count the mask as a divergence.
+     */
+    @Test
+    void aNewThreadHasEverySignalBlockedUntilItFirstRuns() {
+        Program p = Sim.program(fn("main", go("w"), compute("1ms")), fn("w", compute("1ms")));
+        Sim sim = Sim.run(p, Sim.opts("1.14", 2));
+        ThreadCloned clone = sim.first(ThreadCloned.class,
+                e -> e.role() == dev.curtain.engine.state.ThreadRole.WORKER);
+        SchedState born = sim.after(clone);
+        assertThat(born.thread(clone.m()).props().sigmask()).isEqualTo(ThreadProps.ALL_SIGNALS_BLOCKED);
+        assertThat(ThreadProps.maskHex(born.thread(clone.m()).props().sigmask())).isEqualTo("fffffffffffbfeff");
+        assertThat(born.thread(clone.m()).started()).isFalse();
+        assertThat(born.diverged(clone.m())).as("the runtime's own moment, not a taint").isEmpty();
+        ThreadPropertyChanged minit = sim.first(ThreadPropertyChanged.class,
+                e -> e.m() == clone.m() && e.fn() == RuntimeFunction.MINIT);
+        assertThat(minit.timeNs() - clone.timeNs()).as("a clone's time later").isBetween(15_000L, 2_000_000L);
+        assertThat(sim.after(minit).thread(clone.m()).started()).isTrue();
+        assertThat(sim.after(minit).thread(clone.m()).props().sigmask()).isZero();
+        dev.curtain.engine.event.Event.GoroutineStarted first = sim.first(
+                dev.curtain.engine.event.Event.GoroutineStarted.class, e -> e.m() == clone.m());
+        assertThat(first.seq()).as("minit comes before schedule() runs anything").isGreaterThan(minit.seq());
+    }
+
+    /**
+     * With the runtime's start-up work modelled, sysmon and the start-up thread that never had to run are cloned
+     * too, so they first run (and sysmon first ticks, 20 µs after) a clone's time after runtime.main made them; a
+     * lesson's sysmon starts at once. Over seeds a few are still all-blocked a millisecond in (the clone's tail).
+     */
+    @Test
+    void startUpThreadsFirstRunAClonesTimeLaterWithTheRuntimesStartUpModelled() {
+        Program p = Sim.program(fn("main", compute("2ms")));
+        int stillBlockedAt1ms = 0;
+        for (long seed = 1; seed <= 200; seed++) {
+            Sim sim = Sim.run(p, Sim.opts("1.22", 2).withRuntimeBackground(true).withSeed(seed));
+            ThreadCloned sysmon = sim.first(ThreadCloned.class,
+                    e -> e.role() == dev.curtain.engine.state.ThreadRole.SYSMON);
+            assertThat(sysmon.props().sigmask()).isEqualTo(ThreadProps.ALL_SIGNALS_BLOCKED);
+            ThreadPropertyChanged minit = sim.first(ThreadPropertyChanged.class,
+                    e -> e.m() == sysmon.m() && e.fn() == RuntimeFunction.MINIT);
+            assertThat(minit.timeNs()).isBetween(15_000L, 2_000_000L);
+            int before1ms = (int) sim.rec.events().stream().filter(e -> e.timeNs() <= 1_000_000L).count();
+            SchedState at1ms = sim.rec.stateAt(before1ms);
+            for (dev.curtain.engine.state.ThreadState t : at1ms.threads()) {
+                if (!t.started()) {
+                    stillBlockedAt1ms++;
+                    assertThat(t.props().sigmask()).isEqualTo(ThreadProps.ALL_SIGNALS_BLOCKED);
+                }
+            }
+        }
+        assertThat(stillBlockedAt1ms).as("the clone's tail: one in 32 draws waits 40 µs to 2 ms").isBetween(1, 30);
+        Sim lesson = Sim.run(p, Sim.opts("1.22", 2));
+        ThreadCloned sysmon = lesson.first(ThreadCloned.class,
+                e -> e.role() == dev.curtain.engine.state.ThreadRole.SYSMON);
+        assertThat(sysmon.props().sigmask()).as("a lesson's sysmon starts at once").isZero();
     }
 
     @Test

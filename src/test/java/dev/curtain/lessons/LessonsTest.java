@@ -498,9 +498,16 @@ class LessonsTest {
                     }
                     assertThat(r.before(c).thread(c.creator()).props()).as(r.where() + ": M" + c.m()
                             + "'s creator M" + c.creator() + " is inside").isEqualTo(inside);
-                    assertThat(c.props()).as(r.where() + ": M" + c.m() + " is born inside").isEqualTo(inside);
+                    assertThat(c.props().withSigmask(inside.sigmask())).as(r.where() + ": M" + c.m()
+                            + " is born inside").isEqualTo(inside);
+                    assertThat(c.props().sigmask()).as(r.where() + ": M" + c.m() + "'s signals: blocked until minit "
+                            + "(a worker), or set at once (sysmon, the template thread, in a lesson)")
+                            .isIn(ThreadProps.ALL_SIGNALS_BLOCKED, inside.sigmask());
                 }
-                assertThat(r.all(ThreadPropertyChanged.class)).as(r.where() + ": nothing diverges").isEmpty();
+                assertThat(r.all(ThreadPropertyChanged.class, e -> e.fn() != RuntimeFunction.MINIT))
+                        .as(r.where() + ": nothing diverges").isEmpty();
+                assertThat(r.all(ThreadPropertyChanged.class)).as(r.where() + ": minit sets the mask back")
+                        .allMatch(e -> e.after().equals(inside));
                 assertThat(r.all(ObservationMade.class)).as(r.where()).hasSize(12)
                         .allMatch(o -> o.props().equals(inside));
                 assertThat(r.first(SyscallFailed.class, e -> e.name().contains("NEWUSER")).errno())

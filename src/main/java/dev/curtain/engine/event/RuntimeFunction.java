@@ -62,7 +62,9 @@ public enum RuntimeFunction {
     GC_MARK_DONE("gcMarkDone", "marking is done: the world stops for mark termination"),
     BGSWEEP("bgsweep", "the background sweeper frees the spans the cycle found unused"),
     BGSCAVENGE("bgscavenge", "the background scavenger returns free memory to the OS"),
-    FORCEGC("forcegchelper", "sysmon forces a GC two minutes after the last one");
+    FORCEGC("forcegchelper", "sysmon forces a GC two minutes after the last one"),
+    // os_linux.go, signal_unix.go; after the collector's, for the same reason.
+    MINIT("minit", "a new thread sets its signal mask: newosproc cloned it with every signal blocked");
 
     private final String goName;
     private final String summary;

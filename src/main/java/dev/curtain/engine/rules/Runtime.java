@@ -31,6 +31,13 @@ public final class Runtime {
     final SimulationOptions options;
     final GoVersion version;
     final Rng rng;
+    /**
+     * The draws of the runtime's own start-up (which P runtime.main's helpers leave main on) and of when a thread
+     * the runtime starts by itself (sysmon, the template thread, a start-up thread) first gets a CPU: a stream of
+     * their own, from the same seed, so that they do not shift the run's other draws (each run of a seed keeps its
+     * races, only these moments are added).
+     */
+    final Rng startupRng;
     final Agenda agenda = new Agenda();
     final SchedState state;
     private final Recording.Builder out;
@@ -87,6 +94,7 @@ public final class Runtime {
         this.options = options;
         this.version = options.version();
         this.rng = new Rng(options.seed());
+        this.startupRng = new Rng(options.seed() ^ 0x6d696e6974L);
         this.maxThreads = options.maxThreads();
         this.scheduler = new Scheduler(this);
         this.threads = new Threads(this);
@@ -153,6 +161,7 @@ public final class Runtime {
             case PREEMPT_SIGNAL -> sysmon.signalArrived(w.target);
             case SYSMON -> sysmon.tick();
             case GC -> gc.pauseOver(w.target);
+            case MINIT -> threads.minit(w.target);
         }
     }
 

@@ -35,14 +35,17 @@ final class Sysmon {
         this.s = rt.state;
     }
 
-    /** runtime.main starts sysmon on its own thread, cloned from m0. */
+    /**
+     * runtime.main starts sysmon on its own thread, cloned from m0; its loop starts with usleep(20) once the
+     * thread first runs (minit, then mstartfn).
+     */
     void start(int creator) {
         int m = rt.threads.newSystemThread(ThreadRole.SYSMON, creator);
         if (m < 0) {
             return;
         }
         rt.sysmonM = m;
-        next = rt.agenda.schedule(rt.now + Latencies.SYSMON_MIN_DELAY_NS, Wakeup.Kind.SYSMON, m);
+        next = rt.agenda.schedule(Math.max(rt.now, rt.threads.firstRun(m)) + Latencies.SYSMON_MIN_DELAY_NS, Wakeup.Kind.SYSMON, m);
     }
 
     /** A syscall began or ended: sysmon leaves its deep sleep (sched.sysmonwait). */
@@ -202,8 +205,12 @@ final class Sysmon {
 
     /**
      * Grows sysmon's per-P memory for new Ps. The runtime starts it zeroed, so a P's very first syscall could be
-     * retaken on the next tick; real programs have made syscalls during init by then, so unseen Ps start at -1
-     * ("never looked"), and the first tick that finds a P in a syscall only records it.
+     * retaken on the next tick; real programs have made syscalls during init by then, so unseen Ps' syscall ticks
+     * start at -1 ("never looked"), and the first tick that finds a P in a syscall only records it. The schedtick
+     * half stays as the runtime has it: 0, seen at nanotime's epoch, long before the process. So a P that has only
+     * ever run goroutines from runnext (execute with inheritTime leaves schedtick at 0) looks to sysmon like a
+     * time slice as old as the machine, and the first tick that finds it running preempts its goroutine (measured:
+     * calibration/probes/spin-flag-start, where every first spin that ended within microseconds ran on such a P).
      */
     private void ensureSize() {
         int n = s.processors().size();
@@ -214,7 +221,7 @@ final class Sysmon {
             syscalltick = java.util.Arrays.copyOf(syscalltick, n);
             syscallwhen = java.util.Arrays.copyOf(syscallwhen, n);
             for (int i = old; i < n; i++) {
-                schedtick[i] = -1;
+                schedwhen[i] = -Latencies.FORCE_PREEMPT_NS;
                 syscalltick[i] = -1;
             }
         }

@@ -9,10 +9,12 @@ import dev.curtain.engine.event.Event.ProcessorReleased;
 import dev.curtain.engine.event.Event.ThreadCloned;
 import dev.curtain.engine.event.Event.ThreadExited;
 import dev.curtain.engine.event.Event.ThreadParked;
+import dev.curtain.engine.event.Event.ThreadPropertyChanged;
 import dev.curtain.engine.event.Event.ThreadWoken;
 import dev.curtain.engine.event.RuntimeFunction;
 import dev.curtain.engine.state.GStatus;
 import dev.curtain.engine.state.MState;
+import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadProps;
 import dev.curtain.engine.state.ThreadRole;
@@ -26,18 +28,60 @@ final class Threads {
     private final SchedState s;
     /** The locked M in mexit while it hands its P off (its lockedExt still counts, except under #28979). */
     private int exitingLockedM = -1;
+    /** When each thread reaches minit (its first moment on a CPU), by M id; 0 for those that start at once. */
+    private long[] minitAt = new long[8];
 
     Threads(Runtime rt) {
         this.rt = rt;
         this.s = rt.state;
     }
 
-    /** Records a new thread; returns its id. */
+    /** Records a new thread that is already running (m0, and start-up threads that have run); returns its id. */
     int addThread(RuntimeFunction fn, ThreadRole role, int creator, ThreadProps props, boolean viaTemplate) {
         int m = s.threads().size();
         rt.emit(new ThreadCloned(rt.seq(), rt.now, fn, m, creator, role, props, viaTemplate));
         rt.addM(m);
         return m;
+    }
+
+    /**
+     * newosproc(): clones a thread that first runs at {@code firstRun}. newosproc blocks every signal around
+     * clone(2) so the child starts with them blocked (os_linux.go: "Disable signals during clone, so that the new
+     * thread starts with signals disabled. It will enable them in minit"), and mstart1 calls minit before
+     * anything else; until then /proc shows its mask all-blocked (measured: calibration thread-properties, where
+     * the threads another thread sees so had never run, 0 context switches, on a loaded host). The creating
+     * thread's own mask is all-blocked only inside newosproc, where the model spends no time.
+     */
+    private int cloneThread(RuntimeFunction fn, ThreadRole role, int creator, ThreadProps props, boolean viaTemplate,
+                            long firstRun) {
+        int m = s.threads().size();
+        rt.emit(new ThreadCloned(rt.seq(), rt.now, fn, m, creator, role,
+                props.withSigmask(ThreadProps.ALL_SIGNALS_BLOCKED), viaTemplate));
+        rt.addM(m);
+        if (m >= minitAt.length) {
+            minitAt = java.util.Arrays.copyOf(minitAt, Math.max(m + 1, minitAt.length * 2));
+        }
+        minitAt[m] = firstRun;
+        // Scheduled before the thread's own first wakeup, so at the same instant minit comes first.
+        rt.agenda.schedule(firstRun, Wakeup.Kind.MINIT, m);
+        return m;
+    }
+
+    /** When M {@code m} first runs (its minit), or 0 if it has (or started at once). */
+    long firstRun(int m) {
+        return m < minitAt.length && !s.thread(m).started() ? minitAt[m] : 0;
+    }
+
+    /**
+     * minit() (signal_unix.go minitSignalMask): the thread's mask becomes m.sigmask, which newm set to initSigmask,
+     * the mask the process started with; the thread can now take signals and run goroutines.
+     */
+    void minit(int m) {
+        if (!s.thread(m).alive() || s.thread(m).started()) {
+            return;
+        }
+        rt.emit(new ThreadPropertyChanged(rt.seq(), rt.now, RuntimeFunction.MINIT, m, -1, Property.SIGMASK,
+                s.thread(m).props().withSigmask(s.baseline().sigmask()), "rt_sigprocmask"));
     }
 
     /** checkmcount(): creating one more thread must stay within SetMaxThreads (10,000 by default). */
@@ -92,19 +136,29 @@ final class Threads {
             return -1;
         }
         boolean viaTemplate = source != creator;
-        int m = addThread(viaTemplate ? RuntimeFunction.TEMPLATE_THREAD : RuntimeFunction.NEWM, ThreadRole.WORKER,
-                source, inherit(source), viaTemplate);
+        long firstRun = rt.now + Timing.CLONE.draw(rt.rng);
+        int m = cloneThread(viaTemplate ? RuntimeFunction.TEMPLATE_THREAD : RuntimeFunction.NEWM, ThreadRole.WORKER,
+                source, inherit(source), viaTemplate, firstRun);
         rt.emit(new ThreadWoken(rt.seq(), rt.now, why, m, p, spinning));
-        rt.wakeM(m, rt.now + Timing.CLONE.draw(rt.rng), Wakeup.Kind.SCHEDULE);
+        rt.wakeM(m, firstRun, Wakeup.Kind.SCHEDULE);
         return m;
     }
 
-    /** A system thread (sysmon, the template thread), cloned by {@code creator}. */
+    /**
+     * A system thread (sysmon, the template thread), cloned by {@code creator}. With the runtime's start-up work
+     * modelled ({@code runtimeBackground}) it first runs a clone's time later ({@link #firstRun}), as a real one
+     * does; lessons and code leave that off and their system threads start at once, so their sysmon keeps the
+     * idealised 20 µs first tick their timings are told with.
+     */
     int newSystemThread(ThreadRole role, int creator) {
         if (!checkmcount()) {
             return -1;
         }
-        return addThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false);
+        if (!rt.options.runtimeBackground()) {
+            return addThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false);
+        }
+        return cloneThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false,
+                rt.now + Timing.CLONE.draw(rt.startupRng));
     }
 
     /**
@@ -113,7 +167,9 @@ final class Threads {
      * thread (stoplockedm, handoffp, newm), which runs them and gives the P back when main is ready: that thread is
      * left idle. With an idle P, the go statement of forcegchelper (the runtime package's init) woke a spinning
      * thread (wakep) that found nothing and parked. The goroutines themselves park for good (the sweeper and the
-     * scavenger until a GC cycle, forcegchelper until sysmon's two-minute forced GC) and are not drawn.
+     * scavenger until a GC cycle, forcegchelper until sysmon's two-minute forced GC) and are not drawn. The first
+     * thread has run; the spinning one, whose work the first did, may not have yet: it reaches minit a clone's time
+     * after the process started (on a loaded host some real runs see it still all-blocked in main.main).
      */
     void runtimeInitLeftovers(int m0) {
         int leftovers = s.gomaxprocs() >= 2 ? 2 : 1;
@@ -121,7 +177,9 @@ final class Threads {
             if (!checkmcount()) {
                 return;
             }
-            int m = addThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false);
+            int m = i == 0 ? addThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false)
+                    : cloneThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false,
+                            Timing.CLONE.draw(rt.startupRng));
             rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
             rt.midle.addLast(m);
         }
@@ -135,7 +193,8 @@ final class Threads {
         }
         int m = rt.midle.removeLast();
         rt.emit(new ThreadWoken(rt.seq(), rt.now, fn, m, p, spinning));
-        rt.wakeM(m, rt.now + wakeLatency(), Wakeup.Kind.SCHEDULE);
+        // A thread that has not had a CPU yet runs when it first gets one, however soon it is woken.
+        rt.wakeM(m, Math.max(rt.now + wakeLatency(), firstRun(m)), Wakeup.Kind.SCHEDULE);
     }
 
     long wakeLatency() {

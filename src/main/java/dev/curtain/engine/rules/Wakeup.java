@@ -24,7 +24,9 @@ final class Wakeup {
         /** sysmon wakes. */
         SYSMON,
         /** A stop-the-world of the GC, started by M {@code target}, has lasted its pause. */
-        GC
+        GC,
+        /** New thread {@code target} first runs: minit sets the signal mask newosproc blocked for the clone. */
+        MINIT
     }
 
     // Not final: an M's wakeup is one object for the M's life, rescheduled in place (Agenda.reschedule), so the

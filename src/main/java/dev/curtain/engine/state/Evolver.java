@@ -243,6 +243,9 @@ final class Evolver implements Event.Visitor<Void> {
     @Override
     public Void threadPropertyChanged(ThreadPropertyChanged e) {
         m(e.m()).props = e.after();
+        if (e.fn() == RuntimeFunction.MINIT) {
+            m(e.m()).started = true;
+        }
         return null;
     }
 

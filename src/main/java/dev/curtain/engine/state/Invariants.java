@@ -53,6 +53,12 @@ public final class Invariants {
                     out.add("M" + t.id() + " holds P" + t.p + " but P" + t.p + ".m=" + p.m);
                 }
             }
+            if (!t.started && t.alive() && (t.props.sigmask() != ThreadProps.ALL_SIGNALS_BLOCKED || t.curg >= 0)) {
+                // newosproc clones with every signal blocked and minit unblocks them before schedule() runs
+                // anything (proc.go mstart1): a thread that has not reached minit runs no goroutine.
+                out.add("M" + t.id() + " has not reached minit but has sigmask "
+                        + ThreadProps.maskHex(t.props.sigmask()) + " and G" + t.curg);
+            }
             if (t.state == MState.SPINNING && t.p < 0) {
                 out.add("M" + t.id() + " spins without a P");
             }

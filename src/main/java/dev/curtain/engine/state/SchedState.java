@@ -117,11 +117,19 @@ public final class SchedState {
     public Outcome outcome() { return outcome; }
     public String outcomeMessage() { return outcomeMessage; }
 
-    /** The properties of thread {@code m} that differ from the baseline, in inspector column order. */
+    /**
+     * The properties of thread {@code m} that differ from the baseline, in inspector column order. The signal mask
+     * of a thread that has not reached minit is newosproc's all-blocked one, the runtime's own passing moment, and
+     * does not count.
+     */
     public Set<Property> diverged(int m) {
-        ThreadProps props = threads.get(m).props;
+        ThreadState t = threads.get(m);
+        ThreadProps props = t.props;
         Set<Property> out = EnumSet.noneOf(Property.class);
         for (Property p : Property.values()) {
+            if (p == Property.SIGMASK && !t.started) {
+                continue;
+            }
             if (p.differs(props, baseline)) {
                 out.add(p);
             }

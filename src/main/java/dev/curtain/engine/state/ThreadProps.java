@@ -23,6 +23,13 @@ public record ThreadProps(int uid, int gid, long caps, String netns, String mntn
 
     /** All 41 capabilities of Linux 5.9+ (CAP_LAST_CAP = 40), as a root process starts with. */
     public static final long ALL_CAPS = 0x1ffffffffffL;
+    /**
+     * The signal mask of a thread that newosproc (os_linux.go) cloned with {@code sigprocmask(_SIG_SETMASK,
+     * &sigset_all, &oset)} in force and that has not reached minit yet: every signal blocked but SIGKILL and SIGSTOP,
+     * which the kernel never blocks (sigprocmask(2)). /proc's SigBlk shows it as fffffffffffbfeff (measured:
+     * calibration thread-properties, threads that had not run yet).
+     */
+    public static final long ALL_SIGNALS_BLOCKED = 0xfffffffffffbfeffL;
     /** CAP_SETGID: needed to change the gid to an arbitrary value. */
     public static final int CAP_SETGID = 6;
     /** CAP_SETUID: needed to change the uid to an arbitrary value. */

@@ -15,6 +15,11 @@ public final class ThreadState {
     long diedNs = -1;
     /** Gave up its P in mexit: the thread runs no Go code again and its exit is the next thing it does. */
     boolean exiting;
+    /**
+     * Has run minit: set its signal mask and so can take signals and run Go code. A thread the runtime clones
+     * starts with every signal blocked ({@link ThreadProps#ALL_SIGNALS_BLOCKED}) and has not.
+     */
+    boolean started;
 
     ThreadState(int id, ThreadRole role, int clonedFrom, boolean viaTemplate, ThreadProps props, long bornNs) {
         this.id = id;
@@ -24,6 +29,7 @@ public final class ThreadState {
         this.props = props;
         this.bornNs = bornNs;
         this.state = role.isSystem() ? MState.SYSTEM : MState.IDLE;
+        this.started = role == ThreadRole.MAIN || props.sigmask() != ThreadProps.ALL_SIGNALS_BLOCKED;
     }
 
     private ThreadState(ThreadState o) {
@@ -34,6 +40,7 @@ public final class ThreadState {
         this.lockedg = o.lockedg;
         this.diedNs = o.diedNs;
         this.exiting = o.exiting;
+        this.started = o.started;
     }
 
     ThreadState copy() {
@@ -56,6 +63,11 @@ public final class ThreadState {
     public boolean alive() { return state != MState.EXITED; }
     /** Whether it is on its way out (mexit released its P) but has not exited yet. */
     public boolean exiting() { return exiting && state != MState.EXITED; }
+    /**
+     * Whether it has run minit. Before, its signal mask is newosproc's all-blocked one, which is the runtime's
+     * moment of setting up, not a property anything changed: {@link SchedState#diverged} leaves it out.
+     */
+    public boolean started() { return started; }
     public boolean spinning() { return state == MState.SPINNING; }
     public boolean system() { return role.isSystem(); }
 }
