@@ -21,15 +21,6 @@ class StageGeometryTest {
         return Simulator.run(s.program(), s.options());
     }
 
-    /** The run's zone demand, as the view model works it out: every state of it tallied. */
-    private static ZoneDemand demandOf(Recording r) {
-        ZoneDemand.Tally tally = new ZoneDemand.Tally();
-        for (int i = 0; i <= r.size(); i++) {
-            tally.add(r.stateAt(i));
-        }
-        return tally.result();
-    }
-
     private static int indexAfterFirst(Recording r, Class<? extends Event> type) {
         for (int i = 0; i < r.size(); i++) {
             if (type.isInstance(r.event(i))) {
