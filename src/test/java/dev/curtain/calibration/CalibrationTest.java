@@ -84,15 +84,10 @@ class CalibrationTest {
 
     private static final String DIRTY_THREAD_STARVED = "gap: in 3 of 60 real runs no goroutine landed on the dirty "
             + "thread (on the loaded host it did not get a CPU in time); the model's dirty thread always takes some";
-    private static final String PREEMPTED_TAKEN_BACK = "gap: a preempted goroutine goes to the global queue and its "
-            + "own thread, with an empty local queue, takes it straight back; real threads contend for CPUs with the "
-            + "other P's, which sometimes reaches the global queue first";
+    private static final String PREEMPTED_TAKEN_BACK = "gap: in 15 of 60 real runs no other goroutine ran on the dirty "
+            + "thread; the model's takes one of the others' every time; its CPUs do not weigh threads by nice (CFS gives a "
+            + "nice-10 thread about a tenth of a contended CPU), which may be why";
 
-    private static final String NO_CPU_CONTENTION = "gap: the model has no CPU contention; on the loaded 2-core host "
-            + "the setter's thread, woken to steal it, sometimes waits milliseconds for a CPU while the spinner holds one";
-    private static final String PREEMPTED_AFTER_GOMAXPROCS = "gap: in 7 of 60 real runs the first spin, right after "
-            + "runtime.GOMAXPROCS(1)'s stop-the-world, ends within microseconds (why is not established: the stop "
-            + "preempts every P, the caller's own included); the model's spins all wait for sysmon";
     private static final String MASK_DURING_CLONE = "gap: a thread that is cloning a new one, or a new thread before "
             + "minit, has every signal blocked for a moment (newosproc blocks them around clone); the model's clones "
             + "are instantaneous for the mask";
@@ -104,9 +99,7 @@ class CalibrationTest {
                     Map.of("threads", RUNTIME_THREADS),
                     Map.of("someLanded", DIRTY_THREAD_STARVED)),
             new Case("nice-preempt", CalibrationTest::nicePreempt, Map.of(),
-                    Map.of("dirtyGoroutineMoved", PREEMPTED_TAKEN_BACK, "endedOnOtherThread", PREEMPTED_TAKEN_BACK,
-                            "otherRanOnDirty", PREEMPTED_TAKEN_BACK, "othersOnDirty", PREEMPTED_TAKEN_BACK,
-                            "threadsSeenByDirtyGoroutine", PREEMPTED_TAKEN_BACK)),
+                    Map.of("otherRanOnDirty", PREEMPTED_TAKEN_BACK)),
             new Case("timer-late", CalibrationTest::timerLate, Map.of()),
             new Case("syscall-handoff", CalibrationTest::syscallHandoff, Map.of()),
             new Case("thread-count", CalibrationTest::threadCount,
@@ -116,9 +109,7 @@ class CalibrationTest {
                     Map.of("sigmaskChangedOnAnotherThread", MASK_DURING_CLONE)),
             new Case("all-threads-syscall", CalibrationTest::allThreadsSyscall,
                     Map.of("threadsAtCall", RUNTIME_THREADS)),
-            new Case("spin-flag", CalibrationTest::spinFlag, Map.of(),
-                    Map.of("onePSpinOutlastsPreemption", PREEMPTED_AFTER_GOMAXPROCS,
-                            "twoPsEverySpinShorter", NO_CPU_CONTENTION, "spinMsTwoPs", NO_CPU_CONTENTION)),
+            new Case("spin-flag", CalibrationTest::spinFlag, Map.of()),
             new Case("nosplit-preempt", CalibrationTest::nosplitPreempt, Map.of()),
             new Case("gc-cycles", CalibrationTest::gcCycles, Map.of("threadsAtStart", START_THREADS),
                     Map.of("threadsAtEnd", GC_EXTRA_THREAD)));

@@ -95,7 +95,7 @@ final class Threads {
         int m = addThread(viaTemplate ? RuntimeFunction.TEMPLATE_THREAD : RuntimeFunction.NEWM, ThreadRole.WORKER,
                 source, inherit(source), viaTemplate);
         rt.emit(new ThreadWoken(rt.seq(), rt.now, why, m, p, spinning));
-        rt.wakeM(m, rt.now + Timing.CLONE.draw(rt.rng), Wakeup.Kind.SCHEDULE);
+        rt.wakeM(m, rt.now + rt.cost(Timing.CLONE), Wakeup.Kind.SCHEDULE);
         return m;
     }
 
@@ -139,7 +139,7 @@ final class Threads {
     }
 
     long wakeLatency() {
-        return Timing.FUTEX_WAKE.draw(rt.rng);
+        return rt.cost(Timing.FUTEX_WAKE);
     }
 
     /** wakep(): new work; start a spinning M if nobody spins and a P is idle. */
