@@ -10,8 +10,9 @@ import java.util.Arrays;
  * consulted.
  *
  * <p>A thread holds a CPU while it has progress due (a computation, schedule() after a switch, a runtime step: its
- * wakeup is a {@link Wakeup.Kind#STEP} or {@link Wakeup.Kind#SCHEDULE}); it gives the CPU up when it parks, blocks in
- * a syscall or sleeps (usleep in runqgrab's back-off), and asks for one again when it wakes. sysmon holds one for
+ * wakeup is a {@link Wakeup.Kind#STEP} or {@link Wakeup.Kind#SCHEDULE}; a syscall that works in the kernel without
+ * blocking); it gives the CPU up when it parks, blocks in a syscall or sleeps (usleep in runqgrab's back-off), and
+ * asks for one again when it wakes. sysmon holds one for
  * the moment of its tick. With no CPU free a woken thread takes one from a thread of its own process that has run
  * for the wakeup granularity (CFS's check_preempt_wakeup: a sleeper's vruntime lags behind), and otherwise waits
  * in a FIFO until some CPU's holder has had its slice. While a thread waits, its wakeup is out of the agenda and
@@ -65,6 +66,8 @@ final class Cpus {
     private long[] waitStart = new long[16];
     private boolean[] signalPending = new boolean[16];
     private boolean[] touched = new boolean[16];
+    /** The thread's syscall works in the kernel rather than sleeping there: it keeps its CPU through it. */
+    private boolean[] syscallOnCpu = new boolean[16];
     private int[] touchedList = new int[16];
     private int touchedCount;
 
@@ -177,6 +180,12 @@ final class Cpus {
         }
         deferredKind[m] = null;
         return true;
+    }
+
+    /** Thread {@code m} enters a syscall that works on the CPU ({@code onCpu}) or sleeps in the kernel. */
+    void syscallOnCpu(int m, boolean onCpu) {
+        grow(m);
+        syscallOnCpu[m] = onCpu;
     }
 
     /** Whether a thread of the program waits for a CPU: it will run, so the program is not deadlocked. */
@@ -400,12 +409,12 @@ final class Cpus {
     private void settle(int m) {
         if (state[m] == ON) {
             Wakeup w = rt.mWakeups.get(m);
-            if (m != rt.sysmonM && (w.slot < 0 || (w.kind != Wakeup.Kind.STEP && w.kind != Wakeup.Kind.SCHEDULE))) {
+            if (m != rt.sysmonM && (w.slot < 0 || !onCpu(m, w.kind))) {
                 release(m);
             }
         } else if (state[m] == WAIT) {
             Wakeup.Kind k = deferredKind[m];
-            if (k == Wakeup.Kind.SYSMON || k == Wakeup.Kind.STEP || k == Wakeup.Kind.SCHEDULE) {
+            if (k == Wakeup.Kind.SYSMON || (k != null && onCpu(m, k))) {
                 return;
             }
             // Parked or asleep while it waited: it no longer wants a CPU.
@@ -417,6 +426,12 @@ final class Cpus {
             }
             unfreeze(m);
         }
+    }
+
+    /** Whether progress of this kind is work on a CPU (not a sleep, a blocked syscall or nothing). */
+    private boolean onCpu(int m, Wakeup.Kind k) {
+        return k == Wakeup.Kind.STEP || k == Wakeup.Kind.SCHEDULE
+                || (k == Wakeup.Kind.SYSCALL_DONE && syscallOnCpu[m]);
     }
 
     private void unfreeze(int m) {
@@ -468,6 +483,7 @@ final class Cpus {
         waitStart = Arrays.copyOf(waitStart, n);
         signalPending = Arrays.copyOf(signalPending, n);
         touched = Arrays.copyOf(touched, n);
+        syscallOnCpu = Arrays.copyOf(syscallOnCpu, n);
     }
 
     // ---- for the bookkeeping check -------------------------------------------------------------------------

@@ -351,7 +351,7 @@ final class Interpreter {
             }
             case SYSCALL -> {
                 Op.Syscall sc = (Op.Syscall) op;
-                rt.syscalls.entersyscall(m, g, sc.name(), sc.durationNs());
+                rt.syscalls.entersyscall(m, g, sc.name(), sc.durationNs(), true);
                 return Flow.BUSY;
             }
             case RAW_SYSCALL -> {
@@ -466,7 +466,7 @@ final class Interpreter {
                 if (syscall == null) {
                     return Flow.NEXT;
                 }
-                rt.syscalls.entersyscall(m, g, syscall, Latencies.OBSERVATION_SYSCALL_NS);
+                rt.syscalls.entersyscall(m, g, syscall, Latencies.OBSERVATION_SYSCALL_NS, false);
                 return Flow.BUSY;
             }
             case LOOP -> {
