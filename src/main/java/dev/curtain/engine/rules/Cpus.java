@@ -68,6 +68,11 @@ final class Cpus {
     private boolean[] touched = new boolean[16];
     /** The thread's syscall works in the kernel rather than sleeping there: it keeps its CPU through it. */
     private boolean[] syscallOnCpu = new boolean[16];
+    /**
+     * The thread's wakeup (kept while it waits, or rescheduled for now once it got the CPU) is the wake-up that
+     * asked for the CPU: whatever its kind, the thread runs when it is due, so it keeps the CPU until then.
+     */
+    private boolean[] wakeNeedsCpu = new boolean[16];
     private int[] touchedList = new int[16];
     private int touchedCount;
 
@@ -120,8 +125,12 @@ final class Cpus {
         switch (w.kind) {
             case STEP, SCHEDULE, STEAL_RETRY, SYSCALL_DONE -> {
                 grow(w.target);
+                wakeNeedsCpu[w.target] = false;
+                if (!need(w.target, w.kind)) {
+                    return false;
+                }
                 touch(w.target);
-                return need(w.target, w.kind);
+                return true;
             }
             case PREEMPT_SIGNAL -> {
                 grow(w.target);
@@ -163,6 +172,7 @@ final class Cpus {
     boolean deferWake(int m, long at, Wakeup.Kind kind) {
         grow(m);
         touch(m);
+        wakeNeedsCpu[m] = false;
         if (state[m] != WAIT) {
             return false;
         }
@@ -175,6 +185,7 @@ final class Cpus {
     boolean deferCancel(int m) {
         grow(m);
         touch(m);
+        wakeNeedsCpu[m] = false;
         if (state[m] != WAIT) {
             return false;
         }
@@ -271,6 +282,7 @@ final class Cpus {
         }
         state[m] = WAIT;
         deferredKind[m] = kind;
+        wakeNeedsCpu[m] = true;
         remaining[m] = 0;
         waitStart[m] = rt.now;
         queue.addLast(m);
@@ -409,12 +421,12 @@ final class Cpus {
     private void settle(int m) {
         if (state[m] == ON) {
             Wakeup w = rt.mWakeups.get(m);
-            if (m != rt.sysmonM && (w.slot < 0 || !onCpu(m, w.kind))) {
+            if (m != rt.sysmonM && (w.slot < 0 || !(wakeNeedsCpu[m] || onCpu(m, w.kind)))) {
                 release(m);
             }
         } else if (state[m] == WAIT) {
             Wakeup.Kind k = deferredKind[m];
-            if (k == Wakeup.Kind.SYSMON || (k != null && onCpu(m, k))) {
+            if (k == Wakeup.Kind.SYSMON || (k != null && (wakeNeedsCpu[m] || onCpu(m, k)))) {
                 return;
             }
             // Parked or asleep while it waited: it no longer wants a CPU.
@@ -484,6 +496,7 @@ final class Cpus {
         signalPending = Arrays.copyOf(signalPending, n);
         touched = Arrays.copyOf(touched, n);
         syscallOnCpu = Arrays.copyOf(syscallOnCpu, n);
+        wakeNeedsCpu = Arrays.copyOf(wakeNeedsCpu, n);
     }
 
     // ---- for the bookkeeping check -------------------------------------------------------------------------
