@@ -69,6 +69,30 @@ class CpuContentionTest {
     }
 
     @Test
+    void aThreadAtNiceTenGetsShortTurnsOnAContendedCpu() {
+        // Two goroutines on their own Ps and threads, one CPU, no preemption to move them: main's thread at nice
+        // 10 has about a tenth of the weight of the other's, so its slices are that much shorter.
+        Program p = Sim.program(
+                fn("main", go("work"), setpriority(10), spin("20ms"), print("main done"), sleep("1ms")),
+                fn("work", spin("20ms")));
+        Sim sim = Sim.run(p, Sim.opts("1.22", 2).withAsyncPreemptOff(true).withHost(new Host(1, 0)));
+        long workEnded = sim.all(GoroutineExited.class).stream().filter(e -> e.g() == 2).findFirst().orElseThrow()
+                .timeNs();
+        long mainEnded = sim.all(ObservationMade.class).stream().filter(e -> e.g() == 1).findFirst().orElseThrow()
+                .timeNs();
+        // The nice-0 thread's 20 ms are done while the nice-10 one has had only a few of its own.
+        assertThat(workEnded).isLessThan(27 * MS);
+        assertThat(mainEnded).isGreaterThanOrEqualTo(40 * MS);
+        Sim even = Sim.run(Sim.program(
+                fn("main", go("work"), spin("20ms"), print("main done"), sleep("30ms")), fn("work", spin("20ms"))),
+                Sim.opts("1.22", 2).withAsyncPreemptOff(true).withHost(new Host(1, 0)));
+        long evenWork = even.all(GoroutineExited.class).stream().filter(e -> e.g() == 2).findFirst().orElseThrow()
+                .timeNs();
+        // At equal nice the two take turns: neither is done before the other has had most of its time.
+        assertThat(evenWork).isGreaterThan(30 * MS);
+    }
+
+    @Test
     void otherLoadSlowsASingleThreadDown() {
         Program p = Sim.program(fn("main", compute("50ms")));
         long alone = endOf(Sim.run(p, Sim.opts("1.22", 1).withHost(new Host(1, 0))));

@@ -311,17 +311,45 @@ final class Cpus {
         return best;
     }
 
-    /** sched_slice: the period (sched_latency, or nr × min_granularity past sched_nr_latency) shared by a CPU's. */
-    private long slice() {
+    /**
+     * sched_prio_to_weight (kernel/sched/core.c), nice -20 to 19: each step of nice is about 10% of CPU time
+     * against a thread one step away.
+     */
+    private static final int[] WEIGHTS = {
+        88761, 71755, 56483, 46273, 36291, 29154, 23254, 18705, 14949, 11916,
+        9548, 7620, 6100, 4904, 3906, 3121, 2501, 1991, 1586, 1277,
+        1024, 820, 655, 526, 423, 335, 272, 215, 172, 137,
+        110, 87, 70, 56, 45, 36, 29, 23, 18, 15};
+
+    /** An entity's load weight: a thread's by its nice value, the other load's as nice 0. */
+    private long weight(int e) {
+        if (e < 0) {
+            return 1024;
+        }
+        int nice = rt.state.thread(e).props().nice();
+        return WEIGHTS[Math.max(0, Math.min(39, nice + 20))];
+    }
+
+    /**
+     * sched_slice: the period (sched_latency, or nr × min_granularity past sched_nr_latency) shared by a CPU's
+     * runnable entities in proportion to their weights; the holder of CPU {@code c} gets its share.
+     */
+    private long slice(int c) {
         int runnable = queue.size();
-        for (int c = 0; c < ncpu; c++) {
-            if (holder[c] != FREE) {
+        long total = 0;
+        for (int i = 0; i < queue.size(); i++) {
+            total += weight(queue.get(i));
+        }
+        for (int d = 0; d < ncpu; d++) {
+            if (holder[d] != FREE) {
                 runnable++;
+                total += weight(holder[d]);
             }
         }
         int perCpu = Math.max(1, (runnable + ncpu - 1) / ncpu);
         long period = Math.max(latency, perCpu * minGranularity);
-        return Math.max(period / perCpu, minGranularity);
+        // The CPU's runqueue holds perCpu of the runnable entities, of the average weight.
+        return period * weight(holder[c]) * runnable / (perCpu * total);
     }
 
     /** While anyone waits, every held CPU's turn has an end. */
@@ -329,10 +357,10 @@ final class Cpus {
         if (queue.isEmpty()) {
             return;
         }
-        long slice = slice();
         for (int c = 0; c < ncpu; c++) {
             if (holder[c] != FREE && sliceEnd[c] == null) {
-                sliceEnd[c] = rt.agenda.schedule(Math.max(rt.now, turnStart[c] + slice), Wakeup.Kind.CPU_SLICE, c);
+                sliceEnd[c] = rt.agenda.schedule(Math.max(rt.now, turnStart[c] + slice(c)), Wakeup.Kind.CPU_SLICE,
+                        c);
             }
         }
     }
