@@ -53,15 +53,18 @@ public record SimulationOptions(GoVersion version, int gomaxprocs, long seed, bo
     }
 
     public SimulationOptions withVersion(GoVersion v) {
-        return new SimulationOptions(v, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground, host);
+        return new SimulationOptions(v, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withGomaxprocs(int n) {
-        return new SimulationOptions(version, n, seed, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground, host);
+        return new SimulationOptions(version, n, seed, asyncPreemptOff, cgo, maxThreads, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withSeed(long s) {
-        return new SimulationOptions(version, gomaxprocs, s, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground, host);
+        return new SimulationOptions(version, gomaxprocs, s, asyncPreemptOff, cgo, maxThreads, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withAsyncPreemptOff(boolean off) {
@@ -69,15 +72,18 @@ public record SimulationOptions(GoVersion version, int gomaxprocs, long seed, bo
     }
 
     public SimulationOptions withCgo(boolean on) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, on, maxThreads, limits, runtimeBackground, host);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, on, maxThreads, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withMaxThreads(int n) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, n, limits, runtimeBackground, host);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, n, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withLimits(Limits l) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, l, runtimeBackground, host);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, l,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withRuntimeBackground(boolean on) {

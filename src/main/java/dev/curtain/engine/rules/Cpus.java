@@ -461,6 +461,7 @@ final class Cpus {
             queue.remove(m);
             state[m] = OFF;
             deferredKind[m] = null;
+            signalPending[m] = false;
             if (k != null) {
                 rt.agenda.reschedule(rt.mWakeups.get(m), rt.now + remaining[m], k);
             }
