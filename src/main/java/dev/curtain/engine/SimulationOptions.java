@@ -14,11 +14,18 @@ import java.util.Objects;
  * @param limits bounds on the run
  * @param runtimeBackground the runtime's own start-up work before main.main: the threads that gcenable's handoff
  *     and forcegchelper's wake-up leave idle (off: main.main starts with m0 and sysmon alone)
+ * @param host the CPUs the threads share ({@link Host#UNLIMITED}: every runnable thread runs at once)
  */
 public record SimulationOptions(GoVersion version, int gomaxprocs, long seed, boolean asyncPreemptOff, boolean cgo,
-                                int maxThreads, Limits limits, boolean runtimeBackground) {
+                                int maxThreads, Limits limits, boolean runtimeBackground, Host host) {
 
     public static final int DEFAULT_MAX_THREADS = 10_000;
+
+    /** Options on a host with a CPU for every thread. */
+    public SimulationOptions(GoVersion version, int gomaxprocs, long seed, boolean asyncPreemptOff, boolean cgo,
+                             int maxThreads, Limits limits, boolean runtimeBackground) {
+        this(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground, Host.UNLIMITED);
+    }
 
     /** Options without the runtime's background work. */
     public SimulationOptions(GoVersion version, int gomaxprocs, long seed, boolean asyncPreemptOff, boolean cgo,
@@ -29,6 +36,7 @@ public record SimulationOptions(GoVersion version, int gomaxprocs, long seed, bo
     public SimulationOptions {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(host, "host");
         if (gomaxprocs < 1 || gomaxprocs > version.maxGomaxprocs()) {
             throw new IllegalArgumentException("GOMAXPROCS must be between 1 and " + version.maxGomaxprocs());
         }
@@ -45,34 +53,45 @@ public record SimulationOptions(GoVersion version, int gomaxprocs, long seed, bo
     }
 
     public SimulationOptions withVersion(GoVersion v) {
-        return new SimulationOptions(v, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground);
+        return new SimulationOptions(v, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withGomaxprocs(int n) {
-        return new SimulationOptions(version, n, seed, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground);
+        return new SimulationOptions(version, n, seed, asyncPreemptOff, cgo, maxThreads, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withSeed(long s) {
-        return new SimulationOptions(version, gomaxprocs, s, asyncPreemptOff, cgo, maxThreads, limits, runtimeBackground);
+        return new SimulationOptions(version, gomaxprocs, s, asyncPreemptOff, cgo, maxThreads, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withAsyncPreemptOff(boolean off) {
-        return new SimulationOptions(version, gomaxprocs, seed, off, cgo, maxThreads, limits, runtimeBackground);
+        return new SimulationOptions(version, gomaxprocs, seed, off, cgo, maxThreads, limits, runtimeBackground, host);
     }
 
     public SimulationOptions withCgo(boolean on) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, on, maxThreads, limits, runtimeBackground);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, on, maxThreads, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withMaxThreads(int n) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, n, limits, runtimeBackground);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, n, limits,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withLimits(Limits l) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, l, runtimeBackground);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, l,
+                runtimeBackground, host);
     }
 
     public SimulationOptions withRuntimeBackground(boolean on) {
-        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits, on);
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits, on, host);
+    }
+
+    public SimulationOptions withHost(Host h) {
+        return new SimulationOptions(version, gomaxprocs, seed, asyncPreemptOff, cgo, maxThreads, limits,
+                runtimeBackground, h);
     }
 }

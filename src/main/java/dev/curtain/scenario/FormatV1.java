@@ -29,8 +29,8 @@ public final class FormatV1 {
     public static final long MAX_EVENTS_LIMIT = 20_000_000L;
 
     public static final List<String> TOP_LEVEL = List.of("format", "title", "description", "author", "go",
-            "gomaxprocs", "seed", "asyncPreemptOff", "cgo", "runtimeBackground", "maxThreads", "limits", "compare", "process",
-            "channels", "functions", "source", "cues", "view");
+            "gomaxprocs", "seed", "asyncPreemptOff", "cgo", "runtimeBackground", "maxThreads", "cpus", "otherLoad", "limits",
+            "compare", "process", "channels", "functions", "source", "cues", "view");
     public static final List<String> LIMITS = List.of("maxEvents", "maxTime", "maxGoroutines", "maxCallDepth");
     public static final List<String> PROCESS = List.of("uid", "gid", "caps", "netns", "mntns", "utsns", "nice",
             "sigmask", "privateFs", "cwd");

@@ -1,6 +1,7 @@
 package dev.curtain.scenario;
 
 import dev.curtain.engine.GoVersion;
+import dev.curtain.engine.Host;
 import dev.curtain.engine.Limits;
 import dev.curtain.engine.SimulationOptions;
 import dev.curtain.engine.program.ChannelDecl;
@@ -92,6 +93,7 @@ final class ScenarioReader {
         Boolean cgo = fields.bool(top, "cgo", false);
         Boolean background = fields.bool(top, "runtimeBackground", false);
         Integer maxThreads = fields.integer(top, "maxThreads", 1, 1_000_000, SimulationOptions.DEFAULT_MAX_THREADS, false);
+        Host host = host(top);
         Limits limits = limits(top.get("limits"));
         List<GoVersion> compare = compare(top.get("compare"), gomaxprocs);
         ThreadProps baseline = process(top.get("process"));
@@ -106,9 +108,23 @@ final class ScenarioReader {
             return null;
         }
         SimulationOptions options = new SimulationOptions(version, gomaxprocs, seed, asyncOff, cgo, maxThreads,
-                limits, background);
+                limits, background, host == null ? Host.UNLIMITED : host);
         Program program = new Program(functions, channels, baseline);
         return new Scenario(title, description, author, options, program, source, cues, compare, hints);
+    }
+
+    /** "cpus" and "otherLoad": the host the threads share (absent: a CPU for every thread). */
+    private Host host(Json.Obj top) {
+        Integer cpus = fields.integer(top, "cpus", 1, Host.MAX_CPUS, 0, false);
+        Integer load = fields.integer(top, "otherLoad", 0, Host.MAX_OTHER_LOAD, 0, false);
+        if (cpus == null || load == null) {
+            return null;
+        }
+        if (cpus == 0 && top.has("otherLoad")) {
+            fields.error(top.get("otherLoad").loc(), "\"otherLoad\" is a share of the host's CPUs: it needs \"cpus\"");
+            return null;
+        }
+        return new Host(cpus, load);
     }
 
     private GoVersion version(Json v, GoVersion fallback) {

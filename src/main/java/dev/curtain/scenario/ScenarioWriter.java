@@ -42,6 +42,12 @@ final class ScenarioWriter {
         if (o.maxThreads() != SimulationOptions.DEFAULT_MAX_THREADS) {
             top.put("maxThreads", o.maxThreads());
         }
+        if (o.host().limited()) {
+            top.put("cpus", o.host().cpus());
+            if (o.host().otherLoadPercent() > 0) {
+                top.put("otherLoad", o.host().otherLoadPercent());
+            }
+        }
         top.put("limits", limits(o.limits()));
         if (!s.compare().isEmpty()) {
             Json.Arr a = new Json.Arr();

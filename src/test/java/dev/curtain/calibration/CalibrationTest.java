@@ -79,17 +79,16 @@ class CalibrationTest {
     private static final String GC_EXTRA_THREAD = "gap: most real runs end with six or seven threads, the model's "
             + "with five (m0, sysmon, and one for each of the three Ps the mark workers take); the extra ones come "
             + "with the cycles (the real runs that end with five had at most 3 cycles, those that end with seven at "
-            + "least 13), so a real cycle now and then starts a thread where the model's find an idle one; how is "
-            + "not established";
+            + "least 13), so a real cycle now and then starts a thread where the model's find an idle one; plausibly "
+            + "findRunnable's window between giving its P back (Go 1.22 proc.go 3341, pidleput) and parking its M "
+            + "(3512, stopm's mput) after re-checking every queue: a startm in it finds the P but no idle M (mget) "
+            + "and calls newm, more often when the parking thread waits for a CPU; the model does both at once, and "
+            + "gc-cycles runs with a CPU for every thread";
 
     private static final String DIRTY_THREAD_STARVED = "gap: in 3 of 60 real runs no goroutine landed on the dirty "
             + "thread (on the loaded host it did not get a CPU in time); the model's dirty thread always takes some";
-    private static final String PREEMPTED_TAKEN_BACK = "gap: a preempted goroutine goes to the global queue and its "
-            + "own thread, with an empty local queue, takes it straight back; real threads contend for CPUs with the "
-            + "other P's, which sometimes reaches the global queue first";
 
-    private static final String NO_CPU_CONTENTION = "gap: the model has no CPU contention; on the loaded 2-core host "
-            + "the setter's thread, woken to steal it, sometimes waits milliseconds for a CPU while the spinner holds one";
+
     private static final String PREEMPTED_AFTER_GOMAXPROCS = "gap: in 7 of 60 real runs the first spin, right after "
             + "runtime.GOMAXPROCS(1)'s stop-the-world, ends within microseconds. It happens only when the start-up left "
             + "main on P1 and P0's schedtick at 0 (calibration/probes/spin-flag-start: every fast spin, 4 of the 125 "
@@ -106,10 +105,7 @@ class CalibrationTest {
             new Case("dirty-spread", CalibrationTest::dirtySpread,
                     Map.of("threads", RUNTIME_THREADS),
                     Map.of("someLanded", DIRTY_THREAD_STARVED)),
-            new Case("nice-preempt", CalibrationTest::nicePreempt, Map.of(),
-                    Map.of("dirtyGoroutineMoved", PREEMPTED_TAKEN_BACK, "endedOnOtherThread", PREEMPTED_TAKEN_BACK,
-                            "otherRanOnDirty", PREEMPTED_TAKEN_BACK, "othersOnDirty", PREEMPTED_TAKEN_BACK,
-                            "threadsSeenByDirtyGoroutine", PREEMPTED_TAKEN_BACK)),
+            new Case("nice-preempt", CalibrationTest::nicePreempt, Map.of()),
             new Case("timer-late", CalibrationTest::timerLate, Map.of()),
             new Case("syscall-handoff", CalibrationTest::syscallHandoff, Map.of()),
             new Case("thread-count", CalibrationTest::threadCount,
@@ -119,8 +115,7 @@ class CalibrationTest {
             new Case("all-threads-syscall", CalibrationTest::allThreadsSyscall,
                     Map.of("threadsAtCall", RUNTIME_THREADS)),
             new Case("spin-flag", CalibrationTest::spinFlag, Map.of(),
-                    Map.of("onePSpinOutlastsPreemption", PREEMPTED_AFTER_GOMAXPROCS,
-                            "twoPsEverySpinShorter", NO_CPU_CONTENTION, "spinMsTwoPs", NO_CPU_CONTENTION)),
+                    Map.of("onePSpinOutlastsPreemption", PREEMPTED_AFTER_GOMAXPROCS)),
             new Case("nosplit-preempt", CalibrationTest::nosplitPreempt, Map.of()),
             new Case("gc-cycles", CalibrationTest::gcCycles, Map.of("threadsAtStart", START_THREADS),
                     Map.of("threadsAtEnd", GC_EXTRA_THREAD)));

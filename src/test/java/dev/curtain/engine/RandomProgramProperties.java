@@ -102,6 +102,20 @@ class RandomProgramProperties {
         assertThat(DeterminismTest.hash(Simulator.run(p, o))).isEqualTo(DeterminismTest.hash(Simulator.run(p, o)));
     }
 
+    @Property(tries = 100)
+    void onFewerCpusThanThreadsInvariantsAndBookkeepingHoldAfterEveryEvent(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 0, max = 5) int version,
+            @ForAll @IntRange(min = 1, max = 6) int procs, @ForAll @IntRange(min = 1, max = 3) int cpus,
+            @ForAll @IntRange(min = 0, max = 95) int otherLoad, @ForAll boolean allocates) {
+        // The bookkeeping check includes the CPUs' books (rules/Cpus): one holder a CPU, the waiting ones queued.
+        SimulationOptions o = options(seed, version, procs).withRuntimeBackground(allocates)
+                .withHost(new Host(cpus, otherLoad));
+        Sim sim = Sim.run(randomProgram(seed, allocates), o);
+        assertThat(sim.all(RunEnded.class)).hasSize(1);
+        Program p = randomProgram(seed, allocates);
+        assertThat(DeterminismTest.hash(Simulator.run(p, o))).isEqualTo(DeterminismTest.hash(Simulator.run(p, o)));
+    }
+
     @Property(tries = 40)
     void theSameSeedReproducesTheLog(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
             @ForAll @IntRange(min = 0, max = 5) int version, @ForAll @IntRange(min = 1, max = 6) int procs) {

@@ -75,7 +75,8 @@ class ScenarioRoundTripProperties {
                 Arbitraries.of(true, false),
                 Arbitraries.of(true, false),
                 Arbitraries.integers().between(1, 20_000),
-                limits()).as(SimulationOptions::new);
+                limits()).as(SimulationOptions::new)
+                .flatMap(o -> hosts().map(o::withHost));
         Arbitrary<List<String>> sourceLines = text.map(t -> t.replace("\n", " ")).list().ofMaxSize(12);
         return Combinators.combine(text.filter(t -> !t.isBlank()), text, text, options, programs(), sourceLines,
                         cues().list().ofMaxSize(4), versions())
@@ -88,6 +89,14 @@ class ScenarioRoundTripProperties {
                 })
                 .flatMap(s -> hints().map(h -> new Scenario(s.title(), s.description(), s.author(), s.options(),
                         s.program(), s.source(), s.cues(), s.compare(), h)));
+    }
+
+    /** No host, or 1 to 8 CPUs with any other load: "cpus" and "otherLoad" must survive the round trip. */
+    private Arbitrary<dev.curtain.engine.Host> hosts() {
+        return Arbitraries.integers().between(0, 8).flatMap(c -> c == 0
+                ? Arbitraries.just(dev.curtain.engine.Host.UNLIMITED)
+                : Arbitraries.integers().between(0, dev.curtain.engine.Host.MAX_OTHER_LOAD)
+                        .map(l -> new dev.curtain.engine.Host(c, l)));
     }
 
     private Arbitrary<Limits> limits() {

@@ -25,7 +25,7 @@ final class Agenda {
     private int freeCount;
     private int nextId;
     private long nextSeq;
-    private int sysmonEntries;
+    private int backgroundEntries;
 
     /** A one-shot wakeup, due at {@code time}. */
     Wakeup schedule(long time, Wakeup.Kind kind, int target) {
@@ -49,8 +49,8 @@ final class Agenda {
     void reschedule(Wakeup w, long time, Wakeup.Kind kind) {
         if (w.slot >= 0) {
             removeAt(w.slot);
-            if (w.kind == Wakeup.Kind.SYSMON) {
-                sysmonEntries--;
+            if (w.kind.background) {
+                backgroundEntries--;
             }
         }
         w.time = time;
@@ -63,8 +63,8 @@ final class Agenda {
             return;
         }
         removeAt(w.slot);
-        if (w.kind == Wakeup.Kind.SYSMON) {
-            sysmonEntries--;
+        if (w.kind.background) {
+            backgroundEntries--;
         }
         release(w);
     }
@@ -75,8 +75,8 @@ final class Agenda {
         }
         Wakeup w = byId[ids[0]];
         removeAt(0);
-        if (w.kind == Wakeup.Kind.SYSMON) {
-            sysmonEntries--;
+        if (w.kind.background) {
+            backgroundEntries--;
         }
         release(w);
         return w;
@@ -90,9 +90,12 @@ final class Agenda {
         return size;
     }
 
-    /** Whether anything other than sysmon is due: a running M, a syscall, a timer, a socket. */
+    /**
+     * Whether anything other than sysmon (or the host's CPU scheduling, {@link Wakeup.Kind#background}) is due: a
+     * running M, a syscall, a timer, a socket.
+     */
     boolean hasWorkBesidesSysmon() {
-        return size > sysmonEntries;
+        return size > backgroundEntries;
     }
 
     /** The earliest time of a timer or socket wakeup, or Long.MAX_VALUE (what sysmon's deep sleep waits for). */
@@ -143,8 +146,8 @@ final class Agenda {
             ids = Arrays.copyOf(ids, n);
         }
         siftUp(size++, w.id, w.time, w.seq);
-        if (w.kind == Wakeup.Kind.SYSMON) {
-            sysmonEntries++;
+        if (w.kind.background) {
+            backgroundEntries++;
         }
     }
 

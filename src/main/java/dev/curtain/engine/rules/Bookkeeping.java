@@ -29,6 +29,12 @@ final class Bookkeeping {
             out.add("sched.nmspinning=" + rt.nmspinning + " but " + spinning + " Ms spin");
         }
         locks(rt, s, out);
+        if (rt.cpus != null) {
+            String cpu = rt.cpus.violation();
+            if (cpu != null) {
+                out.add(cpu);
+            }
+        }
         return out;
     }
 

@@ -6,7 +6,7 @@ package dev.curtain.engine.rules;
  * descheduled, an interrupt ran, the CPU was busy with another process. Integer arithmetic on one SplitMix64 draw,
  * so a seed gives the same durations on every machine and JDK.
  */
-record Cost(String name, long lo, long hi, int tailPer1024, long tailLo, long tailHi) {
+record Cost(String name, long lo, long hi, int tailPer1024, long tailLo, long tailHi, boolean tailIsCpuWait) {
     Cost {
         if (lo < 0 || hi < lo || tailPer1024 < 0 || tailPer1024 > 1024 || (tailPer1024 > 0 && tailHi < tailLo)) {
             throw new IllegalArgumentException("bad cost " + name);
@@ -14,15 +14,28 @@ record Cost(String name, long lo, long hi, int tailPer1024, long tailLo, long ta
     }
 
     static Cost withTail(String name, long lo, long hi, int tailPer1024, long tailLo, long tailHi) {
-        return new Cost(name, lo, hi, tailPer1024, tailLo, tailHi);
+        return new Cost(name, lo, hi, tailPer1024, tailLo, tailHi, false);
+    }
+
+    /**
+     * A cost whose tail is the thread waiting for a busy CPU: with CPU contention modelled ({@link Cpus}) the wait
+     * comes from the CPUs, and the tail is not drawn.
+     */
+    static Cost withCpuWaitTail(String name, long lo, long hi, int tailPer1024, long tailLo, long tailHi) {
+        return new Cost(name, lo, hi, tailPer1024, tailLo, tailHi, true);
     }
 
     /** One duration: the low 10 bits of the draw pick body or tail, the rest pick the value. */
     long draw(Rng rng) {
+        return draw(rng, true);
+    }
+
+    /** One duration, from the body alone unless {@code withTail}; one draw either way. */
+    long draw(Rng rng, boolean withTail) {
         long r = rng.nextLong();
         int pick = (int) (r & 1023);
         long v = r >>> 10;
-        if (pick < tailPer1024) {
+        if (withTail && pick < tailPer1024) {
             return tailLo + v % (tailHi - tailLo + 1);
         }
         return lo + v % (hi - lo + 1);

@@ -41,7 +41,7 @@ final class Flags {
             }
             GoroutineContext ctx = rt.g(g);
             if (flag.equals(ctx.spinFlag) && ctx.busyUntil > rt.now) {
-                long seen = rt.now + Timing.FLAG_VISIBLE.draw(rt.rng);
+                long seen = rt.now + rt.cost(Timing.FLAG_VISIBLE);
                 if (seen < ctx.busyUntil) {
                     ctx.busyUntil = seen;
                     rt.wakeM(t.id(), seen, Wakeup.Kind.STEP);

@@ -237,7 +237,7 @@ final class Gc {
         enter(GcPhase.SWEEP_TERMINATION, fn);
         stopTheWorld(m, fn);
         rt.cancelM(m);
-        rt.agenda.schedule(rt.now + Timing.GC_SWEEP_TERMINATION.draw(rt.rng), Wakeup.Kind.GC, m);
+        rt.agenda.schedule(rt.now + rt.cost(Timing.GC_SWEEP_TERMINATION), Wakeup.Kind.GC, m);
         return true;
     }
 
@@ -347,7 +347,7 @@ final class Gc {
             fractionalTime = new long[Math.max(procs, fractionalTime.length * 2)];
         }
         java.util.Arrays.fill(fractionalTime, 0);
-        markLeft = Timing.GC_MARK_WORK.draw(rt.rng);
+        markLeft = rt.cost(Timing.GC_MARK_WORK);
         markStart = rt.now;
         allocatedDuringMark = 0;
         enter(GcPhase.MARK, RuntimeFunction.START_THE_WORLD);
@@ -386,7 +386,7 @@ final class Gc {
         }
         stopTheWorld(m, RuntimeFunction.GC_MARK_DONE);
         rt.cancelM(m);
-        rt.agenda.schedule(rt.now + Timing.GC_MARK_TERMINATION.draw(rt.rng), Wakeup.Kind.GC, m);
+        rt.agenda.schedule(rt.now + rt.cost(Timing.GC_MARK_TERMINATION), Wakeup.Kind.GC, m);
     }
 
     // ---- mark workers --------------------------------------------------------------------------------------

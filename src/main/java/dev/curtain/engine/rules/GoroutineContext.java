@@ -10,6 +10,8 @@ final class GoroutineContext {
     long busyUntil = -1;
     /** What is left of a computation that preemption cut short, to resume when the goroutine runs again. */
     long remainingCompute = -1;
+    /** What was left of the computation when its thread lost its CPU ({@link Cpus}: busyUntil is frozen). */
+    long frozenRemaining;
     /** Whether the current timed step can be stopped by sysmon (computation, not a raw syscall). */
     boolean busyPreemptible;
     /** The timed step is a computation that calls functions (so preemption there is cooperative, not a signal). */

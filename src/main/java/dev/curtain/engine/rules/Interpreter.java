@@ -71,7 +71,10 @@ final class Interpreter {
     /** Saves what is left of a computation cut short, for when the goroutine runs again. */
     void saveRemaining(int g) {
         GoroutineContext ctx = rt.g(g);
-        if (ctx.busyUntil > rt.now) {
+        if (Cpus.frozen(ctx)) {
+            // Its thread waits for a CPU: the computation stands where it was when the thread lost it.
+            ctx.remainingCompute = ctx.frozenRemaining;
+        } else if (ctx.busyUntil > rt.now) {
             ctx.remainingCompute = ctx.busyUntil - rt.now;
         }
         ctx.busyUntil = -1;
@@ -340,7 +343,7 @@ final class Interpreter {
                     return Flow.LEFT;
                 }
                 // newproc takes time on the creating goroutine: a spinner woken for the new one races with it.
-                busy(m, ctx, Timing.NEWPROC.draw(rt.rng), true, true);
+                busy(m, ctx, rt.cost(Timing.NEWPROC), true, true);
                 return Flow.BUSY;
             }
             case CALL -> {
@@ -348,7 +351,7 @@ final class Interpreter {
             }
             case SYSCALL -> {
                 Op.Syscall sc = (Op.Syscall) op;
-                rt.syscalls.entersyscall(m, g, sc.name(), sc.durationNs());
+                rt.syscalls.entersyscall(m, g, sc.name(), sc.durationNs(), true);
                 return Flow.BUSY;
             }
             case RAW_SYSCALL -> {
@@ -463,7 +466,7 @@ final class Interpreter {
                 if (syscall == null) {
                     return Flow.NEXT;
                 }
-                rt.syscalls.entersyscall(m, g, syscall, Latencies.OBSERVATION_SYSCALL_NS);
+                rt.syscalls.entersyscall(m, g, syscall, Latencies.OBSERVATION_SYSCALL_NS, false);
                 return Flow.BUSY;
             }
             case LOOP -> {

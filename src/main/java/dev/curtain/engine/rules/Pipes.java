@@ -44,7 +44,7 @@ final class Pipes {
         Pipe p = pipe(name);
         if (p.buffered > 0) {
             p.buffered--;
-            rt.syscalls.entersyscall(m, g, "read(" + name + ")", Timing.PIPE_IO.draw(rt.rng));
+            rt.syscalls.entersyscall(m, g, "read(" + name + ")", rt.cost(Timing.PIPE_IO), false);
             return false;
         }
         if (via == PipeMode.POLLER) {
@@ -53,7 +53,7 @@ final class Pipes {
             return true;
         }
         // Blocked in the kernel until a write: a syscall that ends only when pipe_write wakes it.
-        rt.syscalls.entersyscall(m, g, "read(" + name + ")", Long.MAX_VALUE / 4);
+        rt.syscalls.entersyscall(m, g, "read(" + name + ")", Long.MAX_VALUE / 4, true);
         p.readers.addLast(new Waiter(g, m, via, null));
         return false;
     }
@@ -70,8 +70,8 @@ final class Pipes {
             rt.timers.readableNow(w.pollWait(), w.g());
         } else {
             // The reader's thread is woken in pipe_read and returns from its syscall once it runs.
-            rt.wakeM(w.m(), rt.now + Timing.PIPE_WAKE.draw(rt.rng), Wakeup.Kind.SYSCALL_DONE);
+            rt.wakeM(w.m(), rt.now + rt.cost(Timing.PIPE_WAKE), Wakeup.Kind.SYSCALL_DONE);
         }
-        rt.syscalls.entersyscall(m, g, "write(" + name + ")", Timing.PIPE_IO.draw(rt.rng));
+        rt.syscalls.entersyscall(m, g, "write(" + name + ")", rt.cost(Timing.PIPE_IO), false);
     }
 }

@@ -85,6 +85,8 @@ public final class Runtime {
     final Pipes pipes;
     final Flags flags;
     final Gc gc;
+    /** The host's CPUs when threads contend for them, or null (a CPU for every thread). */
+    final Cpus cpus;
 
     /** A runtime that appends what happens to {@code out} (whose live state it reads). */
     public Runtime(Program program, SimulationOptions options, Recording.Builder out) {
@@ -107,11 +109,15 @@ public final class Runtime {
         this.pipes = new Pipes(this);
         this.flags = new Flags(this);
         this.gc = new Gc(this);
+        this.cpus = options.host().limited() ? new Cpus(this, options.host()) : null;
     }
 
     /** Runs the program to one of the outcomes. */
     public void run() {
         Bootstrap.start(this);
+        if (cpus != null) {
+            cpus.start();
+        }
         checkBookkeeping();
         long maxEvents = options.limits().maxEvents();
         long maxTime = options.limits().maxTimeNs();
@@ -127,7 +133,7 @@ public final class Runtime {
                         + " steps: statements run and wakeups handled)");
                 break;
             }
-            if (!agenda.hasWorkBesidesSysmon()) {
+            if (!agenda.hasWorkBesidesSysmon() && (cpus == null || !cpus.threadsWaiting())) {
                 threads.checkdead();
                 if (ended) {
                     break;
@@ -145,7 +151,12 @@ public final class Runtime {
             }
             now = w.time;
             work++;
-            dispatch(w);
+            if (cpus == null) {
+                dispatch(w);
+            } else if (cpus.admit(w)) {
+                dispatch(w);
+                cpus.afterStep(w);
+            }
             checkBookkeeping();
         }
     }
@@ -162,16 +173,32 @@ public final class Runtime {
             case SYSMON -> sysmon.tick();
             case GC -> gc.pauseOver(w.target);
             case MINIT -> threads.minit(w.target);
+            case CPU_SLICE -> cpus.sliceOver(w.target);
+            case OTHER_LOAD -> cpus.otherLoadToggles(w.target);
         }
     }
 
     /** Schedules M {@code m}'s next wakeup, replacing any pending one. */
     void wakeM(int m, long at, Wakeup.Kind kind) {
+        if (cpus != null && cpus.deferWake(m, at, kind)) {
+            return;
+        }
         agenda.reschedule(mWakeups.get(m), at, kind);
     }
 
     void cancelM(int m) {
+        if (cpus != null && cpus.deferCancel(m)) {
+            return;
+        }
         agenda.cancel(mWakeups.get(m));
+    }
+
+    /**
+     * One duration of {@code c}. With CPU contention modelled, a tail that stands for waiting for a busy CPU is left
+     * out: the wait comes from the CPUs themselves ({@link Cpus}).
+     */
+    long cost(Cost c) {
+        return c.draw(rng, cpus == null || !c.tailIsCpuWait());
     }
 
     /** A new M's wakeup, not yet due. */

@@ -162,7 +162,7 @@ final class Scheduler {
             }
             if (r.backoff) {
                 // usleep(3) returns when the timer slack allows, as sysmon's sleeps do (up to 50 µs late).
-                rt.wakeM(m, rt.now + Latencies.STEAL_BACKOFF_NS + Timing.SYSMON_OVERSLEEP.draw(rt.rng),
+                rt.wakeM(m, rt.now + Latencies.STEAL_BACKOFF_NS + rt.cost(Timing.SYSMON_OVERSLEEP),
                         Wakeup.Kind.STEAL_RETRY);
                 return null;
             }
@@ -380,7 +380,7 @@ final class Scheduler {
      * runnext is fair game for a spinning thread, as in the runtime.
      */
     void scheduleAfterSwitch(int m) {
-        rt.wakeM(m, rt.now + Timing.SWITCH.draw(rt.rng), Wakeup.Kind.SCHEDULE);
+        rt.wakeM(m, rt.now + rt.cost(Timing.SWITCH), Wakeup.Kind.SCHEDULE);
     }
 
     // ---- GOMAXPROCS ----------------------------------------------------------------------------------------

@@ -19,9 +19,15 @@ final class Syscalls {
         this.s = rt.state;
     }
 
-    /** reentersyscall(): the goroutine blocks in the kernel for {@code durationNs} on its thread. */
-    void entersyscall(int m, int g, String name, long durationNs) {
+    /**
+     * reentersyscall(): the goroutine is in the kernel for {@code durationNs} on its thread, asleep there
+     * ({@code blocks}: the thread needs no CPU meanwhile) or working (a short read or write that does not block).
+     */
+    void entersyscall(int m, int g, String name, long durationNs, boolean blocks) {
         ThreadState t = s.thread(m);
+        if (rt.cpus != null) {
+            rt.cpus.syscallOnCpu(m, !blocks);
+        }
         rt.emit(new SyscallEntered(rt.seq(), rt.now, g, m, t.p(), name, rt.version.pSyscallStatus()));
         rt.sysmon.wake();
         rt.wakeM(m, rt.now + durationNs, Wakeup.Kind.SYSCALL_DONE);

@@ -28,6 +28,8 @@ final class Sysmon {
     private long[] schedtick = new long[0];
     private long[] schedwhen = new long[0];
     private long[] syscalltick = new long[0];
+    /** Its tick was due while every CPU was taken ({@link Cpus}). */
+    private boolean waitingForCpu;
     private long[] syscallwhen = new long[0];
 
     Sysmon(Runtime rt) {
@@ -50,13 +52,26 @@ final class Sysmon {
 
     /** A syscall began or ended: sysmon leaves its deep sleep (sched.sysmonwait). */
     void wake() {
-        if (!deepSleep || rt.sysmonM < 0) {
+        if (!deepSleep || rt.sysmonM < 0 || waitingForCpu) {
             return;
         }
         deepSleep = false;
         idle = 0;
         delay = Latencies.SYSMON_MIN_DELAY_NS;
         rt.agenda.cancel(next);
+        next = rt.agenda.schedule(rt.now, Wakeup.Kind.SYSMON, rt.sysmonM);
+    }
+
+    /** Its tick is due but its thread waits for a CPU ({@link Cpus}): the tick comes when it gets one. */
+    void deferTick() {
+        next = null;
+        deepSleep = false;
+        waitingForCpu = true;
+    }
+
+    /** Its thread got the CPU it waited for: the tick is due now. */
+    void resumeTick() {
+        waitingForCpu = false;
         next = rt.agenda.schedule(rt.now, Wakeup.Kind.SYSMON, rt.sysmonM);
     }
 
@@ -104,7 +119,7 @@ final class Sysmon {
      * So sysmon's ticks drift off any grid, and a preemption or a retake lands wherever the tick does.
      */
     private long oversleep() {
-        return Timing.SYSMON_OVERSLEEP.draw(rt.rng);
+        return rt.cost(Timing.SYSMON_OVERSLEEP);
     }
 
     /** Notes that some M polled the network (findRunnable's netpoll(0)). */
@@ -176,7 +191,7 @@ final class Sysmon {
         if (ctx.busyUntil > rt.now && ctx.busyPreemptible) {
             if (async && !ctx.busyCallsFunctions) {
                 // preemptM sends SIGURG; the thread stops where the signal finds it, a moment later.
-                rt.agenda.schedule(rt.now + Timing.PREEMPT_SIGNAL.draw(rt.rng), Wakeup.Kind.PREEMPT_SIGNAL, ps.m());
+                rt.agenda.schedule(rt.now + rt.cost(Timing.PREEMPT_SIGNAL), Wakeup.Kind.PREEMPT_SIGNAL, ps.m());
             } else {
                 rt.interpreter.preemptNow(ps.m(), false);
             }

@@ -136,7 +136,7 @@ final class Threads {
             return -1;
         }
         boolean viaTemplate = source != creator;
-        long firstRun = rt.now + Timing.CLONE.draw(rt.rng);
+        long firstRun = rt.now + rt.cost(Timing.CLONE);
         int m = cloneThread(viaTemplate ? RuntimeFunction.TEMPLATE_THREAD : RuntimeFunction.NEWM, ThreadRole.WORKER,
                 source, inherit(source), viaTemplate, firstRun);
         rt.emit(new ThreadWoken(rt.seq(), rt.now, why, m, p, spinning));
@@ -179,7 +179,8 @@ final class Threads {
             }
             int m = i == 0 ? addThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false)
                     : cloneThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false,
-                            Timing.CLONE.draw(rt.startupRng));
+                            // a clone's time after the process started, or now if a busy host started it later
+                            Math.max(rt.now, Timing.CLONE.draw(rt.startupRng)));
             rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
             rt.midle.addLast(m);
         }
@@ -198,7 +199,7 @@ final class Threads {
     }
 
     long wakeLatency() {
-        return Timing.FUTEX_WAKE.draw(rt.rng);
+        return rt.cost(Timing.FUTEX_WAKE);
     }
 
     /** wakep(): new work; start a spinning M if nobody spins and a P is idle. */

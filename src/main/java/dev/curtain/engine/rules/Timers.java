@@ -75,7 +75,7 @@ final class Timers {
         } else {
             dueGlobal.addLast(g);
         }
-        kickNetpoller(Timing.NETPOLL_TIMEOUT_SLACK.draw(rt.rng));
+        kickNetpoller(rt.cost(Timing.NETPOLL_TIMEOUT_SLACK));
     }
 
     void socketReady(int g) {
@@ -178,7 +178,7 @@ final class Timers {
         int first = readySockets.removeFirst();
         rt.emit(new GoroutineReadied(rt.seq(), rt.now, RuntimeFunction.NETPOLL, first, Place.runnext(p)));
         injectGlobal(s.processor(p).m());
-        return new Scheduler.Found(first, Place.runnext(p), false, 0, Timing.NETPOLL_POLL.draw(rt.rng));
+        return new Scheduler.Found(first, Place.runnext(p), false, 0, rt.cost(Timing.NETPOLL_POLL));
     }
 
     /** sysmon's netpoll every 10 ms: ready goroutines go to the global queue and idle Ps get threads. */

@@ -17,20 +17,20 @@ final class Timing {
      * 64 waits for a busy CPU, 10 µs–2 ms (measured: calibration dirty-spread, where in some real runs the second
      * thread never gets to steal, on a loaded 2-core host).
      */
-    static final Cost FUTEX_WAKE = Cost.withTail("futex wake", 2_000, 6_000, 16, 10_000, 2_000_000);
+    static final Cost FUTEX_WAKE = Cost.withCpuWaitTail("futex wake", 2_000, 6_000, 16, 10_000, 2_000_000);
 
     /**
      * newm: clone(2) plus mstart until the new thread schedules: 15–40 µs; one in 32 waits for a CPU, 40 µs–2 ms
      * (measured: calibration thread-count, where on a loaded host the early syscalls often return before the last
      * threads exist).
      */
-    static final Cost CLONE = Cost.withTail("clone", 15_000, 40_000, 32, 40_000, 2_000_000);
+    static final Cost CLONE = Cost.withCpuWaitTail("clone", 15_000, 40_000, 32, 40_000, 2_000_000);
 
     /**
      * A goroutine leaving its thread until schedule() looks for the next one: gopark/goschedImpl/goexit0's mcall,
      * schedule, findRunnable's queue checks, execute and gogo; 0.3–1.5 µs, one in 128 descheduled for 1–30 µs.
      */
-    static final Cost SWITCH = Cost.withTail("switch", 300, 1_500, 8, 1_000, 30_000);
+    static final Cost SWITCH = Cost.withCpuWaitTail("switch", 300, 1_500, 8, 1_000, 30_000);
 
     /**
      * newproc on the goroutine that runs the go statement (gfget or malg, runqput, wakep's check): 150–400 ns
@@ -43,14 +43,14 @@ final class Timing {
      * window after it is due (50 µs by default, prctl(2) PR_SET_TIMERSLACK); one in 256 ticks waits for a CPU,
      * 0.1–3 ms (measured: calibration syscall-handoff on Go 1.22, handoffs past 2 ms).
      */
-    static final Cost SYSMON_OVERSLEEP = Cost.withTail("sysmon oversleep", 2_000, 50_000, 4, 100_000, 3_000_000);
+    static final Cost SYSMON_OVERSLEEP = Cost.withCpuWaitTail("sysmon oversleep", 2_000, 50_000, 4, 100_000, 3_000_000);
 
     /**
      * preemptM's SIGURG to the thread stopping at the signal (asyncPreempt → gopreempt_m): 1–10 µs, one in 64
      * waits for the target thread to get a CPU, 10–500 µs. So two Ps preempted at one sysmon tick give their
      * goroutines up in either order.
      */
-    static final Cost PREEMPT_SIGNAL = Cost.withTail("preempt signal", 1_000, 10_000, 16, 10_000, 500_000);
+    static final Cost PREEMPT_SIGNAL = Cost.withCpuWaitTail("preempt signal", 1_000, 10_000, 16, 10_000, 500_000);
 
     /** The same timer slack on netpoll's epoll_wait timeout, when a thread blocked there wakes for a timer. */
     static final Cost NETPOLL_TIMEOUT_SLACK = Cost.withTail("netpoll slack", 2_000, 50_000, 16, 100_000, 1_000_000);
@@ -59,7 +59,7 @@ final class Timing {
      * A read(2) or write(2) of a few bytes on a pipe that does not block: 1–3 µs in the kernel (pipe_read and
      * pipe_write copy a page at most), one in 128 waits for a CPU, 10–200 µs.
      */
-    static final Cost PIPE_IO = Cost.withTail("pipe io", 1_000, 3_000, 8, 10_000, 200_000);
+    static final Cost PIPE_IO = Cost.withCpuWaitTail("pipe io", 1_000, 3_000, 8, 10_000, 200_000);
 
     /**
      * A store to a flag until a spinning load on another core sees it: the cache line's round trip between cores,
@@ -78,7 +78,7 @@ final class Timing {
      * a CPU, 20 µs–5 ms (measured: calibration pipe-wakeup, the blocking rounds, median 14 µs on a loaded 2-core
      * host; longer than {@link #FUTEX_WAKE} because the reader has slept for milliseconds on an idle CPU).
      */
-    static final Cost PIPE_WAKE = Cost.withTail("pipe wake", 6_000, 20_000, 32, 20_000, 5_000_000);
+    static final Cost PIPE_WAKE = Cost.withCpuWaitTail("pipe wake", 6_000, 20_000, 32, 20_000, 5_000_000);
 
     // ---- the garbage collector (on with the runtime's background work) ----------------------------------------
 
@@ -97,7 +97,7 @@ final class Timing {
      * gc-cycles, where three workers mark at GOMAXPROCS=4: median 0.42 ms, 90th percentile 1.7 ms, at most 10 ms;
      * the long ones are workers waiting for a CPU on the loaded host, which the model has no other way to show).
      */
-    static final Cost GC_MARK_WORK = Cost.withTail("gc mark work", 300_000, 2_000_000, 128, 2_000_000, 30_000_000);
+    static final Cost GC_MARK_WORK = Cost.withCpuWaitTail("gc mark work", 300_000, 2_000_000, 128, 2_000_000, 30_000_000);
 
     /**
      * The second stop-the-world (mark termination), gcMarkDone to the world starting again: 1–5 µs, one in 16

@@ -8,25 +8,39 @@ package dev.curtain.engine.rules;
 final class Wakeup {
     enum Kind {
         /** M {@code target} carries on interpreting its goroutine. */
-        STEP,
+        STEP(false),
         /** M {@code target}'s goroutine returns from its blocking syscall. */
-        SYSCALL_DONE,
+        SYSCALL_DONE(false),
         /** M {@code target} (just woken or created) runs schedule(). */
-        SCHEDULE,
+        SCHEDULE(false),
         /** M {@code target} retries stealing after runqgrab's 3 µs back-off. */
-        STEAL_RETRY,
+        STEAL_RETRY(false),
         /** Goroutine {@code target}'s sleep timer expires. */
-        TIMER,
+        TIMER(false),
         /** Goroutine {@code target}'s socket becomes ready. */
-        NET_READY,
+        NET_READY(false),
         /** sysmon's preemption signal reaches M {@code target} (async preemption, Go 1.14+). */
-        PREEMPT_SIGNAL,
+        PREEMPT_SIGNAL(false),
         /** sysmon wakes. */
-        SYSMON,
+        SYSMON(true),
         /** A stop-the-world of the GC, started by M {@code target}, has lasted its pause. */
-        GC,
+        GC(false),
         /** New thread {@code target} first runs: minit sets the signal mask newosproc blocked for the clone. */
-        MINIT
+        MINIT(false),
+        /** CPU {@code target}'s holder has had its slice while others wait ({@link Cpus}). */
+        CPU_SLICE(true),
+        /** The host's other load on CPU {@code target} wakes or sleeps ({@link Cpus}). */
+        OTHER_LOAD(true);
+
+        /**
+         * Due whether or not the program can make progress (sysmon, the host's kernel): what alone is left when
+         * every goroutine is asleep for good, which is how deadlock is recognised.
+         */
+        final boolean background;
+
+        Kind(boolean background) {
+            this.background = background;
+        }
     }
 
     // Not final: an M's wakeup is one object for the M's life, rescheduled in place (Agenda.reschedule), so the
