@@ -25,7 +25,22 @@ public final class DrawList implements Pen {
     /** Widens every call's rectangle for anti-aliasing and sub-pixel placement. */
     static final double MARGIN = 2;
 
-    enum Kind { FILL_RECT, FILL_ROUND_RECT, STROKE_ROUND_RECT, STROKE_OVAL, STROKE_LINE, FILL_TEXT, IMAGE }
+    /** A call's kind, and which of the style's parts it draws with (besides the alpha every call uses). */
+    enum Kind {
+        FILL_RECT(true, false, false), FILL_ROUND_RECT(true, false, false), STROKE_ROUND_RECT(false, true, false),
+        STROKE_OVAL(false, true, false), STROKE_LINE(false, true, false), FILL_TEXT(true, false, true),
+        IMAGE(false, false, false);
+
+        final boolean fills;
+        final boolean strokes;
+        final boolean writes;
+
+        Kind(boolean fills, boolean strokes, boolean writes) {
+            this.fills = fills;
+            this.strokes = strokes;
+            this.writes = writes;
+        }
+    }
 
     /**
      * Everything a call's look depends on besides its arguments. Consecutive calls share one instance until a setter
@@ -79,29 +94,20 @@ public final class DrawList implements Pen {
 
         /** This style with only what a call of {@code kind} draws with; the rest as a fresh canvas has it. */
         Style lookOf(Kind kind) {
-            return switch (kind) {
-                case FILL_RECT, FILL_ROUND_RECT -> fillLook != null ? fillLook : (fillLook = canonical(new Style(fill,
-                        DEFAULT.stroke, DEFAULT.lineWidth, DEFAULT.dashes, DEFAULT.cap, DEFAULT.font, DEFAULT.align,
-                        DEFAULT.baseline, alpha)));
-                case STROKE_ROUND_RECT, STROKE_OVAL, STROKE_LINE -> strokeLook != null ? strokeLook
-                        : (strokeLook = canonical(new Style(DEFAULT.fill, stroke, lineWidth, dashes, cap, DEFAULT.font,
-                        DEFAULT.align, DEFAULT.baseline, alpha)));
-                case FILL_TEXT -> textLook != null ? textLook : (textLook = canonical(new Style(fill, DEFAULT.stroke,
-                        DEFAULT.lineWidth, DEFAULT.dashes, DEFAULT.cap, font, align, baseline, alpha)));
-                case IMAGE -> imageLook != null ? imageLook : (imageLook = canonical(new Style(DEFAULT.fill,
-                        DEFAULT.stroke, DEFAULT.lineWidth, DEFAULT.dashes, DEFAULT.cap, DEFAULT.font, DEFAULT.align,
-                        DEFAULT.baseline, alpha)));
-            };
+            int i = (kind.fills ? 1 : 0) | (kind.strokes ? 2 : 0) | (kind.writes ? 4 : 0);
+            Style look = looks[i];
+            if (look == null) {
+                look = new Style(kind.fills ? fill : DEFAULT.fill, kind.strokes ? stroke : DEFAULT.stroke,
+                        kind.strokes ? lineWidth : DEFAULT.lineWidth, kind.strokes ? dashes : DEFAULT.dashes,
+                        kind.strokes ? cap : DEFAULT.cap, kind.writes ? font : DEFAULT.font,
+                        kind.writes ? align : DEFAULT.align, kind.writes ? baseline : DEFAULT.baseline, alpha);
+                looks[i] = look = look.equals(this) ? this : look;
+            }
+            return look;
         }
 
-        private Style canonical(Style s) {
-            return s.equals(this) ? this : s;
-        }
-
-        private Style fillLook;
-        private Style strokeLook;
-        private Style textLook;
-        private Style imageLook;
+        /** {@link #lookOf} per combination of the parts a kind draws with, made when first asked for. */
+        private final Style[] looks = new Style[8];
     }
 
     /**

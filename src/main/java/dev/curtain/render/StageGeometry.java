@@ -547,8 +547,8 @@ public final class StageGeometry {
         scale = Math.max(scale, minScale);
         double w = Math.min(bw * scale, area.w() - extra);
         double h = fullH * scale;
-        int cols = Math.max(1, (int) ((area.w() + 8) / (w + extra + 8)));
-        int rows = Math.max(1, (int) ((area.h() + 6) / (h + 6)));
+        int cols = columns(area, w, extra);
+        int rows = rows(area, h);
         // spread the columns across the zone: boxes keep their size, the gaps take the slack
         double cellW = w + extra + 8;
         double cellH = h + 6;
@@ -580,13 +580,21 @@ public final class StageGeometry {
     private static double fitScale(int count, Rect area, double bw, double fullH, double extra, double minScale) {
         double scale;
         for (scale = 1; scale >= minScale - 1e-9; scale -= 0.02) {
-            int cols = Math.max(1, (int) ((area.w() + 8) / (bw * scale + extra + 8)));
-            int rows = Math.max(1, (int) ((area.h() + 6) / (fullH * scale + 6)));
-            if (cols * rows >= count) {
+            if (columns(area, bw * scale, extra) * rows(area, fullH * scale) >= count) {
                 break;
             }
         }
         return scale;
+    }
+
+    /** How many boxes {@code w} wide, each with {@code extra} room beside it, stand side by side in {@code area}. */
+    private static int columns(Rect area, double w, double extra) {
+        return Math.max(1, (int) ((area.w() + 8) / (w + extra + 8)));
+    }
+
+    /** How many rows of boxes {@code h} high {@code area} holds. */
+    private static int rows(Rect area, double h) {
+        return Math.max(1, (int) ((area.h() + 6) / (h + 6)));
     }
 
     /**

@@ -59,12 +59,12 @@ public final class StageRenderer {
 
     private StageLabels labels = StageLabels.ENGINE;
 
-    /** What tokens say and which are drawn as inferred ({@link StageLabels#ENGINE} for a simulated run). */
     /** What tokens are labelled with now. */
     public StageLabels labels() {
         return labels;
     }
 
+    /** What tokens say and which are drawn as inferred ({@link StageLabels#ENGINE} for a simulated run). */
     public void setLabels(StageLabels labels) {
         this.labels = labels == null ? StageLabels.ENGINE : labels;
     }

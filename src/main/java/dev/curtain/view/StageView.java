@@ -199,9 +199,8 @@ public final class StageView extends Region {
             return;
         }
         if (preparedPictures) {
-            Set<Entity> flagged = new HashSet<>(model.upcomingChanged());
-            flagged.addAll(model.highlightedProperty().get());
-            preparedPictures = boxes.prepare(next, preparedGeo, flagged, model.selectionProperty().get(), boxSize[0]);
+            preparedPictures = boxes.prepare(next, preparedGeo, flagged(model.upcomingChanged()),
+                    model.selectionProperty().get(), boxSize[0]);
         }
     }
 
@@ -493,7 +492,12 @@ public final class StageView extends Region {
 
     /** What the last step changed and what the current cue highlights: both are marked on the stage. */
     private Set<Entity> flagged() {
-        Set<Entity> flagged = new HashSet<>(model.changedProperty().get());
+        return flagged(model.changedProperty().get());
+    }
+
+    /** {@code changed} by a step, and what the current cue highlights. */
+    private Set<Entity> flagged(java.util.Collection<Entity> changed) {
+        Set<Entity> flagged = new HashSet<>(changed);
         flagged.addAll(model.highlightedProperty().get());
         return flagged;
     }
