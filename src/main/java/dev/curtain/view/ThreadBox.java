@@ -66,6 +66,8 @@ public final class ThreadBox extends VBox {
         getStyleClass().add("thread-box");
         name.getStyleClass().add("thread-name");
         name.setText("M" + m);
+        // the thread's name is what a compact box is for: the marks beside it give way, never the name
+        name.setMinWidth(Region.USE_PREF_SIZE);
         role.getStyleClass().add("thread-role");
         state.getStyleClass().add("thread-state");
         Region spacer = new Region();
@@ -145,7 +147,8 @@ public final class ThreadBox extends VBox {
             shownState = activity;
         }
         Set<Property> diverged = s.diverged(m);
-        lock.setText(lockText(t));
+        // a compact box keeps the padlock and leaves "G2" to the tether and the token, so its name has room
+        lock.setText(compact ? "" : lockText(t));
         show(lock, t.lockedg() > 0);
         show(mark, !diverged.isEmpty());
         pseudoClassStateChanged(DIVERGED, !diverged.isEmpty());

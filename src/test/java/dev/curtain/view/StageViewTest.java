@@ -155,6 +155,40 @@ class StageViewTest {
     }
 
     @Test
+    void aCompactBoxOfALockedRedThreadStillShowsItsName(FxRobot robot) {
+        // lesson 9 on the stage a 1280x720 window leaves beside its panels: the locked, diverged M2 waits in a
+        // zone of compact boxes, whose "!" mark and padlock once squeezed its name to "..."
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(820);
+            view.getScene().getWindow().setHeight(420);
+            open("09-locked-goroutine-exits.json");
+        });
+        robot.interact(() -> {
+            int checked = 0;
+            for (int i = model.playback().getIndex(); i < model.playback().getSize() && checked == 0; i++) {
+                model.playback().seek(i);
+                // the end of the move: the boxes' nodes show the state (mid-move they may be a frame or two late)
+                view.paintAt(1);
+                var s = model.getState();
+                StageGeometry geo = view.geometry();
+                for (int m = 0; m < s.threads().size(); m++) {
+                    ThreadBox box = view.threadBox(m);
+                    if (box == null || !geo.compact(m) || s.thread(m).lockedg() <= 0 || s.diverged(m).isEmpty()) {
+                        continue;
+                    }
+                    box.applyCss();
+                    box.layout();
+                    javafx.scene.control.Label name = (javafx.scene.control.Label) box.lookup(".thread-name");
+                    javafx.scene.text.Text shown = (javafx.scene.text.Text) name.lookup(".text");
+                    assertThat(shown.getText()).as("M%d's name after event %d", m, i).isEqualTo("M" + m);
+                    checked++;
+                }
+            }
+            assertThat(checked).isGreaterThan(0);
+        });
+    }
+
+    @Test
     void inANarrowStageEveryBoxFitsItsPlace(FxRobot robot) {
         robot.interact(() -> {
             view.getScene().getWindow().setWidth(640);
