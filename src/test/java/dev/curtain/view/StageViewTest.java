@@ -159,11 +159,10 @@ class StageViewTest {
         // lesson 9 on the stage a 1280x720 window leaves beside its panels: the locked, diverged M2 waits in a
         // zone of compact boxes, whose "!" mark and padlock once squeezed its name to "..."
         robot.interact(() -> {
-            view.getScene().getWindow().setWidth(820);
-            view.getScene().getWindow().setHeight(420);
             open("09-locked-goroutine-exits.json");
-        });
-        robot.interact(() -> {
+            // sized here and now rather than through the window, whose new size reaches the stage a pulse later
+            view.resize(820, 420);
+            view.layout();
             int checked = 0;
             for (int i = model.playback().getIndex(); i < model.playback().getSize() && checked == 0; i++) {
                 model.playback().seek(i);
