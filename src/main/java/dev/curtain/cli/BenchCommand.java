@@ -28,6 +28,11 @@ final class BenchCommand implements Runnable {
             description = "Frames to time in the render benchmark (16 Ps, 1,000 Gs, 1920x1080; 0 skips it).")
     int renderFrames;
 
+    @Option(names = "--render-warmups", defaultValue = "540",
+            description = "Frames played before the render benchmark times any (20 events): the JIT compiles an event's"
+                    + " paths over its first few events, as in the first seconds of a lecture.")
+    int renderWarmups;
+
     @Option(names = "--startup-runs", defaultValue = "5",
             description = "Timed launches in the startup benchmark (headless, to the first painted frame; 0 skips it).")
     int startupRuns;
@@ -60,7 +65,7 @@ final class BenchCommand implements Runnable {
                 r.seekP99Ms(), r.seeks(), r.events());
         System.out.printf(Locale.ROOT, "memory: %.0f bytes retained per event%n", r.bytesPerEvent());
         if (renderFrames > 0) {
-            RenderBenchmark.Result f = RenderBenchmark.run(1_000, 16, renderFrames, 120);
+            RenderBenchmark.Result f = RenderBenchmark.run(1_000, 16, renderFrames, renderWarmups);
             System.out.printf(Locale.ROOT, "render: p95 %.1f ms per frame at %dx%d with %d Ps and %,d Gs%n",
                     f.p95Ms(), RenderBenchmark.WIDTH, RenderBenchmark.HEIGHT, f.processors(), f.goroutines());
             System.out.printf(Locale.ROOT, "render events: p50 %.1f ms, p95 %.1f ms, max %.1f ms; all frames p99 %.1f ms;"

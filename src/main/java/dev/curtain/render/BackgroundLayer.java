@@ -59,6 +59,32 @@ public final class BackgroundLayer {
      * frame drew moving items) on the way. Returns the area painted, in stage units squared (the benchmark's).
      */
     public double show(GraphicsContext gc, DrawList next, List<Rect> patches) {
+        return show(gc, next, patches, null);
+    }
+
+    /**
+     * A recording compared ahead with the one the canvas showed then ({@link #compareAhead}): where {@code next}
+     * differs from {@code against}, or null when there was nothing to compare with.
+     */
+    public record Compared(DrawList against, DrawList next, List<Rect> changes) {
+    }
+
+    /**
+     * Compares {@code next} with the recording the canvas shows now, so that the frame that shows it (in {@link
+     * #show(GraphicsContext, DrawList, List, Compared)}) only paints: the comparison is most of the work an event's
+     * background costs the application thread.
+     */
+    public Compared compareAhead(DrawList next) {
+        return new Compared(shown, next, shown == null ? null : List.copyOf(next.changedSince(shown)));
+    }
+
+    /** Whether {@code ahead} still holds: the canvas shows the recording it was compared with. */
+    public boolean holds(Compared ahead) {
+        return ahead != null && ahead.against() == shown;
+    }
+
+    /** As {@link #show(GraphicsContext, DrawList, List)}, with {@code next} compared ahead if {@code ahead} holds. */
+    public double show(GraphicsContext gc, DrawList next, List<Rect> patches, Compared ahead) {
         if (shown == null && !stale) {
             // the static picture is on the canvas, with at most what moved since: put the whole state over it
             restoreStatic(gc, patches);
@@ -68,7 +94,8 @@ public final class BackgroundLayer {
         }
         List<Rect> damage = new ArrayList<>(patches);
         if (!stale) {
-            damage.addAll(next.changedSince(shown));
+            damage.addAll(holds(ahead) && ahead.next() == next && ahead.changes() != null ? ahead.changes()
+                    : next.changedSince(shown));
         }
         shown = next;
         return paint(gc, damage);

@@ -310,8 +310,14 @@ public final class StageRenderer {
      * and where the last frame drew moving items.
      */
     public void showBackground(CanvasPen pen, BackgroundLayer layer, DrawList background) {
+        showBackground(pen, layer, background, null);
+    }
+
+    /** As {@link #showBackground(CanvasPen, BackgroundLayer, DrawList)}, the recording compared ahead. */
+    public void showBackground(CanvasPen pen, BackgroundLayer layer, DrawList background,
+                               BackgroundLayer.Compared ahead) {
         List<Rect> patches = fullNext ? List.of(new Rect(0, 0, lastWidth, lastHeight)) : dirtyPatches();
-        layer.show(pen.context(), background, patches);
+        layer.show(pen.context(), background, patches, ahead);
         dirtyCount = 0;
         fullNext = false;
     }

@@ -13,9 +13,12 @@ import dev.curtain.render.ZoneDemand;
 import dev.curtain.view.model.Entity;
 import dev.curtain.view.model.ImportedNames;
 import dev.curtain.view.model.ViewerModel;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -57,10 +60,22 @@ public final class StageView extends Region {
     private boolean tweening;
     /** Frames painted of the current move: put-off box pictures are taken from its second frame on. */
     private int moveFrames;
-    /** From this frame of a move on, its idle frames prepare the next step ({@link #prepareAhead}). */
+    /**
+     * From this frame of a move on, and once it is this far along, its frames prepare the next step ({@link
+     * #prepareAhead}); so do the frames after it. A move's first frames already pay for the event's damage and for
+     * the glide's first repaints: work added there made them the dearest frames of a run (docs/performance.md).
+     */
     static final int PREPARE_FROM = 3;
+    static final double PREPARE_FROM_PROGRESS = 0.5;
     /** The next step's state and layout, worked out ahead, and what that layout was made for. */
     private SchedState preparedState;
+    /** The next step's background, recorded ahead; null when there is none. */
+    private BackgroundAhead backgroundAhead;
+    private int backgroundsAhead;
+    private int backgroundsAheadWrong;
+    private boolean verifyAhead;
+    /** The next step's state as the model last read it ahead. */
+    private SchedState readAhead;
     private StageGeometry preparedGeo;
     private LayoutInputs preparedFor;
     /** True while the next step's box pictures are still being taken. */
@@ -144,6 +159,7 @@ public final class StageView extends Region {
     /** Advances the current move to {@code nowNanos}; called by the app's one animation timer. */
     public void frame(long nowNanos) {
         if (!tweening) {
+            idleJob();
             return;
         }
         if (tweenStart < 0) {
@@ -151,18 +167,22 @@ public final class StageView extends Region {
         }
         moveFrames++;
         progress = Math.min(1, (nowNanos - tweenStart) / tweenNanos);
-        if (progress >= 1) {
+        boolean settling = progress >= 1;
+        if (settling) {
             settle();
         }
         paint(StageRenderer.ease(progress));
-        prepareAhead();
+        if (!settling) {
+            idleJob();
+        }
     }
 
     /** Sets the move's progress directly (the benchmark and export step frames by hand). */
     public void paintAt(double t) {
         progress = t;
         moveFrames++;
-        if (t >= 1 && fromState != toState) {
+        boolean settling = t >= 1 && fromState != toState;
+        if (settling) {
             settle();
         } else if (t < 1 && settledFrom != null) {
             // back into a move that had ended (a test or an export scrubbing it): its items move again
@@ -173,6 +193,20 @@ public final class StageView extends Region {
             drawBackground();
         }
         paint(StageRenderer.ease(t));
+        if (!settling) {
+            idleJob();
+        }
+    }
+
+    /**
+     * The one piece of put-off work a frame does besides drawing: once a move has ended, bringing a box's nodes up
+     * to the picture it already shows; otherwise, late in a move or between moves, preparing the next step. The
+     * frame on which a move ends does none: it already pictures every box that was still due.
+     */
+    private void idleJob() {
+        if (!tweening && boxes.restyleOne()) {
+            return;
+        }
         prepareAhead();
     }
 
@@ -183,11 +217,17 @@ public final class StageView extends Region {
      * does not come (the viewer steps back, resizes) is simply not used: what is drawn is always the state's.
      */
     private void prepareAhead() {
-        if (moveFrames < PREPARE_FROM || toState == null || toGeo == null) {
+        if (tweening && (moveFrames < PREPARE_FROM || progress < PREPARE_FROM_PROGRESS) || toState == null
+                || toGeo == null) {
             return;
         }
         SchedState next = model.upcomingState();
         if (next == null || !sameRun(toState, next)) {
+            return;
+        }
+        if (next != readAhead) {
+            // reading the next step (its state, the panels' rows) was this frame's job; its layout is the next's
+            readAhead = next;
             return;
         }
         LayoutInputs in = layoutInputs();
@@ -201,6 +241,14 @@ public final class StageView extends Region {
         if (preparedPictures) {
             preparedPictures = boxes.prepare(next, preparedGeo, flagged(model.upcomingChanged()),
                     model.selectionProperty().get(), boxSize[0]);
+            return;
+        }
+        // last, once the move has ended and the canvas shows what the step will be compared with
+        if (!tweening && (backgroundAhead == null
+                || !backgroundAhead.madeFrom(toState, toGeo, next, preparedGeo, palette.get(),
+                changedP(model.upcomingChanged()), selectedP())
+                || !background.holds(backgroundAhead.compared()))) {
+            backgroundAhead = recordAhead(next, preparedGeo, flagged(model.upcomingChanged()));
         }
     }
 
@@ -403,21 +451,29 @@ public final class StageView extends Region {
      * where it differs from the one the canvas shows (docs/performance.md).
      */
     private void drawBackground() {
-        int changedP = -1;
-        for (Entity e : model.changedProperty().get()) {
-            if (e.kind() == Entity.Kind.P) {
-                changedP = e.id();
-            }
-        }
-        Entity sel = model.selectionProperty().get();
-        int selP = sel != null && sel.kind() == Entity.Kind.P ? sel.id() : -1;
+        int changedP = changedP(model.changedProperty().get());
+        int selP = selectedP();
         int w = (int) Math.ceil(front.getWidth());
         int h = (int) Math.ceil(front.getHeight());
         if (w <= 0 || h <= 0) {
             return;
         }
-        DrawList next = renderer.recordBackground(fromGeo, fromState, toGeo, toState, palette.get(), changedP, selP,
-                boxes::picture);
+        BackgroundAhead ahead = backgroundAhead != null
+                && backgroundAhead.holdsFor(fromState, fromGeo, toState, toGeo, palette.get(), changedP, selP,
+                boxes::picture) ? backgroundAhead : null;
+        backgroundAhead = null;
+        DrawList next = ahead != null ? ahead.list() : renderer.recordBackground(fromGeo, fromState, toGeo, toState,
+                palette.get(), changedP, selP, boxes::picture);
+        if (ahead != null) {
+            backgroundsAhead++;
+            if (verifyAhead) {
+                DrawList fresh = renderer.recordBackground(fromGeo, fromState, toGeo, toState, palette.get(),
+                        changedP, selP, boxes::picture);
+                if (!fresh.changedSince(next).isEmpty() || !next.changedSince(fresh).isEmpty()) {
+                    backgroundsAheadWrong++;
+                }
+            }
+        }
         // the layout's outlines and labels are drawn once per layout; an event only paints what it changed. A
         // snapshot outside a scene would wrap this view in a temporary one: without a scene the layer fills instead
         String key = layoutKey();
@@ -442,7 +498,91 @@ public final class StageView extends Region {
             renderer.canvasShowsBackground(w, h);
             staticKey = key;
         }
-        renderer.showBackground(pen, background, next);
+        renderer.showBackground(pen, background, next, ahead == null ? null : ahead.compared());
+    }
+
+    /** The P a step rings as changed among {@code changed}, or -1. */
+    private static int changedP(java.util.Collection<Entity> changed) {
+        int p = -1;
+        for (Entity e : changed) {
+            if (e.kind() == Entity.Kind.P) {
+                p = e.id();
+            }
+        }
+        return p;
+    }
+
+    /** The selected P, or -1. */
+    private int selectedP() {
+        Entity sel = model.selectionProperty().get();
+        return sel != null && sel.kind() == Entity.Kind.P ? sel.id() : -1;
+    }
+
+    /**
+     * The next step's background, recorded ahead ({@link #prepareAhead}) and compared with the one on the canvas,
+     * with everything it was recorded from: the step uses it only if all of that is still what it draws, the box
+     * pictures included (each one it asked for is the one the box shows once the step has placed it).
+     */
+    private record BackgroundAhead(SchedState from, StageGeometry fromGeo, SchedState to, StageGeometry toGeo,
+                                   Palette palette, int changedP, int selectedP, int[] asked, BoxPicture[] answers,
+                                   DrawList list, BackgroundLayer.Compared compared) {
+        boolean holdsFor(SchedState fromNow, StageGeometry fromGeoNow, SchedState toNow, StageGeometry toGeoNow,
+                         Palette paletteNow, int changedPNow, int selectedPNow, IntFunction<BoxPicture> pictures) {
+            if (!madeFrom(fromNow, fromGeoNow, toNow, toGeoNow, paletteNow, changedPNow, selectedPNow)) {
+                return false;
+            }
+            for (int i = 0; i < asked.length; i++) {
+                if (pictures.apply(asked[i]) != answers[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean madeFrom(SchedState fromNow, StageGeometry fromGeoNow, SchedState toNow, StageGeometry toGeoNow,
+                         Palette paletteNow, int changedPNow, int selectedPNow) {
+            return from == fromNow && fromGeo == fromGeoNow && to == toNow && toGeo == toGeoNow
+                    && palette == paletteNow && changedP == changedPNow && selectedP == selectedPNow;
+        }
+    }
+
+    /**
+     * Records the background the step to {@code next} will show (laid out as {@code geo}), with the pictures its
+     * boxes will have then, and compares it with the canvas's.
+     */
+    private BackgroundAhead recordAhead(SchedState next, StageGeometry geo, Set<Entity> flaggedNext) {
+        int changedP = changedP(model.upcomingChanged());
+        int selP = selectedP();
+        Entity selection = model.selectionProperty().get();
+        List<Integer> asked = new ArrayList<>();
+        List<BoxPicture> answers = new ArrayList<>();
+        IntFunction<BoxPicture> guess = m -> {
+            BoxPicture p = boxes.pictureAfterStep(m, next, geo, flaggedNext, selection, boxSize[0]);
+            asked.add(m);
+            answers.add(p);
+            return p;
+        };
+        DrawList list = renderer.recordBackground(toGeo, toState, geo, next, palette.get(), changedP, selP, guess);
+        return new BackgroundAhead(toState, toGeo, next, geo, palette.get(), changedP, selP,
+                asked.stream().mapToInt(Integer::intValue).toArray(), answers.toArray(new BoxPicture[0]), list,
+                background.compareAhead(list));
+    }
+
+    /** Steps whose background was recorded and compared ahead (tests). */
+    int backgroundsAhead() {
+        return backgroundsAhead;
+    }
+
+    /**
+     * Tests: each background recorded ahead is recorded again when its step lands, and {@link
+     * #backgroundsAheadWrong} counts those that differ from it.
+     */
+    void verifyBackgroundsAhead() {
+        verifyAhead = true;
+    }
+
+    int backgroundsAheadWrong() {
+        return backgroundsAheadWrong;
     }
 
     private static SnapshotParameters scaled(double scale) {
@@ -510,8 +650,10 @@ public final class StageView extends Region {
      */
     private boolean placeThreads(double t, Set<Entity> flagged) {
         boolean later = tweening && fromState != toState;
+        // in a move and after it (until the next cut), a box's nodes may lag the picture it shows
+        boolean restyleLater = later || settledFrom != null;
         boolean pictured = boxes.place(fromState, fromGeo, toState, toGeo, t, flagged,
-                model.selectionProperty().get(), boxSize[0], later);
+                model.selectionProperty().get(), boxSize[0], later, restyleLater);
         return later && moveFrames >= 2 ? boxes.catchUp() || pictured : pictured;
     }
 

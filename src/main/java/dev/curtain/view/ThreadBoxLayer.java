@@ -130,7 +130,7 @@ final class ThreadBoxLayer extends Pane {
      * zoom 1. Returns true when a picture changed.
      */
     boolean place(SchedState fromState, StageGeometry from, SchedState toState, StageGeometry to, double t,
-                  Set<Entity> flagged, Entity selection, double boxWidth, boolean later) {
+                  Set<Entity> flagged, Entity selection, double boxWidth, boolean later, boolean restyleLater) {
         boolean pictured = false;
         Set<Integer> seen = new HashSet<>();
         int n = Math.max(fromState.threads().size(), toState.threads().size());
@@ -176,6 +176,11 @@ final class ThreadBoxLayer extends Pane {
                 }
                 continue;
             }
+            if (restyleLater && restyle != null && !pictureDue && pictures.containsKey(m)) {
+                // its picture already shows the new look: its nodes follow in a frame that has nothing else to do
+                pending.put(m, new Deferred(null, restyle));
+                continue;
+            }
             pending.remove(m);
             if (restyle != null) {
                 restyle.applyTo(box);
@@ -190,9 +195,11 @@ final class ThreadBoxLayer extends Pane {
     }
 
     /**
-     * Does the next of the restyles and pictures {@link #place} put off, oldest first: a box's restyle in one frame,
-     * its picture in the next. True when a picture was taken. A step's frame thus pays for no box's styles or
-     * snapshot, and each frame after it for one of them.
+     * Does the next of the pictures {@link #place} put off, oldest first: a box's restyle in one frame, its picture
+     * in the next. True when a picture was taken. A step's frame thus pays for no box's styles or snapshot, and each
+     * frame after it for one of them. A box whose new look was pictured ahead ({@link #prepare}) shows it already:
+     * only its nodes are behind, and they are brought up to date when the move ends, not in the first frames of the
+     * move, which already pay for the glide (docs/performance.md).
      */
     boolean catchUp() {
         Iterator<Map.Entry<Integer, Deferred>> it = pending.entrySet().iterator();
@@ -204,19 +211,51 @@ final class ThreadBoxLayer extends Pane {
                 it.remove();
                 continue;
             }
+            if (d.picture() == null) {
+                continue;
+            }
             if (d.restyle() != null) {
                 d.restyle().applyTo(box);
                 style(box);
-                if (d.picture() == null) {
-                    it.remove();
-                } else {
-                    e.setValue(new Deferred(d.picture(), null));
-                }
+                e.setValue(new Deferred(d.picture(), null));
                 return false;
             }
             it.remove();
-            if (d.picture() != null && picture(e.getKey(), box, d.picture(), true)) {
+            if (picture(e.getKey(), box, d.picture(), true)) {
                 pictureKeys.put(e.getKey(), d.picture());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Brings the nodes of one box whose picture is ahead of them up to date (its styles and layout); true when there
+     * was one. Called on frames after a move, one box a frame: the nodes are seen only through their pictures, but
+     * clicks, tooltips and tests read them.
+     */
+    boolean restyleOne() {
+        Iterator<Map.Entry<Integer, Deferred>> it = pending.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Integer, Deferred> e = it.next();
+            ThreadBox box = boxes.get(e.getKey());
+            Deferred d = e.getValue();
+            if (box == null) {
+                it.remove();
+            } else if (d.picture() == null) {
+                it.remove();
+                d.restyle().applyTo(box);
+                style(box);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a picture {@link #place} put off is still to be taken (the boxes on show come first). */
+    private boolean picturesPending() {
+        for (Deferred d : pending.values()) {
+            if (d.picture() != null) {
                 return true;
             }
         }
@@ -347,7 +386,7 @@ final class ThreadBoxLayer extends Pane {
      * pictured, not the one on stage, whose nodes still show the state on show. True while there is more to do.
      */
     boolean prepare(SchedState next, StageGeometry geo, Set<Entity> flagged, Entity selection, double boxWidth) {
-        if (!pending.isEmpty() || getScene() == null) {
+        if (picturesPending() || getScene() == null) {
             return true;
         }
         if (styled != null) {
@@ -372,8 +411,7 @@ final class ThreadBoxLayer extends Pane {
             boolean changed = flagged.contains(Entity.m(m));
             boolean selected = Entity.m(m).equals(selection);
             double zoom = geo.boxZoom * fit(home, geo, m, boxWidth);
-            PictureKey key = new PictureKey(box.lookFor(next, compact, changed, selected), epoch, home.w(), home.h(),
-                    zoom, pixelScale);
+            PictureKey key = keyFor(box, next, geo, m, flagged, selection, boxWidth);
             if (key.equals(pictureKeys.get(m)) || kept(m, key)) {
                 continue;
             }
@@ -391,6 +429,40 @@ final class ThreadBoxLayer extends Pane {
             return true;
         }
         return false;
+    }
+
+    /** What box {@code m}'s picture shows when it stands for {@code next}, laid out as {@code geo}. */
+    private PictureKey keyFor(ThreadBox box, SchedState next, StageGeometry geo, int m, Set<Entity> flagged,
+                              Entity selection, double boxWidth) {
+        Rect home = geo.mBox[m];
+        boolean compact = geo.compact(m);
+        double zoom = geo.boxZoom * fit(home, geo, m, boxWidth);
+        return new PictureKey(box.lookFor(next, compact, flagged.contains(Entity.m(m)), Entity.m(m).equals(selection)),
+                epoch, home.w(), home.h(), zoom, pixelScale);
+    }
+
+    /**
+     * The picture box {@code m} will show once the step to {@code next} (laid out as {@code geo}) lands: the one
+     * taken ahead for its new look, or else the one it shows now (a look not pictured yet is taken on a later frame
+     * of the move). A guess that the step checks: the stage records the next background with it ahead of time.
+     */
+    BoxPicture pictureAfterStep(int m, SchedState next, StageGeometry geo, Set<Entity> flagged, Entity selection,
+                                double boxWidth) {
+        ThreadBox box = boxes.get(m);
+        if (box == null || m >= geo.mBox.length || geo.mBox[m] == null || m >= next.threads().size()) {
+            return pictures.get(m);
+        }
+        PictureKey key = keyFor(box, next, geo, m, flagged, selection, boxWidth);
+        Map<PictureKey, BoxPicture> k = recent.get(m);
+        if (k != null) {
+            // read without get(): the map is in access order, and a guess must not change which picture goes first
+            for (Map.Entry<PictureKey, BoxPicture> e : k.entrySet()) {
+                if (e.getKey().equals(key)) {
+                    return e.getValue();
+                }
+            }
+        }
+        return pictures.get(m);
     }
 
     /** Box pictures {@link #prepare} has taken (tests). */

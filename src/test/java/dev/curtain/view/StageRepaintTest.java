@@ -62,14 +62,23 @@ class StageRepaintTest {
     }
 
     /**
-     * Played frame by frame, a move's idle frames prepare the next step (its layout, and its boxes pictured from
-     * stand-ins): the step must end on the very picture a cut paints, and the stand-ins must have been used.
+     * Played frame by frame, a move's late frames and the frames after it prepare the next step (its layout, its
+     * boxes pictured from stand-ins, its background recorded and compared): the step must end on the very picture
+     * a cut paints, every background recorded ahead must be the one the step records itself, and the preparation
+     * must have been used.
      */
     @Test
     void movesPlayedFrameByFrameEndOnThePictureOfTheirEventToo(FxRobot robot) {
         int before = playedView.picturesPrepared();
-        playEveryLesson(robot, new double[] {0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1});
+        int backgroundsBefore = playedView.backgroundsAhead();
+        playedView.verifyBackgroundsAhead();
+        // a move's frames, then the frames that stand still until the next event
+        playEveryLesson(robot, new double[] {0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1, 1, 1, 1, 1, 1, 1, 1});
         assertThat(playedView.picturesPrepared() - before).as("box pictures taken ahead").isGreaterThan(20);
+        assertThat(playedView.backgroundsAhead() - backgroundsBefore).as("backgrounds recorded ahead")
+                .isGreaterThan(200);
+        assertThat(playedView.backgroundsAheadWrong()).as("backgrounds recorded ahead that the step did not draw")
+                .isZero();
     }
 
     private void playEveryLesson(FxRobot robot, double[] frames) {
