@@ -13,12 +13,9 @@ import dev.curtain.render.ZoneDemand;
 import dev.curtain.view.model.Entity;
 import dev.curtain.view.model.ImportedNames;
 import dev.curtain.view.model.ViewerModel;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -519,53 +516,14 @@ public final class StageView extends Region {
     }
 
     /**
-     * The next step's background, recorded ahead ({@link #prepareAhead}) and compared with the one on the canvas,
-     * with everything it was recorded from: the step uses it only if all of that is still what it draws, the box
-     * pictures included (each one it asked for is the one the box shows once the step has placed it).
-     */
-    private record BackgroundAhead(SchedState from, StageGeometry fromGeo, SchedState to, StageGeometry toGeo,
-                                   Palette palette, int changedP, int selectedP, int[] asked, BoxPicture[] answers,
-                                   DrawList list, BackgroundLayer.Compared compared) {
-        boolean holdsFor(SchedState fromNow, StageGeometry fromGeoNow, SchedState toNow, StageGeometry toGeoNow,
-                         Palette paletteNow, int changedPNow, int selectedPNow, IntFunction<BoxPicture> pictures) {
-            if (!madeFrom(fromNow, fromGeoNow, toNow, toGeoNow, paletteNow, changedPNow, selectedPNow)) {
-                return false;
-            }
-            for (int i = 0; i < asked.length; i++) {
-                if (pictures.apply(asked[i]) != answers[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        boolean madeFrom(SchedState fromNow, StageGeometry fromGeoNow, SchedState toNow, StageGeometry toGeoNow,
-                         Palette paletteNow, int changedPNow, int selectedPNow) {
-            return from == fromNow && fromGeo == fromGeoNow && to == toNow && toGeo == toGeoNow
-                    && palette == paletteNow && changedP == changedPNow && selectedP == selectedPNow;
-        }
-    }
-
-    /**
      * Records the background the step to {@code next} will show (laid out as {@code geo}), with the pictures its
      * boxes will have then, and compares it with the canvas's.
      */
     private BackgroundAhead recordAhead(SchedState next, StageGeometry geo, Set<Entity> flaggedNext) {
-        int changedP = changedP(model.upcomingChanged());
-        int selP = selectedP();
         Entity selection = model.selectionProperty().get();
-        List<Integer> asked = new ArrayList<>();
-        List<BoxPicture> answers = new ArrayList<>();
-        IntFunction<BoxPicture> guess = m -> {
-            BoxPicture p = boxes.pictureAfterStep(m, next, geo, flaggedNext, selection, boxSize[0]);
-            asked.add(m);
-            answers.add(p);
-            return p;
-        };
-        DrawList list = renderer.recordBackground(toGeo, toState, geo, next, palette.get(), changedP, selP, guess);
-        return new BackgroundAhead(toState, toGeo, next, geo, palette.get(), changedP, selP,
-                asked.stream().mapToInt(Integer::intValue).toArray(), answers.toArray(new BoxPicture[0]), list,
-                background.compareAhead(list));
+        return BackgroundAhead.record(renderer, background, toState, toGeo, next, geo, palette.get(),
+                changedP(model.upcomingChanged()), selectedP(),
+                m -> boxes.pictureAfterStep(m, next, geo, flaggedNext, selection, boxSize[0]));
     }
 
     /** Steps whose background was recorded and compared ahead (tests). */
