@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
@@ -202,29 +203,23 @@ final class ThreadBoxLayer extends Pane {
      * move, which already pay for the glide (docs/performance.md).
      */
     boolean catchUp() {
-        Iterator<Map.Entry<Integer, Deferred>> it = pending.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Integer, Deferred> e = it.next();
-            ThreadBox box = boxes.get(e.getKey());
-            Deferred d = e.getValue();
-            if (box == null) {
-                it.remove();
-                continue;
-            }
-            if (d.picture() == null) {
-                continue;
-            }
-            if (d.restyle() != null) {
-                d.restyle().applyTo(box);
-                style(box);
-                e.setValue(new Deferred(d.picture(), null));
-                return false;
-            }
-            it.remove();
-            if (picture(e.getKey(), box, d.picture(), true)) {
-                pictureKeys.put(e.getKey(), d.picture());
-                return true;
-            }
+        Map.Entry<Integer, Deferred> e = nextPending(d -> d.picture() != null);
+        if (e == null) {
+            return false;
+        }
+        int m = e.getKey();
+        ThreadBox box = boxes.get(m);
+        Deferred d = e.getValue();
+        if (d.restyle() != null) {
+            d.restyle().applyTo(box);
+            style(box);
+            e.setValue(new Deferred(d.picture(), null));
+            return false;
+        }
+        pending.remove(m);
+        if (picture(m, box, d.picture(), true)) {
+            pictureKeys.put(m, d.picture());
+            return true;
         }
         return false;
     }
@@ -235,21 +230,28 @@ final class ThreadBoxLayer extends Pane {
      * clicks, tooltips and tests read them.
      */
     boolean restyleOne() {
-        Iterator<Map.Entry<Integer, Deferred>> it = pending.entrySet().iterator();
-        while (it.hasNext()) {
+        Map.Entry<Integer, Deferred> e = nextPending(d -> d.picture() == null);
+        if (e == null) {
+            return false;
+        }
+        ThreadBox box = boxes.get(e.getKey());
+        pending.remove(e.getKey());
+        e.getValue().restyle().applyTo(box);
+        style(box);
+        return true;
+    }
+
+    /** The oldest put-off job that {@code wanted} takes, of a box still on stage (others' are dropped); or null. */
+    private Map.Entry<Integer, Deferred> nextPending(Predicate<Deferred> wanted) {
+        for (Iterator<Map.Entry<Integer, Deferred>> it = pending.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, Deferred> e = it.next();
-            ThreadBox box = boxes.get(e.getKey());
-            Deferred d = e.getValue();
-            if (box == null) {
+            if (!boxes.containsKey(e.getKey())) {
                 it.remove();
-            } else if (d.picture() == null) {
-                it.remove();
-                d.restyle().applyTo(box);
-                style(box);
-                return true;
+            } else if (wanted.test(e.getValue())) {
+                return e;
             }
         }
-        return false;
+        return null;
     }
 
     /** Whether a picture {@link #place} put off is still to be taken (the boxes on show come first). */
