@@ -526,6 +526,15 @@ public final class StageView extends Region {
                 m -> boxes.pictureAfterStep(m, next, geo, flaggedNext, selection, boxSize[0]));
     }
 
+    /** Thread boxes whose nodes are still behind the picture they show, and those brought up since (tests). */
+    int boxesBehind() {
+        return boxes.behind();
+    }
+
+    int boxesRestyledAfterMoves() {
+        return boxes.restyledAfterMoves();
+    }
+
     /** Steps whose background was recorded and compared ahead (tests). */
     int backgroundsAhead() {
         return backgroundsAhead;

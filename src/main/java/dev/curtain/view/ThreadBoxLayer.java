@@ -52,6 +52,7 @@ final class ThreadBoxLayer extends Pane {
     /** A box never shown, filled with the longest texts, to measure how much room a box needs. */
     private final ThreadBox probe = new ThreadBox(99);
     private int prepared;
+    private int restyledAfterMoves;
     /** The stand-in {@link #prepare} styled in the last frame, or null. */
     private Styled styled;
     /** Bumped when theme, text size or layout change, so every box is pictured again. */
@@ -238,7 +239,22 @@ final class ThreadBoxLayer extends Pane {
         pending.remove(e.getKey());
         e.getValue().restyle().applyTo(box);
         style(box);
+        restyledAfterMoves++;
         return true;
+    }
+
+    /** Boxes whose nodes are behind the picture they show (tests). */
+    int behind() {
+        int n = 0;
+        for (Map.Entry<Integer, Deferred> e : pending.entrySet()) {
+            n += boxes.containsKey(e.getKey()) && e.getValue().restyle() != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Boxes {@link #restyleOne} brought up to date (tests). */
+    int restyledAfterMoves() {
+        return restyledAfterMoves;
     }
 
     /** The oldest put-off job that {@code wanted} takes, of a box still on stage (others' are dropped); or null. */

@@ -71,10 +71,13 @@ class StageRepaintTest {
     void movesPlayedFrameByFrameEndOnThePictureOfTheirEventToo(FxRobot robot) {
         int before = playedView.picturesPrepared();
         int backgroundsBefore = playedView.backgroundsAhead();
+        int restyledBefore = playedView.boxesRestyledAfterMoves();
         playedView.verifyBackgroundsAhead();
         // a move's frames, then the frames that stand still until the next event
         playEveryLesson(robot, new double[] {0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1, 1, 1, 1, 1, 1, 1, 1});
         assertThat(playedView.picturesPrepared() - before).as("box pictures taken ahead").isGreaterThan(20);
+        assertThat(playedView.boxesRestyledAfterMoves() - restyledBefore)
+                .as("boxes whose nodes were brought up to their picture after the move").isGreaterThan(20);
         assertThat(playedView.backgroundsAhead() - backgroundsBefore).as("backgrounds recorded ahead")
                 .isGreaterThan(200);
         assertThat(playedView.backgroundsAheadWrong()).as("backgrounds recorded ahead that the step did not draw")
@@ -96,6 +99,10 @@ class StageRepaintTest {
                     cut.playback().seek(played.playback().getIndex());
                     assertThat(pixelsDiffering(playedView, "played"))
                             .as("%s, event %d: pixels that differ", lesson, i).isZero();
+                    if (frames.length > 8) {
+                        assertThat(playedView.boxesBehind())
+                                .as("%s, event %d: boxes whose nodes are behind their picture", lesson, i).isZero();
+                    }
                 }
             });
         }
