@@ -40,7 +40,16 @@ public final class RenderBenchmark {
     public record Result(double p50Ms, double p95Ms, int frames, int processors, int goroutines,
                          double eventP50Ms, double eventP95Ms, double eventMaxMs, double allP99Ms, double floorMs,
                          double eventCpuP50Ms, double eventCpuP95Ms, double otherCpuP50Ms, double floorCpuMs,
-                         double allCpuP99Ms) {
+                         double allCpuP99Ms, List<Phase> phases) {
+    }
+
+    /**
+     * The frames at one place in a move ({@code frame} 0: the event's), over the whole run: wall and processor
+     * time, and how many of them are among the frames above every frame's p99 (by wall time, by processor time).
+     * Where the dearest frames of a run are is what says which work to move.
+     */
+    public record Phase(int frame, double wallP50Ms, double wallP90Ms, double cpuP50Ms, double cpuP90Ms,
+                        int overWallP99, int overCpuP99) {
     }
 
     private RenderBenchmark() {
@@ -118,6 +127,7 @@ public final class RenderBenchmark {
                 floorCpu[f] = (cpu.now() - c0) / 1e6;
             }
         }
+        List<Phase> phases = phases(ms, allCpu);
         Arrays.sort(ms);
         Arrays.sort(floor);
         double[] ev = Arrays.copyOf(eventMs, Math.max(1, events));
@@ -130,7 +140,43 @@ public final class RenderBenchmark {
         Arrays.sort(allCpu);
         return new Result(ms[frames / 2], pct(ms, 0.95), frames, processors, goroutines, ev[ev.length / 2],
                 pct(ev, 0.95), ev[ev.length - 1], pct(ms, 0.99), floor[floor.length / 2], evCpu[evCpu.length / 2],
-                pct(evCpu, 0.95), otCpu[otCpu.length / 2], floorCpu[floorCpu.length / 2], pct(allCpu, 0.99));
+                pct(evCpu, 0.95), otCpu[otCpu.length / 2], floorCpu[floorCpu.length / 2], pct(allCpu, 0.99),
+                phases);
+    }
+
+    /** Every frame's wall and processor time ({@code ms}, {@code cpu}, in run order) by its place in its move. */
+    static List<Phase> phases(double[] ms, double[] cpu) {
+        double wallP99 = pct(sorted(ms), 0.99);
+        double cpuP99 = pct(sorted(cpu), 0.99);
+        List<Phase> out = new java.util.ArrayList<>();
+        for (int phase = 0; phase < FRAMES_PER_MOVE; phase++) {
+            int n = 0;
+            double[] w = new double[ms.length];
+            double[] c = new double[ms.length];
+            int overWall = 0;
+            int overCpu = 0;
+            for (int f = 0; f < ms.length; f++) {
+                if (f % FRAMES_PER_MOVE == phase) {
+                    w[n] = ms[f];
+                    c[n++] = cpu[f];
+                    overWall += ms[f] > wallP99 ? 1 : 0;
+                    overCpu += cpu[f] > cpuP99 ? 1 : 0;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            double[] ws = sorted(Arrays.copyOf(w, n));
+            double[] cs = sorted(Arrays.copyOf(c, n));
+            out.add(new Phase(phase, ws[n / 2], pct(ws, 0.9), cs[n / 2], pct(cs, 0.9), overWall, overCpu));
+        }
+        return out;
+    }
+
+    private static double[] sorted(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s;
     }
 
     /**

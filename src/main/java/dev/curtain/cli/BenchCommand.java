@@ -33,6 +33,10 @@ final class BenchCommand implements Runnable {
                     + " paths over its first few events, as in the first seconds of a lecture.")
     int renderWarmups;
 
+    @Option(names = "--render-phases",
+            description = "Also print the render benchmark's frames by their place in a move (0: the event's).")
+    boolean renderPhases;
+
     @Option(names = "--startup-runs", defaultValue = "5",
             description = "Timed launches in the startup benchmark (headless, to the first painted frame; 0 skips it).")
     int startupRuns;
@@ -74,6 +78,14 @@ final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "render processor time: event frames p50 %.1f ms, p95 %.1f ms; other frames"
                             + " p50 %.1f ms; all frames p99 %.1f ms; floor %.1f ms%n", f.eventCpuP50Ms(), f.eventCpuP95Ms(),
                     f.otherCpuP50Ms(), f.allCpuP99Ms(), f.floorCpuMs());
+            if (renderPhases) {
+                for (RenderBenchmark.Phase p : f.phases()) {
+                    System.out.printf(Locale.ROOT, "render frame %2d of a move: wall p50 %.1f ms, p90 %.1f ms; "
+                                    + "processor p50 %.1f ms, p90 %.1f ms; above all frames' p99: %d by wall, %d by "
+                                    + "processor%n", p.frame(), p.wallP50Ms(), p.wallP90Ms(), p.cpuP50Ms(),
+                            p.cpuP90Ms(), p.overWallP99(), p.overCpuP99());
+                }
+            }
         }
     }
 }
