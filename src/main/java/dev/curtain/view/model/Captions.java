@@ -46,6 +46,14 @@ final class Captions {
 
     /** As {@link #show(int, Event, RunCues, Scenario, Recording)}, an imported step's caption saying if inferred. */
     void show(int i, Event last, RunCues cues, Scenario scenario, Recording rec, ImportFacts facts) {
+        show(i, last, cues, scenario, rec, facts, null);
+    }
+
+    /**
+     * As {@link #show(int, Event, RunCues, Scenario, Recording, ImportFacts)}, with {@code told}, when not null,
+     * the step's own caption worked out ahead by {@link #eventCaption}.
+     */
+    void show(int i, Event last, RunCues cues, Scenario scenario, Recording rec, ImportFacts facts, String told) {
         int c = cues.shownAt(i);
         if (c >= 0) {
             CuePoint cue = cues.cue(c);
@@ -61,8 +69,13 @@ final class Captions {
         if (last == null) {
             caption.set(scenario == null ? "" : scenario.title() + ": press → or Space to begin.");
         } else {
-            caption.set(facts.caption(last.seq(), explainer.explain(rec.events(), last.seq())));
+            caption.set(told != null ? told : eventCaption(last, rec, facts));
         }
+    }
+
+    /** What a step that is not a cue says of its event {@code last}. */
+    String eventCaption(Event last, Recording rec, ImportFacts facts) {
+        return facts.caption(last.seq(), explainer.explain(rec.events(), last.seq()));
     }
 
     /** The entities a cue names in its highlight list; names that are not a G, P or M are skipped. */

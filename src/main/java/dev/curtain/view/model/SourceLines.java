@@ -38,7 +38,12 @@ final class SourceLines {
 
     /** Marks the lines the goroutines of {@code s} are on. */
     void follow(SchedState s) {
-        active.set(activeLines(s));
+        follow(activeLines(s));
+    }
+
+    /** Marks {@code lines}, worked out ahead by {@link #activeLines}. */
+    void follow(Map<Integer, String> lines) {
+        active.set(lines);
     }
 
     /** {@code source} as lines; a final newline does not make an empty last line, and no source has no lines. */

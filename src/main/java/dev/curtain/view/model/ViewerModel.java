@@ -67,12 +67,15 @@ public final class ViewerModel {
     private boolean historyStale;
     /**
      * The step ahead of the one on show, read early by {@link #upcomingState}: its index, its state, and what the
-     * panels will show of it (the thread table's rows, the status line), all worked out in an idle frame.
+     * panels will show of it (the thread table's rows, the status line, the source lines marked, the caption), all
+     * worked out in an idle frame.
      */
     private SchedState ahead;
     private int aheadIndex = -1;
     private List<ThreadRow> aheadRows;
     private String aheadStatus;
+    private Map<Integer, String> aheadLines;
+    private String aheadCaption;
 
     public ViewerModel(SimulationRunner runner, EventExplainer explainer) {
         this.simulation = new RunSimulation(runner);
@@ -135,6 +138,8 @@ public final class ViewerModel {
             aheadIndex = i;
             aheadRows = ThreadRows.of(ahead);
             aheadStatus = statusLine(i, ahead);
+            aheadLines = SourceLines.activeLines(ahead);
+            aheadCaption = captions.eventCaption(recording.event(i - 1), recording, facts);
         }
         return ahead;
     }
@@ -313,19 +318,21 @@ public final class ViewerModel {
         SchedState s = early ? ahead : ShownState.at(recording, state.get(), i);
         List<ThreadRow> rows = early ? aheadRows : ThreadRows.of(s);
         String line = early ? aheadStatus : statusLine(i, s);
+        Map<Integer, String> lines = early ? aheadLines : SourceLines.activeLines(s);
+        String told = early ? aheadCaption : null;
         ahead = null;
         aheadIndex = -1;
         Event last = i > 0 ? recording.event(i - 1) : null;
         // what changed and the cue's highlights first: the stage reads them when the state arrives
         lastEvent.set(last);
         changed.set(ChangedEntities.of(last));
-        captions.show(i, last, cues, scenario.get(), recording, facts);
+        captions.show(i, last, cues, scenario.get(), recording, facts, told);
         state.set(s);
         if (!rows.equals(threads)) {
             // an event that leaves every thread as it was spares the table its refresh
             threads.setAll(rows);
         }
-        source.follow(s);
+        source.follow(lines);
         status.set(line);
         selection.refresh(s, recording, historyStale, facts);
         historyStale = false;

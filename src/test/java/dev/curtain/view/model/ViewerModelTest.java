@@ -83,6 +83,10 @@ class ViewerModelTest {
             assertThat(model.getState().eventCount()).isEqualTo(seeking.getState().eventCount());
             assertThat(model.threads()).as("rows at %d", i).isEqualTo(seeking.threads());
             assertThat(model.statusProperty().get()).isEqualTo(seeking.statusProperty().get());
+            assertThat(model.captionProperty().get()).as("caption at %d", i)
+                    .isEqualTo(seeking.captionProperty().get());
+            assertThat(model.activeLinesProperty().get()).as("source lines at %d", i)
+                    .isEqualTo(seeking.activeLinesProperty().get());
         }
         assertThat(model.upcomingState()).isNull();
     }
