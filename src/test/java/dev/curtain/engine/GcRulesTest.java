@@ -232,6 +232,22 @@ class GcRulesTest {
     }
 
     @Test
+    void aThreadWaitingInNetpollForATimerIsNotIdleSoTheMarkWorkersCloneOneMore() {
+        // With a timer pending, a thread that finds no work blocks in netpoll (Go 1.22 proc.go 3448) instead of
+        // joining sched.midle, so the mark workers' startm finds one idle M too few and calls newm. Real gc-cycles
+        // runs with a goroutine asleep for 10 s all end with six threads or seven (calibration/probes/
+        // gc-netpoll-thread, "timer"); the scavenger's timed sleep does the same in real runs without one.
+        Program asleep = Sim.program(fn("main", go("sleeper"), sleep("1ms"),
+                loop(64 * 128L, compute("2us"), allocate(8))), fn("sleeper", sleep("10s")));
+        for (long seed = 1; seed <= 5; seed++) {
+            int without = Sim.run(garbage(64), background(4, seed)).end().liveThreads();
+            int with = Sim.run(asleep, background(4, seed)).end().liveThreads();
+            assertThat(without).as("seed " + seed).isEqualTo(5);
+            assertThat(with).as("seed " + seed).isEqualTo(without + 1);
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameCycles() {
         assertThat(Sim.run(garbage(32), background(3, 7)).rec.events())
                 .isEqualTo(Sim.run(garbage(32), background(3, 7)).rec.events());
