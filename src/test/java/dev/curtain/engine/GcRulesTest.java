@@ -8,6 +8,7 @@ import dev.curtain.engine.event.Event.GcPhaseChanged;
 import dev.curtain.engine.event.Event.GoroutineCreated;
 import dev.curtain.engine.event.Event.GoroutineParked;
 import dev.curtain.engine.event.Event.GoroutinePreempted;
+import dev.curtain.engine.event.Event.GoroutineReadied;
 import dev.curtain.engine.event.Event.GoroutineStarted;
 import dev.curtain.engine.event.Place;
 import dev.curtain.engine.event.RuntimeFunction;
@@ -229,6 +230,96 @@ class GcRulesTest {
         assertThat(sim.all(GoroutineParked.class, e -> e.g() == helper.g()
                 && e.reason() == WaitReason.FORCE_GC_IDLE)).isNotEmpty();
         assertThat(sim.outcome()).isEqualTo(Outcome.COMPLETED);
+    }
+
+    /** The scavenger's goroutine (runtime.bgscavenge), or -1 if no cycle made it. */
+    private static int scavenger(Sim sim) {
+        GoroutineCreated c = sim.first(GoroutineCreated.class, e -> e.function().equals("runtime.bgscavenge"));
+        return c == null ? -1 : c.g();
+    }
+
+    private static List<GoroutineParked> scavengerSleeps(Sim sim) {
+        int scav = scavenger(sim);
+        return sim.all(GoroutineParked.class, e -> e.g() == scav && e.reason() == WaitReason.SLEEP);
+    }
+
+    @Test
+    void onceTheScavengerHasReleasedMemoryItSleepsOnATimerAndTheNextSweepTerminationWakesIt() {
+        int sleeps = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            Sim sim = Sim.run(garbage(64), background(4, seed));
+            int scav = scavenger(sim);
+            List<GcPhaseChanged> stops = sim.all(GcPhaseChanged.class,
+                    e -> e.phase() == GcPhase.SWEEP_TERMINATION);
+            for (GoroutineParked sleep : scavengerSleeps(sim)) {
+                sleeps++;
+                // No goal before the first cycle has ended (gcPaceScavenger): the first wake, at the first cycle's
+                // sweep termination, finds nothing to release.
+                assertThat(sleep.seq()).as("seed " + seed).isGreaterThan(stops.get(1).seq());
+                GoroutineReadied woken = sim.first(GoroutineReadied.class,
+                        e -> e.g() == scav && e.seq() > sleep.seq());
+                if (woken == null) {
+                    continue;
+                }
+                // Woken early (its timer is a second away): finishsweep_m's scavenger.wake at the next cycle.
+                assertThat(woken.fn()).isEqualTo(RuntimeFunction.BGSCAVENGE);
+                assertThat(woken.timeNs() - sleep.timeNs()).isLessThan(1_000_000_000L);
+                assertThat(stops).anyMatch(e -> e.seq() > sleep.seq() && e.seq() < woken.seq());
+            }
+        }
+        assertThat(sleeps).as("sleeps after releasing memory, in 10 runs").isPositive();
+    }
+
+    @Test
+    void aScavengerLeftAsleepWakesOnItsTimerASecondLaterAndParksWithNothingLeftToRelease() {
+        // Its turn is shorter than minScavWorkTime (1 ms), so it sleeps that over startingScavSleepRatio: 1 s.
+        Program p = Sim.program(fn("main", loop(64 * 128L, compute("2us"), allocate(8)), sleep("3s")));
+        int checked = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            Sim sim = Sim.run(p, background(4, seed).withLimits(Limits.DEFAULT.withMaxTimeNs(10_000_000_000L)));
+            List<GoroutineParked> sleeps = scavengerSleeps(sim);
+            if (sleeps.isEmpty()) {
+                continue;
+            }
+            int scav = scavenger(sim);
+            GoroutineParked last = sleeps.get(sleeps.size() - 1);
+            if (sim.first(GcPhaseChanged.class, e -> e.seq() > last.seq()
+                    && e.phase() == GcPhase.SWEEP_TERMINATION) != null) {
+                continue; // a later cycle woke it early
+            }
+            GoroutineReadied woken = sim.first(GoroutineReadied.class, e -> e.g() == scav && e.seq() > last.seq());
+            assertThat(woken.timeNs() - last.timeNs()).as("seed " + seed)
+                    .isBetween(1_000_000_000L, 1_001_000_000L);
+            GoroutineParked next = sim.first(GoroutineParked.class, e -> e.g() == scav && e.seq() > woken.seq());
+            assertThat(next.reason()).isEqualTo(WaitReason.GC_SCAVENGE_WAIT);
+            assertThat(sim.outcome()).isEqualTo(Outcome.COMPLETED);
+            checked++;
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
+    void aThreadWaitingInNetpollForATimerIsNotIdleSoTheMarkWorkersCloneOneMore() {
+        // With a timer pending, a thread that finds no work blocks in netpoll (Go 1.22 proc.go 3448) instead of
+        // joining sched.midle, so the mark workers' startm finds one idle M too few and calls newm. Real gc-cycles
+        // runs with a goroutine asleep for 10 s all end with six threads or seven (calibration/probes/
+        // gc-netpoll-thread, "timer"); without one, the scavenger's timed sleep does the same in some runs.
+        Program asleep = Sim.program(fn("main", go("sleeper"), sleep("1ms"),
+                loop(64 * 128L, compute("2us"), allocate(8))), fn("sleeper", sleep("10s")));
+        int byTheScavenger = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            Sim without = Sim.run(garbage(64), background(4, seed));
+            int with = Sim.run(asleep, background(4, seed)).end().liveThreads();
+            assertThat(with).as("seed " + seed).isEqualTo(6);
+            int threads = without.end().liveThreads();
+            if (scavengerSleeps(without).isEmpty()) {
+                assertThat(threads).as("seed " + seed).isEqualTo(5);
+            } else {
+                assertThat(threads).as("seed " + seed).isBetween(5, 6);
+                byTheScavenger += threads - 5;
+            }
+        }
+        assertThat(byTheScavenger).as("runs with a sixth thread from the scavenger's sleep").isPositive();
     }
 
     @Test

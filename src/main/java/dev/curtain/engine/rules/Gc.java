@@ -29,12 +29,15 @@ import dev.curtain.engine.state.WaitReason;
  * done the cycle's mark work the worker that finishes stops the world for mark termination, the heap goal is set
  * from what survived (GOGC=100, at least the 4 MB minimum), the sweeper ({@code runtime.bgsweep}) is readied into
  * that P's runnext and runs, and the next cycle's sweep termination wakes the scavenger ({@code runtime.bgscavenge}).
- * sysmon readies {@code runtime.forcegchelper} two minutes after the last cycle ended, and it starts one.
+ * When the heap it retains is above the goal the last mark termination set it, the scavenger releases down to it
+ * and sleeps on a timer (a second), which the next sweep termination cuts short; while that timer is pending a
+ * thread with nothing to do waits in netpoll rather than with the idle ones. sysmon readies
+ * {@code runtime.forcegchelper} two minutes after the last cycle ended, and it starts one.
  *
  * <p>Left out: mark assists (an allocating goroutine is never made to mark, so a goroutine that allocates and never
  * blocks at GOMAXPROCS=1 leaves the fractional worker waiting for its P), the pacer's runway estimate (the trigger
- * is drawn between the bounds the runtime clamps it to), stacks and globals in the heap goal, the scavenger's own
- * timer-paced sleeps, and the finalizer goroutine.
+ * is drawn between the bounds the runtime clamps it to), stacks and globals in the heap goal, the scavenger's sleep
+ * controller (its sleep ratio stays at its start) and its wake by sysmon, and the finalizer goroutine.
  */
 final class Gc {
     /** The runtime goroutines' roles ({@link GoroutineContext#runtimeRole}). */
@@ -71,6 +74,19 @@ final class Gc {
     static final long FORCEGC_PERIOD_NS = 2L * 60 * 1_000_000_000L;
     /** How long a worker marks between its looks at whether to go on (gcDrain's checks); the model's grain. */
     static final long MARK_SLICE_NS = 50_000;
+    /** retainExtraPercent (mgcscavenge.go): the scavenger keeps this percent above the heap it expects. */
+    static final int RETAIN_EXTRA_PERCENT = 10;
+    /** physPageSize on linux/amd64: the scavenger's goal is aligned to it, and it has no work within one page. */
+    static final long PHYS_PAGE_SIZE = 4096;
+    /** minScavWorkTime (mgcscavenge.go): a turn counts as at least this much work when the sleep is computed. */
+    static final long MIN_SCAV_WORK_TIME_NS = 1_000_000;
+    /** startingScavSleepRatio (mgcscavenge.go): work over sleep; the sleep is the work divided by it. */
+    static final double STARTING_SCAV_SLEEP_RATIO = 0.001;
+
+    /** The scavenger's {@link GoroutineContext#runtimeState}: parked, in a turn with nothing to release, releasing. */
+    private static final int SCAVENGER_PARKED = 0;
+    private static final int SCAVENGER_IDLE_TURN = 1;
+    private static final int SCAVENGER_RELEASING = 2;
 
     private final Runtime rt;
     private final SchedState s;
@@ -80,6 +96,10 @@ final class Gc {
     /** gcBlackenEnabled: the scheduler looks for mark workers. */
     boolean blackenEnabled;
     private long heapLive;
+    /** heapRetained (heapInUse + heapFree): the most the heap has grown to, less what the scavenger released. */
+    private long heapRetained;
+    /** scavenge.gcPercentGoal: the retained heap the scavenger releases down to; -1 for none (^uint64(0)). */
+    private long scavengeGoal = -1;
     private long liveBytes;
     private long heapMarked;
     private long allocatedDuringMark;
@@ -109,6 +129,10 @@ final class Gc {
     private boolean sweeperParked = true;
     private int scavenger = -1;
     private boolean scavengerParked = true;
+    /** The timer of the scavenger's last sleep, until it runs again and stops it. */
+    private Wakeup scavengerTimer;
+    /** How long the scavenger's current turn works. */
+    private long scavengeWorked;
     private int forcegc = -1;
     private boolean forcegcIdle = true;
 
@@ -147,6 +171,7 @@ final class Gc {
             pace();
         }
         heapLive += bytes;
+        heapRetained = Math.max(heapRetained, heapLive);
         if (live) {
             liveBytes += bytes;
         }
@@ -317,10 +342,14 @@ final class Gc {
         } else if (phase == GcPhase.MARK_TERMINATION) {
             cycles++;
             lastGcEnd = rt.now;
+            // memstats.lastHeapInUse (the heap before the sweep frees what died) and endCycle's lastHeapGoal.
+            long lastHeapInUse = heapLive;
+            long lastHeapGoal = goal;
             heapMarked = liveBytes + allocatedDuringMark;
             heapLive = heapMarked;
             allocatedDuringMark = 0;
             pace();
+            paceScavenger(lastHeapInUse, lastHeapGoal);
             enter(GcPhase.OFF, RuntimeFunction.START_THE_WORLD);
             // gcSweep readies the sweeper (ready(sweep.g, 0, true): this P's runnext) before the world starts.
             readySweeper(m);
@@ -330,6 +359,17 @@ final class Gc {
                 parkWorker(m, w, rt.g(w), true);
             }
         }
+    }
+
+    /**
+     * gcPaceScavenger's gcPercent goal (mgcscavenge.go): the heap in use at this mark termination scaled by how the
+     * heap goal moved, plus retainExtraPercent, aligned to a page; none when what is retained is within a page of it.
+     */
+    private void paceScavenger(long lastHeapInUse, long lastHeapGoal) {
+        long g = (long) (lastHeapInUse * ((double) goal / lastHeapGoal));
+        g += g / (100 / RETAIN_EXTRA_PERCENT);
+        g = (g + PHYS_PAGE_SIZE - 1) & -PHYS_PAGE_SIZE;
+        scavengeGoal = heapRetained <= g || heapRetained - g < PHYS_PAGE_SIZE ? -1 : g;
     }
 
     /**
@@ -538,6 +578,25 @@ final class Gc {
     }
 
     /**
+     * The scavenger's sleep timer ran on M {@code m} with P {@code p}: its function is scavenger.wake, which
+     * injects the scavenger (injectglist with a P: to the global queue with a thread when a P is idle, else to
+     * this P's queue); a scavenger already woken stays as it is.
+     */
+    void scavengerTimerRan(int p, int m) {
+        if (!scavengerParked) {
+            return;
+        }
+        scavengerParked = false;
+        if (!rt.pidle.isEmpty()) {
+            rt.emit(new GoroutineReadied(rt.seq(), rt.now, RuntimeFunction.BGSCAVENGE, scavenger, Place.GLOBAL));
+            rt.threads.startm(rt.pidle.removeLast(), false, m, RuntimeFunction.BGSCAVENGE);
+        } else {
+            rt.emit(new GoroutineReadied(rt.seq(), rt.now, RuntimeFunction.BGSCAVENGE, scavenger,
+                    rt.scheduler.runqput(p, scavenger, false)));
+        }
+    }
+
+    /**
      * sysmon's check (proc.go): two minutes after the last cycle ended, forcegchelper is injected into the global
      * queue (injectglist from sysmon, which holds no P: an idle P gets a thread for it).
      */
@@ -583,11 +642,7 @@ final class Gc {
                     sweeperParked = true;
                 }
             }
-            case SCAVENGER -> {
-                if (workThenPark(m, g, ctx, Timing.GC_SCAVENGE, WaitReason.GC_SCAVENGE_WAIT)) {
-                    scavengerParked = true;
-                }
-            }
+            case SCAVENGER -> stepScavenger(m, g, ctx);
             case FORCEGC -> {
                 if (ctx.runtimeState == 0) {
                     ctx.runtimeState = 1;
@@ -619,6 +674,38 @@ final class Gc {
         ctx.runtimeState = 0;
         park(m, g, why);
         return true;
+    }
+
+    /**
+     * bgscavenge's loop, one step of it. Woken, it stops the timer of its last sleep and works its turn (scavenger.run:
+     * it has work while more is retained than the goal). At the turn's end, if it released memory (down to the
+     * goal) it sleeps on a timer (scavenger.sleep: its work, at least minScavWorkTime, over the sleep ratio, held at
+     * startingScavSleepRatio), else it parks ("GC scavenge wait").
+     */
+    private void stepScavenger(int m, int g, GoroutineContext ctx) {
+        if (ctx.runtimeState == SCAVENGER_PARKED) {
+            if (scavengerTimer != null) {
+                rt.timers.stopTimer(scavengerTimer);
+                scavengerTimer = null;
+            }
+            ctx.runtimeState = scavengeGoal >= 0 && heapRetained > scavengeGoal ? SCAVENGER_RELEASING
+                    : SCAVENGER_IDLE_TURN;
+            scavengeWorked = Timing.GC_SCAVENGE.draw(rt.rng);
+            compute(m, ctx, scavengeWorked);
+            return;
+        }
+        boolean released = ctx.runtimeState == SCAVENGER_RELEASING && heapRetained > scavengeGoal;
+        ctx.runtimeState = SCAVENGER_PARKED;
+        scavengerParked = true;
+        if (!released) {
+            park(m, g, WaitReason.GC_SCAVENGE_WAIT);
+            return;
+        }
+        heapRetained = scavengeGoal;
+        long sleep = (long) (Math.max(scavengeWorked, MIN_SCAV_WORK_TIME_NS) / STARTING_SCAV_SLEEP_RATIO);
+        rt.emit(new GoroutineParked(rt.seq(), rt.now, RuntimeFunction.GOPARK, g, m, WaitReason.SLEEP, -1));
+        scavengerTimer = rt.timers.addTimer(g, s.thread(m).p(), rt.now + sleep);
+        rt.scheduler.scheduleAfterSwitch(m);
     }
 
     private void compute(int m, GoroutineContext ctx, long ns) {

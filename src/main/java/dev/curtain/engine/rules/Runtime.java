@@ -167,7 +167,7 @@ public final class Runtime {
             case SYSCALL_DONE -> syscalls.exitsyscall(w.target);
             case SCHEDULE -> scheduler.schedule(w.target);
             case STEAL_RETRY -> scheduler.resumeAfterBackoff(w.target);
-            case TIMER -> timers.expire(w.target);
+            case TIMER -> timers.expire(w);
             case NET_READY -> timers.socketReady(w.target);
             case PREEMPT_SIGNAL -> sysmon.signalArrived(w.target);
             case SYSMON -> sysmon.tick();

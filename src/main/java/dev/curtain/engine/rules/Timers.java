@@ -23,6 +23,12 @@ final class Timers {
     private final IntDeque dueGlobal = new IntDeque();
     /** Sockets ready but not yet polled. */
     private final IntDeque readySockets = new IntDeque();
+    /**
+     * Timers deleted before they were due (stopTimer) while a thread was blocked in netpoll: their wakeups stay in
+     * the agenda, for that thread still wakes at its epoll_wait's timeout. The model does not keep which timer the
+     * timeout was for: the thread returns at the deleted timer's time, and blocks again if timers are pending.
+     */
+    private final ArrayList<Wakeup> stopped = new ArrayList<>();
     private int pendingTimers;
     private int pendingSockets;
     private int dueCount;
@@ -38,10 +44,31 @@ final class Timers {
     }
 
     /** time.Sleep: the timer goes on P {@code p}'s heap. */
-    void addTimer(int g, int p, long when) {
+    Wakeup addTimer(int g, int p, long when) {
         rt.g(g).timerP = p;
         pendingTimers++;
-        rt.agenda.schedule(when, Wakeup.Kind.TIMER, g);
+        return rt.agenda.schedule(when, Wakeup.Kind.TIMER, g);
+    }
+
+    /**
+     * stopTimer on goroutine {@code timer.target}'s timer: a timer not yet due leaves the heap (no parking thread
+     * waits in netpoll for it any more); one already due but not yet run is dropped; one that has run is left.
+     */
+    void stopTimer(Wakeup timer) {
+        if (timer.slot >= 0) {
+            pendingTimers--;
+            if (rt.netpollM >= 0) {
+                stopped.add(timer);
+            } else {
+                rt.agenda.cancel(timer);
+            }
+            return;
+        }
+        int g = timer.target;
+        IntDeque list = rt.version.perPTimers() ? due(rt.g(g).timerP) : dueGlobal;
+        if (list.remove(g)) {
+            dueCount--;
+        }
     }
 
     /** A socket read or accept completes at {@code when}. */
@@ -67,7 +94,13 @@ final class Timers {
         rt.agenda.schedule(rt.now, Wakeup.Kind.NET_READY, g);
     }
 
-    void expire(int g) {
+    void expire(Wakeup w) {
+        if (stopped.remove(w)) {
+            // A deleted timer's time: the thread blocked in netpoll, if any, returns from epoll_wait.
+            kickNetpoller(rt.cost(Timing.NETPOLL_TIMEOUT_SLACK));
+            return;
+        }
+        int g = w.target;
         pendingTimers--;
         dueCount++;
         if (rt.version.perPTimers()) {
@@ -160,7 +193,12 @@ final class Timers {
         while (!list.isEmpty() && !rt.ended) {
             int g = list.removeFirst();
             dueCount--;
-            rt.scheduler.ready(g, p, m, RuntimeFunction.TIMERS);
+            if (rt.g(g).runtimeRole == Gc.SCAVENGER) {
+                // The scavenger's timer runs scavenger.wake, not goready.
+                rt.gc.scavengerTimerRan(p, m);
+            } else {
+                rt.scheduler.ready(g, p, m, RuntimeFunction.TIMERS);
+            }
             ran = true;
         }
         return ran;

@@ -114,7 +114,7 @@ final class Timing {
 
     /**
      * bgscavenge's turn: 5–50 µs (an estimate: with a heap at its 4 MB minimum there is little above the
-     * scavenger's goal to return, so it finds its work done and parks, mgcscavenge.go).
+     * scavenger's goal to return, mgcscavenge.go); it releases what there is within it.
      */
     static final Cost GC_SCAVENGE = Cost.withTail("gc scavenge", 5_000, 50_000, 0, 0, 0);
 }
