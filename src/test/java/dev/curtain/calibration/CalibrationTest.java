@@ -86,18 +86,37 @@ class CalibrationTest {
             + "gc-cycles runs with a CPU for every thread";
 
     private static final String DIRTY_THREAD_STARVED = "gap: in 3 of 60 real runs no goroutine landed on the dirty "
-            + "thread (on the loaded host it did not get a CPU in time); the model's dirty thread always takes some";
-
+            + "thread. calibration/probes/dirty-spread-threads (420 more runs) shows when: exactly when main ran its "
+            + "64 go statements on another thread (9 runs, all with none landed; every run with main on the dirty "
+            + "thread had some). The dirty goroutine runs on main's thread while main waits in the receive; its send "
+            + "puts main in that P's runnext and wakes a spinning M (ready: runqput(next), wakep; Go 1.22 proc.go "
+            + "969-970, 1.23 1039-1040), and that M, which takes runnext from a running P only after usleep(3) "
+            + "(runqgrab, 1.22 6835, 1.23 6908), got main: the nice-5 thread had not reached schedule() by then "
+            + "(the receive took 16-123 us in those runs against 5-10 in most), and it ran none of the workers "
+            + "either. The model's dirty thread keeps its CPU from the send to schedule(), "
+            + "so main always loops on it; what in the kernel keeps the nice-5 thread off its CPU there is not "
+            + "established (Linux since 6.6 schedules with EEVDF, where a lower weight means a later virtual "
+            + "deadline; the model follows CFS, and the other load never takes a Go thread's CPU on waking)";
 
     private static final String PREEMPTED_AFTER_GOMAXPROCS = "gap: in 7 of 60 real runs the first spin, right after "
-            + "runtime.GOMAXPROCS(1)'s stop-the-world, ends within microseconds. It happens only when the start-up left "
-            + "main on P1 and P0's schedtick at 0 (calibration/probes/spin-flag-start: every fast spin, 4 of the 125 "
-            + "such runs in 200), so that sysmon, whose zeroed memory of P0 matches, preempts main at first sight once "
-            + "GOMAXPROCS moves it to P0; the model does that, and then, as in most such real runs, schedule()'s "
-            + "schedtick%61 check takes main straight back from the global queue and the setter waits a whole slice. "
-            + "In the fast ones main, taken back, is stopped again before it runs a turn of its loop (one stop of "
-            + "11-60 us covers both, calibration/probes/spin-flag-stops) and the setter runs at P0's schedtick 1; "
-            + "what asks for that second stop, with sysmon already past the new schedtick, is not established";
+            + "runtime.GOMAXPROCS(1)'s stop-the-world, ends before sysmon's 10 ms would end it (within "
+            + "microseconds, or after 1-7 ms). It happens only when main enters "
+            + "the spin with P0's schedtick still at 0 (calibration/probes/spin-flag-start, spin-flag-stops); in "
+            + "most runs main is rescheduled once before, plausibly because startTheWorldWithSema wakes sysmon "
+            + "(Go 1.22 proc.go 1572, 1.23 1677), which then sees P0 at schedtick 0 while main is still in the call. "
+            + "calibration/probes/spin-flag-guard (400 more runs, 50 of them with schedtick 0 at the spin) shows "
+            + "that then the spin always ends at sysmon's first preemption of P0, however late it comes (3 us to "
+            + "5.4 ms), the setter runs at schedtick 1, and main never runs a turn of its loop at schedtick 1 (it "
+            + "reads 0 until the stop, with the setter in runnext, and 2 after). The model, following the source, "
+            + "has findRunnable's schedtick%61 check (proc.go 3188 in 1.22, 3299 in 1.23) take main back from the "
+            + "global queue at schedtick 1 and the setter wait a whole slice. What runs instead is not "
+            + "established; ruled out as a second stop: the first request outliving the reschedule (execute clears "
+            + "gp.preempt and stackguard0, proc.go 3109/3225; schedule clears pp.preempt, 3859/3987; a signal "
+            + "still in flight then fails wantAsyncPreempt, preempt.go 341/342, and one landing in runtime code is "
+            + "never injected, isAsyncSafePoint), a second signal (preemptM sends none while one is pending, "
+            + "signal_unix.go 375), a second sysmon pass (retake preempts a P once a pass, only while its schedtick "
+            + "is unchanged, proc.go 6128/6229, and sysmon sleeps at least 20 us, milliseconds in the late runs) "
+            + "and a wakep (no idle P at GOMAXPROCS=1: pidlegetSpinning, 2991/3106)";
 
     private static final List<Case> CASES = List.of(
             new Case("setns-probes", CalibrationTest::setnsProbes,
