@@ -6,9 +6,11 @@
 // 1 if stackPreempt, 1 if runnext holds a goroutine], up to 16, and how many turns main ran at each schedtick
 // (turnsAtTick; the loop tests the flag before it reads the tick, so the turn after a stop may be counted at the
 // new tick). A turn at a schedtick with stackPreempt set means a preemption request arrived after the reschedule
-// that started that tick.
-// main's g is runtime.allgs[0] (checked: a local of main lies within its stack); Go 1.22 and 1.23 only (struct g
-// and struct p by offset, as spin-flag-start); Go 1.23 needs -ldflags=-checklinkname=0.
+// that started that tick. Before the go statement and in the setter it reads the global run queue (its length
+// and where its head will resume, by function name): the goroutine the first reschedule's schedtick%61 check
+// takes.
+// main's g is runtime.allgs[0] (checked: a local of main lies within its stack); Go 1.22 and 1.23 only (struct g,
+// struct p and struct schedt by offset, as spin-flag-start); Go 1.23 needs -ldflags=-checklinkname=0.
 package main
 
 import (
@@ -56,6 +58,38 @@ func init() {
 
 func p0runnext() uintptr { return *(*uintptr)(unsafe.Add(allp[0], runnextOffset)) }
 
+// sched.runq (head, tail guintptr) and sched.runqsize: offsets 104 and 120 of struct schedt (goidgen, lastpoll,
+// pollUntil, lock, midle, nmidle, nmidlelocked, mnext, maxmcount, nmsys, nmfreed, ngsys, pidle, npidle,
+// nmspinning, needspinning before them; Go 1.22 and 1.23 runtime2.go).
+//
+// Declared larger than struct schedt: with a smaller declaration Go 1.23's linker kept the smaller size and the
+// program hung; with this one both releases run as usual.
+//
+//go:linkname sched runtime.sched
+var sched [8192]byte
+
+func globalQueue() (size int32, head unsafe.Pointer) {
+	b := unsafe.Pointer(&sched)
+	return *(*int32)(unsafe.Add(b, 120)), *(*unsafe.Pointer)(unsafe.Add(b, 104))
+}
+
+// gfunc names where a queued goroutine will resume: g.sched.pc (struct g: stack, stackguard0, stackguard1,
+// _panic, _defer, m, then sched gobuf{sp, pc, ...}); for one that never ran, its function's entry.
+func gfunc(g unsafe.Pointer) string {
+	if g == nil {
+		return ""
+	}
+	pc := *(*uintptr)(unsafe.Add(g, 64))
+	if f := runtime.FuncForPC(pc); f != nil {
+		return f.Name()
+	}
+	return "?"
+}
+
+var setterQueue int32
+var setterHeadIsMain bool
+var setterHead string
+
 func currentP() int { p := procPin(); procUnpin(); return p }
 
 var flag int32
@@ -77,8 +111,15 @@ func main() {
 	t := time.Now()
 	tickBeforeGo := p0tick()
 	guardBeforeGo := *guard == stackPreempt
+	qBefore, hBefore := globalQueue()
+	headBefore := gfunc(hBefore)
 	go func() {
 		setterTick = p0tick()
+		n, h := globalQueue()
+		setterQueue, setterHeadIsMain = n, h == g
+		if !setterHeadIsMain {
+			setterHead = gfunc(h)
+		}
 		atomic.StoreInt32(&flag, 1)
 	}()
 	runnextAfterGo := p0runnext() != 0
@@ -115,7 +156,9 @@ func main() {
 			"setterInRunnextAfterGo": runnextAfterGo,
 		},
 		"quantities": map[string]any{
-			"spinMs": spin, "changes": changes, "turnsAtTick": turns, "p0TickWhenSetterRan": setterTick,
+			"spinMs": spin, "changes": changes, "globalQueueBeforeGo": qBefore, "globalHeadBeforeGo": headBefore,
+			"globalQueueAtSetter": setterQueue, "globalHeadIsMainAtSetter": setterHeadIsMain,
+			"globalHeadAtSetter": setterHead, "turnsAtTick": turns, "p0TickWhenSetterRan": setterTick,
 		},
 	})
 }
