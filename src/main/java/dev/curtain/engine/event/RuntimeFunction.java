@@ -64,7 +64,9 @@ public enum RuntimeFunction {
     BGSCAVENGE("bgscavenge", "the background scavenger returns free memory to the OS"),
     FORCEGC("forcegchelper", "sysmon forces a GC two minutes after the last one"),
     // os_linux.go, signal_unix.go; after the collector's, for the same reason.
-    MINIT("minit", "a new thread sets its signal mask: newosproc cloned it with every signal blocked");
+    MINIT("minit", "a new thread sets its signal mask: newosproc cloned it with every signal blocked"),
+    // mfinal.go; last, for the same reason.
+    RUNFINQ("runfinq", "the finalizer goroutine finds no finalizer to run and parks");
 
     private final String goName;
     private final String summary;

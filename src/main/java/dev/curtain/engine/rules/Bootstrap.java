@@ -32,6 +32,18 @@ final class Bootstrap {
      */
     static final int MAIN_ON_P1_PER_200 = 125;
 
+    /**
+     * Of the runs where main.main starts on P1, in how many of 200 the finalizer goroutine is still waiting in P1's
+     * runnext: the os package's init makes it (os.NewFile for Stdin, Stdout and Stderr calls runtime.SetFinalizer,
+     * whose createfing runs {@code go runfinq()}, mfinal.go), main goes on running, and nothing has taken it
+     * yet. At GOMAXPROCS(1) procresize moves it to the global queue ahead of main, so the first reschedule on P0
+     * runs it. Measured on the loaded 2-core host: main entered spin-flag's first spin with P0's schedtick still 0
+     * in 58 of the 335 runs that started on P1 (calibration/probes/spin-flag-start and spin-flag-stops), and
+     * calibration/probes/spin-flag-guard shows those are the runs with runtime.runfinq at the head of the global
+     * queue (all 217 such runs of 400 on a quieter machine, where it was pending far more often).
+     */
+    static final int FINQ_PENDING_PER_200 = 35;
+
     static void start(Runtime rt) {
         List<String> names = new ArrayList<>();
         List<Integer> caps = new ArrayList<>();
@@ -47,6 +59,9 @@ final class Bootstrap {
         // the start and P0 waits idle with its schedtick at 0.
         int mainP = rt.options.runtimeBackground() && n >= 2
                 && rt.startupRng.nextInt(200) < MAIN_ON_P1_PER_200 ? 1 : 0;
+        // Every calibration program imports os (it prints through os.Stdout), so its init has made the finalizer
+        // goroutine; whether it still waits in main's runnext is drawn where it matters, with main on P1.
+        rt.finqPending = mainP == 1 && rt.startupRng.nextInt(200) < FINQ_PENDING_PER_200;
         rt.emit(new ProcessorAcquired(rt.seq(), 0, RuntimeFunction.SCHEDINIT, mainP, m0));
         // procresize puts the idle Ps on the stack from the highest id down, so P1 is taken first.
         for (int p = n - 1; p >= 0; p--) {

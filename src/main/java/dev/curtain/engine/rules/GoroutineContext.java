@@ -45,6 +45,8 @@ final class GoroutineContext {
     long sliceStart;
 
     static final int USER = 0;
+    /** The finalizer goroutine (mfinal.go runfinq): its rule is {@link Interpreter}'s, not the GC's (1 to 5). */
+    static final int FINALIZER = 6;
 
     GoroutineContext(int id, boolean isMain) {
         this.id = id;

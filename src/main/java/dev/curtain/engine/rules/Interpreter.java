@@ -2,6 +2,7 @@ package dev.curtain.engine.rules;
 
 import dev.curtain.engine.Durations;
 import dev.curtain.engine.Outcome;
+import dev.curtain.engine.event.Event.GoroutineCreated;
 import dev.curtain.engine.event.Event.GoroutineExited;
 import dev.curtain.engine.event.Event.GoroutineParked;
 import dev.curtain.engine.event.Event.GoroutineStepped;
@@ -98,6 +99,13 @@ final class Interpreter {
             throw new IllegalStateException("M" + m + " stepped with no goroutine");
         }
         GoroutineContext ctx = rt.g(g);
+        if (ctx.runtimeRole == GoroutineContext.FINALIZER) {
+            // runfinq (mfinal.go): finq is empty, so it sets fingWait and parks until a finalizer is queued.
+            rt.emit(new GoroutineParked(rt.seq(), rt.now, RuntimeFunction.RUNFINQ, g, m, WaitReason.FINALIZER_WAIT,
+                    -1));
+            rt.scheduler.scheduleAfterSwitch(m);
+            return;
+        }
         if (ctx.runtimeRole != GoroutineContext.USER) {
             // One of the runtime's own goroutines (a mark worker, the sweeper …): the GC's rules run it.
             rt.gc.step(m, g, ctx);
@@ -161,6 +169,15 @@ final class Interpreter {
         }
         if (rt.options.cgo() && rt.version.templateThread()) {
             rt.threads.startTemplateThread(m);
+        }
+        if (rt.finqPending) {
+            // The os package's init: SetFinalizer's createfing runs go runfinq() into this P's runnext (newproc).
+            int fing = rt.nextGoid++;
+            GoroutineContext fctx = new GoroutineContext(fing, false);
+            fctx.runtimeRole = GoroutineContext.FINALIZER;
+            rt.addContext(fctx);
+            rt.emit(new GoroutineCreated(rt.seq(), rt.now, fing, "runtime.runfinq", g,
+                    rt.scheduler.runqput(s.thread(m).p(), fing, true)));
         }
         if (rt.program.hasFunction(Program.INIT)) {
             rt.threads.lockInternal(m, g);

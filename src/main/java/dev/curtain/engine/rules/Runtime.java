@@ -62,6 +62,8 @@ public final class Runtime {
     final IntDeque midle = new IntDeque();
     int nmspinning;
     boolean mainStarted;
+    /** Drawn at start ({@link Bootstrap#FINQ_PENDING_PER_200}): the finalizer goroutine waits in main's runnext. */
+    boolean finqPending;
     int sysmonM = -1;
     int templateM = -1;
     /** The M blocked in netpoll waiting for the next timer or socket (sched.lastpoll == 0), or -1. */

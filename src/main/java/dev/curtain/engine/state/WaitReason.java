@@ -6,7 +6,9 @@ public enum WaitReason {
     PREEMPTED("preempted"), FOREVER("select (no cases)"),
     /** The runtime's own goroutines between their turns (runtime2.go waitReasonStrings). */
     GC_WORKER_IDLE("GC worker (idle)"), GC_SWEEP_WAIT("GC sweep wait"), GC_SCAVENGE_WAIT("GC scavenge wait"),
-    FORCE_GC_IDLE("force gc (idle)");
+    FORCE_GC_IDLE("force gc (idle)"),
+    /** The finalizer goroutine with no finalizers queued (mfinal.go runfinq). */
+    FINALIZER_WAIT("finalizer wait");
 
     private final String text;
 
