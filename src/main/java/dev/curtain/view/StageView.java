@@ -57,13 +57,6 @@ public final class StageView extends Region {
     private boolean tweening;
     /** Frames painted of the current move: put-off box pictures are taken from its second frame on. */
     private int moveFrames;
-    /**
-     * From this frame of a move on, and once it is this far along, its frames prepare the next step ({@link
-     * #prepareAhead}); so do the frames after it. A move's first frames already pay for the event's damage and for
-     * the glide's first repaints: work added there made them the dearest frames of a run (docs/performance.md).
-     */
-    static final int PREPARE_FROM = 3;
-    static final double PREPARE_FROM_PROGRESS = 0.5;
     /** The next step's state and layout, worked out ahead, and what that layout was made for. */
     private SchedState preparedState;
     /** The next step's background, recorded ahead; null when there is none. */
@@ -196,9 +189,9 @@ public final class StageView extends Region {
     }
 
     /**
-     * The one piece of put-off work a frame does besides drawing: once a move has ended, bringing a box's nodes up
-     * to the picture it already shows; otherwise, late in a move or between moves, preparing the next step. The
-     * frame on which a move ends does none: it already pictures every box that was still due.
+     * The one piece of put-off work a frame between moves does besides drawing: bringing a box's nodes up to the
+     * picture it already shows, or else a piece of preparing the next step. The frame on which a move ends does
+     * none: it already pictures every box that was still due.
      */
     private void idleJob() {
         if (!tweening && boxes.restyleOne()) {
@@ -208,14 +201,16 @@ public final class StageView extends Region {
     }
 
     /**
-     * In a move's idle frames, does one piece of the next step's work ahead: its layout, then the pictures of the
-     * thread boxes whose look it changes, one per frame. The step then finds them ready, and the frame on which
-     * its event lands paints instead of laying out and picturing (docs/performance.md). Work done for a step that
-     * does not come (the viewer steps back, resizes) is simply not used: what is drawn is always the state's.
+     * In the frames between moves, does one piece of the next step's work ahead: the model's read of it, its
+     * layout, the pictures of the thread boxes whose look it changes (a box's styles in one frame, its picture in
+     * the next), then its background, recorded and compared. The step then finds them ready, and the frame on which
+     * its event lands paints instead (docs/performance.md). Work done for a step that does not come (the viewer
+     * steps back, resizes) is simply not used: what is drawn is always the state's.
      */
     private void prepareAhead() {
-        if (tweening && (moveFrames < PREPARE_FROM || progress < PREPARE_FROM_PROGRESS) || toState == null
-                || toGeo == null) {
+        // only between moves: a move's frames already pay for its glide, and a job on one of them made it as dear
+        // as the event's own (docs/performance.md)
+        if (tweening || toState == null || toGeo == null) {
             return;
         }
         SchedState next = model.upcomingState();
@@ -240,8 +235,8 @@ public final class StageView extends Region {
                     model.selectionProperty().get(), boxSize[0]);
             return;
         }
-        // last, once the move has ended and the canvas shows what the step will be compared with
-        if (!tweening && (backgroundAhead == null
+        // last: the canvas shows what the step will be compared with
+        if ((backgroundAhead == null
                 || !backgroundAhead.madeFrom(toState, toGeo, next, preparedGeo, palette.get(),
                 changedP(model.upcomingChanged()), selectedP())
                 || !background.holds(backgroundAhead.compared()))) {
