@@ -59,6 +59,17 @@ public final class StageView extends Region {
     private int moveFrames;
     /** The next step's state and layout, worked out ahead, and what that layout was made for. */
     private SchedState preparedState;
+    /**
+     * Frames between moves that preparing the next step may need (its read, layout, a box's styles and picture for
+     * two boxes, its background); with fewer between the last two moves, the second half of a move, from its
+     * {@link #PREPARE_FROM}th frame, prepares too.
+     */
+    static final int ENOUGH_REST_FRAMES = 8;
+    static final int PREPARE_FROM = 3;
+    static final double PREPARE_FROM_PROGRESS = 0.5;
+    /** Frames since the last move ended, and how many there were between the two moves before this one. */
+    private int restFrames;
+    private int lastRestFrames;
     /** The next step's background, recorded ahead; null when there is none. */
     private BackgroundAhead backgroundAhead;
     private int backgroundsAhead;
@@ -189,15 +200,18 @@ public final class StageView extends Region {
     }
 
     /**
-     * The one piece of put-off work a frame between moves does besides drawing: bringing a box's nodes up to the
-     * picture it already shows, or else a piece of preparing the next step. The frame on which a move ends does
-     * none: it already pictures every box that was still due.
+     * The one piece of put-off work a frame between moves does besides drawing: a piece of preparing the next step,
+     * or once that is done, bringing a box's nodes up to the picture it already shows. Preparing comes first: a
+     * box's new look not pictured by the time its step lands shows late, and nodes are seen only through their
+     * pictures. The frame on which a move ends does none: it already pictures every box that was still due.
      */
     private void idleJob() {
-        if (!tweening && boxes.restyleOne()) {
-            return;
+        if (!tweening) {
+            restFrames++;
         }
-        prepareAhead();
+        if (!prepareAhead() && !tweening) {
+            boxes.restyleOne();
+        }
     }
 
     /**
@@ -207,20 +221,24 @@ public final class StageView extends Region {
      * its event lands paints instead (docs/performance.md). Work done for a step that does not come (the viewer
      * steps back, resizes) is simply not used: what is drawn is always the state's.
      */
-    private void prepareAhead() {
-        // only between moves: a move's frames already pay for its glide, and a job on one of them made it as dear
-        // as the event's own (docs/performance.md)
-        if (tweening || toState == null || toGeo == null) {
-            return;
+    private boolean prepareAhead() {
+        // between moves: a move's frames already pay for its glide, and a job on one of them made it as dear as the
+        // event's own (docs/performance.md). Only when the last pause between moves was too short to prepare in
+        // (a 10 fps export's four frames, fast playback) does the second half of a move prepare too: a box whose
+        // new look is not pictured when its step lands shows its old look for the first frames of the move
+        boolean inMove = tweening && lastRestFrames < ENOUGH_REST_FRAMES && moveFrames >= PREPARE_FROM
+                && progress >= PREPARE_FROM_PROGRESS;
+        if (tweening && !inMove || toState == null || toGeo == null) {
+            return false;
         }
         SchedState next = model.upcomingState();
         if (next == null || !sameRun(toState, next)) {
-            return;
+            return false;
         }
         if (next != readAhead) {
             // reading the next step (its state, the panels' rows) was this frame's job; its layout is the next's
             readAhead = next;
-            return;
+            return true;
         }
         LayoutInputs in = layoutInputs();
         if (next != preparedState || !in.equals(preparedFor)) {
@@ -228,20 +246,24 @@ public final class StageView extends Region {
             preparedState = next;
             preparedFor = in;
             preparedPictures = true;
-            return;
+            return true;
         }
         if (preparedPictures) {
-            preparedPictures = boxes.prepare(next, preparedGeo, flagged(model.upcomingChanged()),
+            preparedPictures = boxes.prepare(next, preparedGeo, upcomingFlagged(),
                     model.selectionProperty().get(), boxSize[0]);
-            return;
+            if (preparedPictures) {
+                return true;
+            }
         }
         // last: the canvas shows what the step will be compared with
-        if ((backgroundAhead == null
+        if (backgroundAhead == null
                 || !backgroundAhead.madeFrom(toState, toGeo, next, preparedGeo, palette.get(),
                 changedP(model.upcomingChanged()), selectedP())
-                || !background.holds(backgroundAhead.compared()))) {
-            backgroundAhead = recordAhead(next, preparedGeo, flagged(model.upcomingChanged()));
+                || !background.holds(backgroundAhead.compared())) {
+            backgroundAhead = recordAhead(next, preparedGeo, upcomingFlagged());
+            return true;
         }
+        return false;
     }
 
     /** Everything a layout depends on besides the state. */
@@ -283,6 +305,8 @@ public final class StageView extends Region {
                 && prev.threads().size() <= now.threads().size() + 1 && !tween.equals(Duration.ZERO)
                 && sameRun(prev, now);
         if (step) {
+            lastRestFrames = restFrames;
+            restFrames = 0;
             fromState = prev;
             fromGeo = prevGeo;
             double beat = model.playback().beatSeconds() * 0.8e9;
@@ -595,6 +619,13 @@ public final class StageView extends Region {
     /** What the last step changed and what the current cue highlights: both are marked on the stage. */
     private Set<Entity> flagged() {
         return flagged(model.changedProperty().get());
+    }
+
+    /** What the next step will mark: what it changes, and what the cue shown with it (if any) highlights. */
+    private Set<Entity> upcomingFlagged() {
+        Set<Entity> flagged = new HashSet<>(model.upcomingChanged());
+        flagged.addAll(model.upcomingHighlighted());
+        return flagged;
     }
 
     /** {@code changed} by a step, and what the current cue highlights. */

@@ -73,8 +73,8 @@ class StageRepaintTest {
         int backgroundsBefore = playedView.backgroundsAhead();
         int restyledBefore = playedView.boxesRestyledAfterMoves();
         playedView.verifyBackgroundsAhead();
-        // a move's frames, then the frames that stand still until the next event
-        playEveryLesson(robot, new double[] {0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1, 1, 1, 1, 1, 1, 1, 1});
+        // a move's frames, then the frames that stand still until the next event (at 30 fps, twelve)
+        playEveryLesson(robot, new double[] {0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
         assertThat(playedView.picturesPrepared() - before).as("box pictures taken ahead").isGreaterThan(20);
         assertThat(playedView.boxesRestyledAfterMoves() - restyledBefore)
                 .as("boxes whose nodes were brought up to their picture after the move").isGreaterThan(20);
@@ -84,7 +84,26 @@ class StageRepaintTest {
                 .isZero();
     }
 
+    /**
+     * An export at 10 fps: a move's five frames, then four that stand still until the next event. Every frame that
+     * stands still is what the export (and the window between moves) shows while its caption is read: each must be
+     * the picture a cut paints, not only the last.
+     */
+    @Test
+    void everyFrameBetweenMovesShowsWhatACutShows(FxRobot robot) {
+        playEveryLesson(robot, new double[] {0.04, 0.25, 0.5, 0.75, 0.96, 1, 1, 1, 1}, true);
+    }
+
     private void playEveryLesson(FxRobot robot, double[] frames) {
+        playEveryLesson(robot, frames, false);
+    }
+
+    /** Played so, a step's frames between moves are enough to prepare the next and bring every box's nodes up. */
+    private static boolean restsLongEnough(double[] frames) {
+        return frames.length > 16;
+    }
+
+    private void playEveryLesson(FxRobot robot, double[] frames, boolean everyStill) {
         for (String lesson : new String[] {"01-hello-goroutine.json", "09-locked-goroutine-exits.json",
                 "14-fairness-machinery.json"}) {
             robot.interact(() -> {
@@ -93,13 +112,17 @@ class StageRepaintTest {
                 int size = Math.min(played.playback().getSize(), EVENTS);
                 for (int i = 1; i < size; i++) {
                     played.playback().stepForward();
-                    for (double t : frames) {
-                        playedView.paintAt(t);
-                    }
                     cut.playback().seek(played.playback().getIndex());
+                    for (int f = 0; f < frames.length; f++) {
+                        playedView.paintAt(frames[f]);
+                        if (everyStill && frames[f] >= 1 && f < frames.length - 1) {
+                            assertThat(pixelsDiffering(playedView, "played"))
+                                    .as("%s, event %d, frame %d: pixels that differ", lesson, i, f).isZero();
+                        }
+                    }
                     assertThat(pixelsDiffering(playedView, "played"))
                             .as("%s, event %d: pixels that differ", lesson, i).isZero();
-                    if (frames.length > 8) {
+                    if (restsLongEnough(frames)) {
                         assertThat(playedView.boxesBehind())
                                 .as("%s, event %d: boxes whose nodes are behind their picture", lesson, i).isZero();
                     }

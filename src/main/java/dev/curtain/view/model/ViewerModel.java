@@ -144,6 +144,16 @@ public final class ViewerModel {
         return ahead;
     }
 
+    /** What the cue shown with {@link #upcomingState} will highlight (none when no cue is shown there). */
+    public Set<Entity> upcomingHighlighted() {
+        int i = playback.getIndex() + 1;
+        if (recording == null || i > recording.size()) {
+            return Set.of();
+        }
+        int c = cues.shownAt(i);
+        return c >= 0 ? Captions.highlights(cues.cue(c)) : Set.of();
+    }
+
     /** What the stage will ring as changed once {@link #upcomingState} is shown. */
     public Set<Entity> upcomingChanged() {
         int i = playback.getIndex() + 1;
