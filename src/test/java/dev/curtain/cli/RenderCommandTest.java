@@ -37,6 +37,20 @@ class RenderCommandTest {
         FxToolkit.registerPrimaryStage();
     }
 
+    /**
+     * The README's animation is what the command under it renders now, byte for byte: a change to what the stage
+     * draws (or to when a box's new look is ready during a move) shows here, and the asset is rendered again.
+     */
+    @Test
+    void theReadmesGifIsWhatItsCommandRenders() throws IOException {
+        Path gif = dir.resolve("lesson-01.gif");
+        CliTest.Run r = CliTest.run("render", LESSON1, "-o", gif.toString(), "--size", "854x480", "--fps", "10",
+                "--from", "go", "--to", "no-p");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(gif)).as("README's assets/lesson-01-hello-goroutine.gif, rendered again")
+                .isEqualTo(Files.readAllBytes(Path.of("assets/lesson-01-hello-goroutine.gif")));
+    }
+
     @Test
     void theSamePngCommandTwiceWritesTheSameBytes() throws IOException {
         Path a = dir.resolve("a.png");
