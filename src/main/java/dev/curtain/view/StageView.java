@@ -411,7 +411,7 @@ public final class StageView extends Region {
         return renderer.labels().token(g);
     }
 
-    /** Box pictures taken ahead in idle frames so far (tests). */
+    /** Box pictures taken ahead so far (tests). */
     int picturesPrepared() {
         return boxes.prepared();
     }

@@ -398,10 +398,11 @@ final class ThreadBoxLayer extends Pane {
     }
 
     /**
-     * Pictures ahead, during a move's idle frames, at most one box of {@code next} (the state the next step will
-     * show, laid out as {@code geo}, with {@code flagged} ringed) whose look has no picture yet, so the step finds
-     * it among the box's recent pictures and its frame takes no snapshot. A stand-in box of the same thread is
-     * pictured, not the one on stage, whose nodes still show the state on show. True while there is more to do.
+     * Pictures ahead, in a frame between moves (or late in a short one), at most one box of {@code next} (the
+     * state the next step will show, laid out as {@code geo}, with {@code flagged} ringed) whose look has no
+     * picture yet, so the step finds it among the box's recent pictures and its frame takes no snapshot. A
+     * stand-in box of the same thread is pictured, not the one on stage, whose nodes still show the state on show.
+     * True while there is more to do.
      */
     boolean prepare(SchedState next, StageGeometry geo, Set<Entity> flagged, Entity selection, double boxWidth) {
         if (picturesPending() || getScene() == null) {

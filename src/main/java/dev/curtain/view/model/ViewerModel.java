@@ -124,7 +124,7 @@ public final class ViewerModel {
     /** Indices after which some thread differs from the baseline in a new way; the timeline marks them red. */
     public ReadOnlyObjectProperty<int[]> divergenceIndicesProperty() { return divergenceIndices.getReadOnlyProperty(); }
     /**
-     * The state one step forward will show (null at the end): the stage reads it during a move's idle frames and
+     * The state one step forward will show (null at the end): the stage reads it in the frames between moves and
      * prepares its pictures, so the frame on which the next event lands has less to do. Reading it early costs
      * nothing later: the step shows this very state.
      */
