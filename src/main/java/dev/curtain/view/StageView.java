@@ -59,6 +59,10 @@ public final class StageView extends Region {
     private int moveFrames;
     /** The next step's state and layout, worked out ahead, and what that layout was made for. */
     private SchedState preparedState;
+    private StageGeometry preparedGeo;
+    private LayoutInputs preparedFor;
+    /** True while the next step's box pictures are still being taken. */
+    private boolean preparedPictures;
     /**
      * Frames between moves that preparing the next step may need (its read, layout, a box's styles and picture for
      * two boxes, its background); with fewer between the last two moves, the second half of a move, from its
@@ -72,15 +76,12 @@ public final class StageView extends Region {
     private int lastRestFrames;
     /** The next step's background, recorded ahead; null when there is none. */
     private BackgroundAhead backgroundAhead;
+    /** Steps that used a background recorded ahead, those whose own recording differed, whether to check (tests). */
     private int backgroundsAhead;
     private int backgroundsAheadWrong;
     private boolean verifyAhead;
     /** The next step's state as the model last read it ahead. */
     private SchedState readAhead;
-    private StageGeometry preparedGeo;
-    private LayoutInputs preparedFor;
-    /** True while the next step's box pictures are still being taken. */
-    private boolean preparedPictures;
     /** Where the move that just ended came from, so {@link #paintAt} can go back into it. */
     private SchedState settledFrom;
     private StageGeometry settledFromGeo;
@@ -255,7 +256,11 @@ public final class StageView extends Region {
                 return true;
             }
         }
-        // last: the canvas shows what the step will be compared with
+        // last, and only between moves: the end of the move redraws the background, and the step's is compared with
+        // what the canvas shows then
+        if (tweening) {
+            return false;
+        }
         if (backgroundAhead == null
                 || !backgroundAhead.madeFrom(toState, toGeo, next, preparedGeo, palette.get(),
                 changedP(model.upcomingChanged()), selectedP())
