@@ -40,7 +40,7 @@ public final class RenderBenchmark {
     public record Result(double p50Ms, double p95Ms, int frames, int processors, int goroutines,
                          double eventP50Ms, double eventP95Ms, double eventMaxMs, double allP99Ms, double floorMs,
                          double eventCpuP50Ms, double eventCpuP95Ms, double otherCpuP50Ms, double floorCpuMs,
-                         double allCpuP99Ms, List<Phase> phases) {
+                         double allCpuP99Ms, List<Phase> phases, double floorP99Ms, double floorCpuP99Ms) {
     }
 
     /**
@@ -141,7 +141,7 @@ public final class RenderBenchmark {
         return new Result(ms[frames / 2], pct(ms, 0.95), frames, processors, goroutines, ev[ev.length / 2],
                 pct(ev, 0.95), ev[ev.length - 1], pct(ms, 0.99), floor[floor.length / 2], evCpu[evCpu.length / 2],
                 pct(evCpu, 0.95), otCpu[otCpu.length / 2], floorCpu[floorCpu.length / 2], pct(allCpu, 0.99),
-                phases);
+                phases, pct(floor, 0.99), pct(floorCpu, 0.99));
     }
 
     /** Every frame's wall and processor time ({@code ms}, {@code cpu}, in run order) by its place in its move. */

@@ -78,6 +78,9 @@ final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "render processor time: event frames p50 %.1f ms, p95 %.1f ms; other frames"
                             + " p50 %.1f ms; all frames p99 %.1f ms; floor %.1f ms%n", f.eventCpuP50Ms(), f.eventCpuP95Ms(),
                     f.otherCpuP50Ms(), f.allCpuP99Ms(), f.floorCpuMs());
+            // the floor's own spread: an unchanged stage's worst pictures show what the machine adds to any frame
+            System.out.printf(Locale.ROOT, "render floor: p50 %.1f ms, p99 %.1f ms; processor time p50 %.1f ms, p99 %.1f"
+                    + " ms%n", f.floorMs(), f.floorP99Ms(), f.floorCpuMs(), f.floorCpuP99Ms());
             if (renderPhases) {
                 for (RenderBenchmark.Phase p : f.phases()) {
                     System.out.printf(Locale.ROOT, "render frame %2d of a move: wall p50 %.1f ms, p90 %.1f ms; "
