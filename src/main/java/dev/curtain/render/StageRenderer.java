@@ -307,13 +307,8 @@ public final class StageRenderer {
 
     /**
      * Puts {@code background} on the canvas through {@code layer}: where it differs from what the canvas shows,
-     * and where the last frame drew moving items.
+     * and where the last frame drew moving items; {@code ahead}, when not null, is it compared in an earlier frame.
      */
-    public void showBackground(CanvasPen pen, BackgroundLayer layer, DrawList background) {
-        showBackground(pen, layer, background, null);
-    }
-
-    /** As {@link #showBackground(CanvasPen, BackgroundLayer, DrawList)}, the recording compared ahead. */
     public void showBackground(CanvasPen pen, BackgroundLayer layer, DrawList background,
                                BackgroundLayer.Compared ahead) {
         List<Rect> patches = fullNext ? List.of(new Rect(0, 0, lastWidth, lastHeight)) : dirtyPatches();

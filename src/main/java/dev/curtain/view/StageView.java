@@ -623,20 +623,17 @@ public final class StageView extends Region {
 
     /** What the last step changed and what the current cue highlights: both are marked on the stage. */
     private Set<Entity> flagged() {
-        return flagged(model.changedProperty().get());
+        return marked(model.changedProperty().get(), model.highlightedProperty().get());
     }
 
     /** What the next step will mark: what it changes, and what the cue shown with it (if any) highlights. */
     private Set<Entity> upcomingFlagged() {
-        Set<Entity> flagged = new HashSet<>(model.upcomingChanged());
-        flagged.addAll(model.upcomingHighlighted());
-        return flagged;
+        return marked(model.upcomingChanged(), model.upcomingHighlighted());
     }
 
-    /** {@code changed} by a step, and what the current cue highlights. */
-    private Set<Entity> flagged(java.util.Collection<Entity> changed) {
+    private static Set<Entity> marked(Set<Entity> changed, Set<Entity> highlighted) {
         Set<Entity> flagged = new HashSet<>(changed);
-        flagged.addAll(model.highlightedProperty().get());
+        flagged.addAll(highlighted);
         return flagged;
     }
 

@@ -41,17 +41,12 @@ final class Captions {
      * cues are {@code cues}; {@code scenario} names the lesson before its first event.
      */
     void show(int i, Event last, RunCues cues, Scenario scenario, Recording rec) {
-        show(i, last, cues, scenario, rec, ImportFacts.NONE);
-    }
-
-    /** As {@link #show(int, Event, RunCues, Scenario, Recording)}, an imported step's caption saying if inferred. */
-    void show(int i, Event last, RunCues cues, Scenario scenario, Recording rec, ImportFacts facts) {
-        show(i, last, cues, scenario, rec, facts, null);
+        show(i, last, cues, scenario, rec, ImportFacts.NONE, null);
     }
 
     /**
-     * As {@link #show(int, Event, RunCues, Scenario, Recording, ImportFacts)}, with {@code told}, when not null,
-     * the step's own caption worked out ahead by {@link #eventCaption}.
+     * As {@link #show(int, Event, RunCues, Scenario, Recording)}, an imported step's caption saying if inferred;
+     * {@code told}, when not null, is the step's own caption worked out ahead by {@link #eventCaption}.
      */
     void show(int i, Event last, RunCues cues, Scenario scenario, Recording rec, ImportFacts facts, String told) {
         int c = cues.shownAt(i);

@@ -36,12 +36,7 @@ final class SourceLines {
         lines.setAll(split(source));
     }
 
-    /** Marks the lines the goroutines of {@code s} are on. */
-    void follow(SchedState s) {
-        follow(activeLines(s));
-    }
-
-    /** Marks {@code lines}, worked out ahead by {@link #activeLines}. */
+    /** Marks {@code lines}: the lines a state's goroutines are on, by {@link #activeLines}. */
     void follow(Map<Integer, String> lines) {
         active.set(lines);
     }

@@ -68,7 +68,7 @@ public final class ViewerModel {
     /**
      * The step ahead of the one on show, read early by {@link #upcomingState}: its index, its state, and what the
      * panels will show of it (the thread table's rows, the status line, the source lines marked, the caption), all
-     * worked out in an idle frame.
+     * worked out in a frame between moves.
      */
     private SchedState ahead;
     private int aheadIndex = -1;
