@@ -78,17 +78,17 @@ class CalibrationTest {
     private static final String START_THREADS = "the threads the runtime's start-up leaves are the same in every "
             + "simulated run (runtimeBackground: two idle ones); what gives some real runs a fifth is not established";
     private static final String DIRTY_THREAD_STARVED = "gap: in 3 of 60 real runs no goroutine landed on the dirty "
-            + "thread. calibration/probes/dirty-spread-threads (420 more runs) shows when: exactly when main ran its "
-            + "64 go statements on another thread (9 runs, all with none landed; every run with main on the dirty "
-            + "thread had some). The dirty goroutine runs on main's thread while main waits in the receive; its send "
-            + "puts main in that P's runnext and wakes a spinning M (ready: runqput(next), wakep; Go 1.22 proc.go "
-            + "969-970, 1.23 1039-1040), and that M, which takes runnext from a running P only after usleep(3) "
-            + "(runqgrab, 1.22 6835, 1.23 6908), got main: the nice-5 thread had not reached schedule() by then "
-            + "(the receive took 16-123 us in those runs against 5-10 in most), and it ran none of the workers "
-            + "either. The model's dirty thread keeps its CPU from the send to schedule(), "
-            + "so main always loops on it; what in the kernel keeps the nice-5 thread off its CPU there is not "
-            + "established (Linux since 6.6 schedules with EEVDF, where a lower weight means a later virtual "
-            + "deadline; the model follows CFS, and the other load never takes a Go thread's CPU on waking)";
+            + "thread. calibration/probes/dirty-spread-sched (600 more runs, with the kernel's view of that thread) "
+            + "shows why: in 10 of the 11 runs with none landed, the goroutine came back from syscall.Setpriority, "
+            + "a Syscall that enters the scheduler (syscall/zsyscall_linux_amd64.go 829-830), on another thread. "
+            + "exitsyscall found neither its P nor an idle one (exitsyscallfast, Go 1.22 proc.go 4601, 1.23 4704), "
+            + "so exitsyscall0 queued it globally and parked the nice-5 thread (1.22 4704-4730, 1.23 4782-4804): "
+            + "/proc shows that thread sleeping with no run time after the call, and it ran none of the workers. "
+            + "Setpriority took 10-61 us in those runs (median 4 us over all 600). What took both Ps in that "
+            + "moment is not established: sysmon takes a syscall's P only after seeing it on two ticks, or at once "
+            + "when no P is idle and no M spins (retake, 1.22 6135-6148, 1.23 6237-6249), neither of which the "
+            + "model reaches there; its setpriority takes no time, so the thread always comes back with its P. "
+            + "(An earlier probe, dirty-spread-threads, saw these runs as main stolen from the dirty P's runnext)";
 
     private static final List<Case> CASES = List.of(
             new Case("setns-probes", CalibrationTest::setnsProbes,
