@@ -30,6 +30,14 @@ public final class RenderBenchmark {
     public static final int HEIGHT = 1080;
     /** Frames per event at 1x and 30 fps: one beat of playback (0.9 s), of which the move takes the first 0.52 s. */
     static final int FRAMES_PER_MOVE = 27;
+    /**
+     * The places in a move at which the floor is sampled: frames after the move has ended (it takes the first 58%
+     * of the beat, frames 0 to 15), so the stage stands still, spread over the run so that the floor and the frames
+     * it is compared with meet the same machine (a floor measured only after the run met another one: 1.8 to 3.1 ms
+     * between runs here, against frames that had not changed).
+     */
+    static final int[] FLOOR_PHASES = {18, 22, 26};
+    private static final int MIN_FLOORS = 20;
     static final String STYLESHEET = "/dev/curtain/app/curtain.css";
 
     /**
@@ -94,6 +102,10 @@ public final class RenderBenchmark {
         int events = 0;
         int others = 0;
         FrameCpu cpu = new FrameCpu();
+        double[] floor = new double[Math.max(MIN_FLOORS, frames / FRAMES_PER_MOVE * FLOOR_PHASES.length
+                + FLOOR_PHASES.length)];
+        double[] floorCpu = new double[floor.length];
+        int floors = 0;
         for (int f = -warmupFrames; f < frames; f++) {
             long c0 = cpu.now();
             long t0 = System.nanoTime();
@@ -113,20 +125,18 @@ public final class RenderBenchmark {
                 } else {
                     otherCpu[others++] = c;
                 }
+                if (Arrays.binarySearch(FLOOR_PHASES, phase) >= 0) {
+                    // the floor: the standing stage pictured again, nothing changed, at this moment of the run
+                    floors = floorSample(stage, params, image, cpu, floor, floorCpu, floors);
+                }
             }
         }
-        // the floor: the same stage, nothing changed, only pictured
-        double[] floor = new double[Math.max(20, frames / 10)];
-        double[] floorCpu = new double[floor.length];
-        for (int f = -10; f < floor.length; f++) {
-            long c0 = cpu.now();
-            long t0 = System.nanoTime();
-            stage.snapshot(params, image);
-            if (f >= 0) {
-                floor[f] = (System.nanoTime() - t0) / 1e6;
-                floorCpu[f] = (cpu.now() - c0) / 1e6;
-            }
+        while (floors < MIN_FLOORS) {
+            // a run too short to sample the floor in: the stage as the last frame left it, pictured again
+            floors = floorSample(stage, params, image, cpu, floor, floorCpu, floors);
         }
+        floor = Arrays.copyOf(floor, Math.max(1, floors));
+        floorCpu = Arrays.copyOf(floorCpu, floor.length);
         List<Phase> phases = phases(ms, allCpu);
         Arrays.sort(ms);
         Arrays.sort(floor);
@@ -142,6 +152,17 @@ public final class RenderBenchmark {
                 pct(ev, 0.95), ev[ev.length - 1], pct(ms, 0.99), floor[floor.length / 2], evCpu[evCpu.length / 2],
                 pct(evCpu, 0.95), otCpu[otCpu.length / 2], floorCpu[floorCpu.length / 2], pct(allCpu, 0.99),
                 phases, pct(floor, 0.99), pct(floorCpu, 0.99));
+    }
+
+    /** Pictures the unchanged stage once more, timed, into {@code floor[at]}; returns the next index. */
+    private static int floorSample(StageView stage, SnapshotParameters params, WritableImage image, FrameCpu cpu,
+                                   double[] floor, double[] floorCpu, int at) {
+        long c0 = cpu.now();
+        long t0 = System.nanoTime();
+        stage.snapshot(params, image);
+        floor[at] = (System.nanoTime() - t0) / 1e6;
+        floorCpu[at] = (cpu.now() - c0) / 1e6;
+        return at + 1;
     }
 
     /** Every frame's wall and processor time ({@code ms}, {@code cpu}, in run order) by its place in its move. */
