@@ -44,6 +44,27 @@ final class Bootstrap {
      */
     static final int FINQ_PENDING_PER_200 = 35;
 
+    /**
+     * With the runtime's start-up work modelled and two Ps or more, in how many runs of 200 the start-up leaves a
+     * third idle M ({@link Threads#runtimeInitLeftovers}), so main.main starts with five threads rather than four.
+     * runtime.main, locked to m0 for init, waits twice in gcenable ({@code <-c; <-c}, Go 1.22 mgc.go 205-206, 1.23
+     * 206-207) for bgsweep and bgscavenge; each wait hands m0's P off (stoplockedm, handoffp, proc.go 3022/3137) and,
+     * its run queue holding the other helper, starts a non-spinning M for it (handoffp's startm, 2911/3015). The
+     * first always clones one: the only other M, forcegchelper's spinning one (wakep, 3006/3121), is not idle yet.
+     * The second reuses the M that gave main back to m0 (startlockedm: notewakeup, then stopm's mput, 3053-3054 and
+     * 2780 in Go 1.22, 3168-3169 and 2884 in 1.23) unless m0 reaches startm's mget (2846/2950) before that M is on
+     * the idle list; then startm clones another (newm, 2870/2974). Measured: calibration/probes/startup-threads
+     * (results/startup-threads.*), main.main saw a fifth thread in 33 of 400 runs on the 2-core host, 21 of 200 on
+     * Go 1.22 and 12 on Go 1.23 (one of them a sixth); every run had sysmon, a spinning-started M and a non-spinning
+     * one, and the fifth was started non-spinning, as handoffp does, in 29 of the 33 (spinning in 4). The share
+     * follows the host's load: an hour earlier the same program showed 68 of 400, and the calibration cases' own
+     * runs 8 of 60 (thread-count) and 6 of 60 (gc-cycles). At one P the same race leaves a second idle M in 43 of
+     * 200 runs (results/startup-threads.gomaxprocs1.*: 14 of 100 on Go 1.22, 29 on 1.23, all non-spinning); that is
+     * not drawn, as the calibration scenarios that start at one P stand for programs that start at two and call
+     * GOMAXPROCS(1).
+     */
+    static final int EXTRA_HANDOFF_M_PER_200 = 17;
+
     static void start(Runtime rt) {
         List<String> names = new ArrayList<>();
         List<Integer> caps = new ArrayList<>();

@@ -169,7 +169,8 @@ final class Threads {
      * thread (wakep) that found nothing and parked. The goroutines themselves park for good (the sweeper and the
      * scavenger until a GC cycle, forcegchelper until sysmon's two-minute forced GC) and are not drawn. The first
      * thread has run; the spinning one, whose work the first did, may not have yet: it reaches minit a clone's time
-     * after the process started (on a loaded host some real runs see it still all-blocked in main.main).
+     * after the process started (on a loaded host some real runs see it still all-blocked in main.main). In some
+     * runs gcenable's second wait clones a third that is left idle too ({@link Bootstrap#EXTRA_HANDOFF_M_PER_200}).
      */
     void runtimeInitLeftovers(int m0) {
         int leftovers = s.gomaxprocs() >= 2 ? 2 : 1;
@@ -181,6 +182,14 @@ final class Threads {
                     : cloneThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false,
                             // a clone's time after the process started, or now if a busy host started it later
                             Math.max(rt.now, Timing.CLONE.draw(rt.startupRng)));
+            rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
+            rt.midle.addLast(m);
+        }
+        // gcenable's second handoff sometimes finds no idle M and clones one more (Bootstrap.EXTRA_HANDOFF_M_PER_200);
+        // that thread ran the second helper and parked.
+        if (leftovers == 2 && !rt.ended && rt.startupRng.nextInt(200) < Bootstrap.EXTRA_HANDOFF_M_PER_200
+                && checkmcount()) {
+            int m = addThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false);
             rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
             rt.midle.addLast(m);
         }
