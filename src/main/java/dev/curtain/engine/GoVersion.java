@@ -88,12 +88,12 @@ public record GoVersion(int minor) implements Comparable<GoVersion> {
         return minor >= 14;
     }
 
-    /** 1.16: syscall.Setuid and friends work on Linux and change every thread (AllThreadsSyscall). */
     /** syscall.AllThreadsSyscall exists (Go 1.16+). */
     public boolean allThreadsSyscall() {
         return minor >= 16;
     }
 
+    /** 1.16: syscall.Setuid and friends work on Linux and change every thread (AllThreadsSyscall). */
     public boolean setuidAllThreads() {
         return minor >= 16;
     }
