@@ -135,8 +135,8 @@ public final class RenderBenchmark {
             // a run too short to sample the floor in: the stage as the last frame left it, pictured again
             floors = floorSample(stage, params, image, cpu, floor, floorCpu, floors);
         }
-        floor = Arrays.copyOf(floor, Math.max(1, floors));
-        floorCpu = Arrays.copyOf(floorCpu, floor.length);
+        floor = Arrays.copyOf(floor, floors);
+        floorCpu = Arrays.copyOf(floorCpu, floors);
         List<Phase> phases = phases(ms, allCpu);
         Arrays.sort(ms);
         Arrays.sort(floor);

@@ -178,20 +178,17 @@ final class Threads {
             if (!checkmcount()) {
                 return;
             }
-            int m = i == 0 ? addThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false)
-                    : cloneThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false,
-                            // a clone's time after the process started, or now if a busy host started it later
-                            Math.max(rt.now, Timing.CLONE.draw(rt.startupRng)));
+            int m = i == 1 ? cloneThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false,
+                    // a clone's time after the process started, or now if a busy host started it later
+                    Math.max(rt.now, Timing.CLONE.draw(rt.startupRng)))
+                    : addThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false);
             rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
             rt.midle.addLast(m);
-        }
-        // gcenable's second handoff sometimes finds no idle M and clones one more (Bootstrap.EXTRA_HANDOFF_M_PER_200);
-        // that thread ran the second helper and parked.
-        if (leftovers == 2 && !rt.ended && rt.startupRng.nextInt(200) < Bootstrap.EXTRA_HANDOFF_M_PER_200
-                && checkmcount()) {
-            int m = addThread(RuntimeFunction.NEWM, ThreadRole.WORKER, m0, inherit(m0), false);
-            rt.emit(new ThreadParked(rt.seq(), rt.now, RuntimeFunction.STOPM, m, MState.IDLE));
-            rt.midle.addLast(m);
+            if (i == 1 && rt.startupRng.nextInt(200) < Bootstrap.EXTRA_HANDOFF_M_PER_200) {
+                // gcenable's second handoff found no idle M and cloned one more, which ran the second helper and
+                // parked (Bootstrap.EXTRA_HANDOFF_M_PER_200)
+                leftovers++;
+            }
         }
     }
 
