@@ -1,6 +1,5 @@
 // dirty-spread-trace: dirty-spread under runtime/trace; the trace is kept (in the folder given as the argument) only
-// when the goroutine came back from
-// setpriority on another thread, to see who took the Ps.
+// when the goroutine came back from setpriority on another thread, to see who took the Ps.
 package main
 
 import (
