@@ -23,8 +23,14 @@ import javafx.scene.transform.Scale;
  * One OS thread on the stage: its name, role and state, and a badge per per-thread property that turns red
  * ({@code :diverged}) when the thread differs from the process. Its state is a pseudo-class
  * ({@code :running}, {@code :syscall}, {@code :idle} …) so the stylesheet decides how each looks.
+ *
+ * <p>The box carries its pseudo-classes for whoever asks, but the stylesheet reads them from two parts of it: the
+ * {@code thread-skin} behind the content (border and background) and the {@code thread-top} row (the state text).
+ * A pseudo-class change makes JavaFX restyle every node under the node that changed (Parent.doProcessCSS), and a
+ * box's nine badges with their texts are most of its nodes; they depend on no box state, so a step that changes a
+ * box's state or its red or "changed" ring leaves them out of the stylesheet's pass (docs/performance.md).
  */
-public final class ThreadBox extends VBox {
+public final class ThreadBox extends Region {
     public static final PseudoClass DIVERGED = PseudoClass.getPseudoClass("diverged");
     public static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -53,6 +59,12 @@ public final class ThreadBox extends VBox {
     /** A "!" in a red disc on a thread that differs from the process: a shape, not only a colour. */
     private final Label mark = new Label("!");
     private final HBox badges = new HBox(3);
+    /** Draws the box's border and background; the content sits inside its insets, as if they were its padding. */
+    private final Region skin = new Region();
+    private final HBox top;
+    private final VBox content;
+    /** Whether a badge turned red or back since the last {@link #restyle}: only then do the badges need the pass. */
+    private boolean badgesRestyleDue = true;
     private final Map<Property, Label> badgeByProperty = new EnumMap<>(Property.class);
     private ThreadActivity shownState;
     private Look look;
@@ -79,7 +91,7 @@ public final class ThreadBox extends VBox {
         mark.setMinWidth(Region.USE_PREF_SIZE);
         show(lock, false);
         show(mark, false);
-        HBox top = new HBox(6, mark, name, role, lock, spacer, state);
+        top = new HBox(6, mark, name, role, lock, spacer, state);
         top.getStyleClass().add("thread-top");
         badges.getStyleClass().add("badges");
         for (Property p : Property.values()) {
@@ -89,13 +101,45 @@ public final class ThreadBox extends VBox {
             badgeByProperty.put(p, b);
             badges.getChildren().add(b);
         }
-        getChildren().addAll(top, badges);
+        skin.getStyleClass().add("thread-skin");
+        content = new VBox(top, badges);
+        content.getStyleClass().add("thread-content");
+        skin.insetsProperty().addListener((o, was, now) -> content.setPadding(now));
+        getChildren().addAll(skin, content);
         getTransforms().add(zoom);
         setManaged(false);
     }
 
     public int m() {
         return m;
+    }
+
+    // Sized and laid out as its content is, with the skin's insets as the content's padding: exactly what the box
+    // measured when it was one VBox with its border, so no zone's slot moves by a rounding.
+    @Override
+    protected double computeMinWidth(double height) {
+        return content.minWidth(height);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return content.minHeight(width);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return content.prefWidth(height);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return content.prefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        skin.resizeRelocate(0, 0, getWidth(), getHeight());
+        content.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     /** The badge for one property (tests look its pseudo-class up). */
@@ -127,23 +171,65 @@ public final class ThreadBox extends VBox {
         }
     }
 
+    /**
+     * The last state and flags {@link #needsUpdate} and {@link #lookFor} were asked about, and their answers: a move
+     * asks about the same two states on each of its frames, and working the answer out again (the thread's
+     * divergence, its badge texts) for every box on every frame was a fifth of a frame's own work
+     * (docs/performance.md). A state is never changed once shown, and its event count is checked as well.
+     */
+    private final Memo needsMemo = new Memo();
+    private final Memo lookMemo = new Memo();
+
+    /** One remembered answer about a state and a box's flags. */
+    private static final class Memo {
+        private SchedState state;
+        private int events = -1;
+        private int flags = -1;
+        private Object answer;
+
+        boolean holds(SchedState s, int f) {
+            return s == state && f == flags && s.eventCount() == events;
+        }
+
+        void keep(SchedState s, int f, Object a) {
+            state = s;
+            events = s.eventCount();
+            flags = f;
+            answer = a;
+        }
+
+        void forget() {
+            state = null;
+            answer = null;
+        }
+    }
+
+    private static int flags(boolean compact, boolean changed, boolean selected) {
+        return (compact ? 1 : 0) | (changed ? 2 : 0) | (selected ? 4 : 0);
+    }
+
     /** Whether {@link #update} would change anything the box shows. */
     boolean needsUpdate(SchedState s, boolean compact, boolean changed, boolean selected) {
-        return !Shown.of(m, s, compact, changed, selected).equals(shown);
+        int f = flags(compact, changed, selected);
+        if (!needsMemo.holds(s, f)) {
+            needsMemo.keep(s, f, !Shown.of(m, s, compact, changed, selected).equals(shown));
+        }
+        return (Boolean) needsMemo.answer;
     }
 
     /** Shows thread {@code m} as it is in {@code s}. */
     public void update(SchedState s, boolean compact, boolean changed, boolean selected) {
         shown = Shown.of(m, s, compact, changed, selected);
+        needsMemo.forget();
         ThreadState t = s.thread(m);
         role.setText(t.role().key());
         ThreadActivity activity = ThreadActivity.of(t, s.gomaxprocs());
         state.setText(stateText(t, activity));
         if (shownState != activity) {
             if (shownState != null) {
-                pseudoClassStateChanged(STATES.get(shownState), false);
+                setState(STATES.get(shownState), false, true);
             }
-            pseudoClassStateChanged(STATES.get(activity), true);
+            setState(STATES.get(activity), true, true);
             shownState = activity;
         }
         Set<Property> diverged = s.diverged(m);
@@ -151,10 +237,10 @@ public final class ThreadBox extends VBox {
         lock.setText(compact ? "" : lockText(t));
         show(lock, t.lockedg() > 0);
         show(mark, !diverged.isEmpty());
-        pseudoClassStateChanged(DIVERGED, !diverged.isEmpty());
-        pseudoClassStateChanged(CHANGED, changed);
-        pseudoClassStateChanged(SELECTED, selected);
-        pseudoClassStateChanged(COMPACT, compact);
+        setState(DIVERGED, !diverged.isEmpty(), false);
+        setState(CHANGED, changed, false);
+        setState(SELECTED, selected, false);
+        setState(COMPACT, compact, true);
         badges.setVisible(!compact);
         badges.setManaged(!compact);
         role.setVisible(!compact);
@@ -163,6 +249,7 @@ public final class ThreadBox extends VBox {
         state.setManaged(!compact);
         for (Map.Entry<Property, Label> e : badgeByProperty.entrySet()) {
             boolean d = diverged.contains(e.getKey());
+            badgesRestyleDue |= e.getValue().getPseudoClassStates().contains(DIVERGED) != d;
             e.getValue().pseudoClassStateChanged(DIVERGED, d);
             String value = e.getKey().valueOf(t.props());
             e.getValue().setText(badgeText(e.getKey(), d, t));
@@ -181,6 +268,14 @@ public final class ThreadBox extends VBox {
      * only then (docs/performance.md). Equal to {@link #look()} after the same {@link #update}.
      */
     Look lookFor(SchedState s, boolean compact, boolean changed, boolean selected) {
+        int f = flags(compact, changed, selected);
+        if (!lookMemo.holds(s, f)) {
+            lookMemo.keep(s, f, workOutLook(s, compact, changed, selected));
+        }
+        return (Look) lookMemo.answer;
+    }
+
+    private Look workOutLook(SchedState s, boolean compact, boolean changed, boolean selected) {
         ThreadState t = s.thread(m);
         ThreadActivity activity = ThreadActivity.of(t, s.gomaxprocs());
         Set<Property> diverged = s.diverged(m);
@@ -203,6 +298,29 @@ public final class ThreadBox extends VBox {
     /** A diverged badge says what the thread has now: "net=container" reads from the back row. */
     private static String badgeText(Property p, boolean diverged, ThreadState t) {
         return diverged ? SHORT.get(p) + "=" + shortValue(p, p.valueOf(t.props())) : SHORT.get(p);
+    }
+
+    /**
+     * Brings the box's styles up to date after {@link #update}: the skin, the top row and, if one changed, the
+     * badges. {@link #applyCss} would restyle every node of the box, badges included, whatever changed; JavaFX still
+     * starts from the box itself when it has never been styled or the stylesheet changed (Node.applyCss).
+     */
+    void restyle() {
+        skin.applyCss();
+        top.applyCss();
+        if (badgesRestyleDue) {
+            badges.applyCss();
+            badgesRestyleDue = false;
+        }
+    }
+
+    /** Sets a pseudo-class on the box and its skin, and on its top row where the state text's style reads it. */
+    private void setState(PseudoClass pc, boolean on, boolean topReadsIt) {
+        pseudoClassStateChanged(pc, on);
+        skin.pseudoClassStateChanged(pc, on);
+        if (topReadsIt) {
+            top.pseudoClassStateChanged(pc, on);
+        }
     }
 
     private static void show(Label l, boolean on) {
@@ -240,6 +358,8 @@ public final class ThreadBox extends VBox {
         words = realIds == null ? UnaryOperator.identity() : realIds;
         name.setText(thread == null ? "M" + m : thread);
         shown = null;
+        needsMemo.forget();
+        lookMemo.forget();
     }
 
     /**
@@ -263,9 +383,10 @@ public final class ThreadBox extends VBox {
         Label widest = badgeByProperty.get(Property.NETNS);
         widest.setText("net=container");
         widest.pseudoClassStateChanged(DIVERGED, true);
+        badgesRestyleDue = true;
         // the widest look: a diverged box's border and a running box's bold state text
-        pseudoClassStateChanged(DIVERGED, true);
-        pseudoClassStateChanged(STATES.get(ThreadActivity.RUNNING), true);
+        setState(DIVERGED, true, false);
+        setState(STATES.get(ThreadActivity.RUNNING), true, true);
     }
 
     /** How many times its laid-out size the box is drawn. */

@@ -62,6 +62,21 @@ final class ThreadBoxLayer extends Pane {
 
     /** What a box's picture depends on. */
     private record PictureKey(ThreadBox.Look look, int epoch, double w, double h, double zoom, double scale) {
+        /**
+         * As a record's equals, but a look compared by identity first: every box's key is compared on every frame,
+         * and a box's look is the same object while its state and flags are (ThreadBox remembers it).
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof PictureKey k && epoch == k.epoch && Double.compare(w, k.w) == 0
+                    && Double.compare(h, k.h) == 0 && Double.compare(zoom, k.zoom) == 0
+                    && Double.compare(scale, k.scale) == 0 && (look == k.look || java.util.Objects.equals(look, k.look));
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(look, epoch, w, h, zoom, scale);
+        }
     }
 
     /** A box's node update, kept for later: the state it is to show and its flags. */
@@ -370,7 +385,7 @@ final class ThreadBoxLayer extends Pane {
         box.setVisible(true);
         box.relocate(Math.round(x), Math.round(y));
         if (!styled) {
-            box.applyCss();
+            box.restyle();
         }
         box.layout();
         Bounds b = box.getBoundsInParent();
@@ -393,7 +408,7 @@ final class ThreadBoxLayer extends Pane {
 
     /** Brings {@code box}'s styles and layout up to date now, so a later frame's {@link #snap} need not. */
     private static void style(ThreadBox box) {
-        box.applyCss();
+        box.restyle();
         box.layout();
     }
 

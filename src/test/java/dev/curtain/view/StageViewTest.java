@@ -11,6 +11,8 @@ import dev.curtain.engine.state.Property;
 import dev.curtain.render.BoxPicture;
 import dev.curtain.render.Rect;
 import dev.curtain.render.StageGeometry;
+import dev.curtain.render.ThreadActivity;
+import dev.curtain.engine.state.SchedState;
 import dev.curtain.scenario.ScenarioFiles;
 import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.ImportedRun;
@@ -24,6 +26,8 @@ import java.util.function.Predicate;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -244,6 +248,75 @@ class StageViewTest {
     }
 
     /** Opens a lesson where main runs (a lesson opens on its title card, before the process exists). */
+    /**
+     * A box restyles only its skin and top row, and its badges when one turned red or back ({@link ThreadBox#restyle}),
+     * not every node it has: what it shows right after, with no pulse between, must still be the new state's look.
+     */
+    @Test
+    void aBoxRestyledInPartsShowsTheNewStateAtOnce(FxRobot robot) {
+        robot.interact(() -> {
+            open("05-setns-without-lock.json");
+            int change = firstEvent(e -> e instanceof Event.ThreadPropertyChanged p
+                    && p.property() == Property.NETNS);
+            int m = ((Event.ThreadPropertyChanged) model.events().get(change)).m();
+            model.playback().seek(change);
+            var before = model.getState();
+            model.playback().seek(change + 1);
+            var after = model.getState();
+            ThreadBox box = new ThreadBox(m);
+            Pane holder = new Pane(box);
+            holder.getStyleClass().addAll("curtain", "theme-light", "text-100");
+            Scene scene = new Scene(holder);
+            scene.getStylesheets().addAll(view.getScene().getStylesheets());
+            box.update(before, false, false, false);
+            box.restyle();
+            box.layout();
+            assertThat(skinBorder(box)).isNotEqualTo(Color.web("#c62828"));
+            assertThat(badgeFill(box)).isNotEqualTo(Color.web("#c62828"));
+            box.update(after, false, true, false);
+            box.restyle();
+            assertThat(skinBorder(box)).as("red border").isEqualTo(Color.web("#c62828"));
+            assertThat(badgeFill(box)).as("red net badge").isEqualTo(Color.web("#c62828"));
+            // and back: the badges' pass is due again when one turns back
+            box.update(before, false, false, true);
+            box.restyle();
+            assertThat(skinBorder(box)).as("selected border").isEqualTo(Color.web("#5b4bd6"));
+            assertThat(badgeFill(box)).isNotEqualTo(Color.web("#c62828"));
+            // the state text's weight follows the box's state, read from the top row: bold while it runs a G
+            var running = stateWhere(m, a -> a == ThreadActivity.RUNNING);
+            var idle = stateWhere(m, a -> a == ThreadActivity.IDLE);
+            javafx.scene.control.Label state = (javafx.scene.control.Label) box.lookup(".thread-state");
+            box.update(running, false, false, false);
+            box.restyle();
+            assertThat(state.getFont().getStyle()).as("running").containsIgnoringCase("bold");
+            box.update(idle, false, false, false);
+            box.restyle();
+            assertThat(state.getFont().getStyle()).as("idle").doesNotContainIgnoringCase("bold");
+        });
+    }
+
+    /** The first state of the open run in which thread {@code m} does what {@code wanted} takes. */
+    private SchedState stateWhere(int m, Predicate<ThreadActivity> wanted) {
+        for (int i = 0; i < model.playback().getSize(); i++) {
+            model.playback().seek(i);
+            var s = model.getState();
+            if (m < s.threads().size()
+                    && wanted.test(ThreadActivity.of(s.thread(m), s.gomaxprocs()))) {
+                return s;
+            }
+        }
+        throw new AssertionError("no such state of M" + m);
+    }
+
+    private static Color skinBorder(ThreadBox box) {
+        Region skin = (Region) box.lookup(".thread-skin");
+        return (Color) skin.getBorder().getStrokes().get(0).getTopStroke();
+    }
+
+    private static Color badgeFill(ThreadBox box) {
+        return (Color) box.badge(Property.NETNS).getBackground().getFills().get(0).getFill();
+    }
+
     private void open(String lesson) {
         model.open(ScenarioFiles.loadResource(lesson).orThrow(), e -> {
             throw new AssertionError(e);
