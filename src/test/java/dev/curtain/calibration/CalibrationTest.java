@@ -72,11 +72,6 @@ class CalibrationTest {
         }
     }
 
-    private static final String THREADS_AT_CALL = "real runs show 6 in each of 60, though the start-up leaves a "
-            + "fifth thread in some runs (calibration/probes/startup-threads: 33 of 400), so the program's own needs "
-            + "set it; the model draws that fifth thread too (reused here, never a seventh), but in about a quarter "
-            + "of the seeds it has 5 (m0, sysmon, the template thread and the two start-up threads, which the locked "
-            + "goroutine and the read take): what makes the sixth thread of every real run is not established";
     private static final String DIRTY_THREAD_STARVED = "gap: in 3 of 60 real runs no goroutine landed on the dirty "
             + "thread. calibration/probes/dirty-spread-sched (600 more runs, with the kernel's view of that thread) "
             + "shows why: in 10 of the 11 runs with none landed, the goroutine came back from syscall.Setpriority, "
@@ -100,8 +95,7 @@ class CalibrationTest {
             new Case("thread-count", CalibrationTest::threadCount, Map.of()),
             new Case("pipe-wakeup", CalibrationTest::pipeWakeup, Map.of()),
             new Case("thread-properties", CalibrationTest::threadProperties, Map.of()),
-            new Case("all-threads-syscall", CalibrationTest::allThreadsSyscall,
-                    Map.of("threadsAtCall", THREADS_AT_CALL)),
+            new Case("all-threads-syscall", CalibrationTest::allThreadsSyscall, Map.of()),
             new Case("spin-flag", CalibrationTest::spinFlag, Map.of()),
             new Case("nosplit-preempt", CalibrationTest::nosplitPreempt, Map.of()),
             new Case("gc-cycles", CalibrationTest::gcCycles, Map.of()));

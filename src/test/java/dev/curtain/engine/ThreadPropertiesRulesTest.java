@@ -7,12 +7,14 @@ import dev.curtain.engine.event.Event.ObservationMade;
 import dev.curtain.engine.event.Event.SyscallFailed;
 import dev.curtain.engine.event.Event.ThreadCloned;
 import dev.curtain.engine.event.Event.ThreadPropertyChanged;
+import dev.curtain.engine.event.Event.ThreadWoken;
 import dev.curtain.engine.event.RuntimeFunction;
 import dev.curtain.engine.program.CloneFlag;
 import dev.curtain.engine.program.CredentialCall;
 import dev.curtain.engine.program.Namespace;
 import dev.curtain.engine.program.Program;
 import dev.curtain.engine.program.SigHow;
+import dev.curtain.engine.program.ThreadCall;
 import dev.curtain.engine.state.Property;
 import dev.curtain.engine.state.SchedState;
 import dev.curtain.engine.state.ThreadProps;
@@ -95,6 +97,29 @@ class ThreadPropertiesRulesTest {
         Sim sim = Sim.run(p, Sim.opts("1.16", 2));
         assertThat(sim.outcome()).isEqualTo(Outcome.CRASHED);
         assertThat(sim.end().outcomeMessage()).contains("AllThreadsSyscall6 results differ");
+    }
+
+    @Test
+    void allThreadsSyscallStartsTheWorldAgainWithASpinningThread() {
+        // syscall_runtime_doAllThreadsSyscall stops the world and starts it again (os_linux.go 720, 849): the stop
+        // takes the P of the goroutine in read(2), and startTheWorldWithSema's wakep gives an idle P a spinning
+        // thread, a new one when none is idle (sysmon, the locked thread, the reader's and main's are all busy).
+        Program p = Sim.program(
+                fn("main", go("locked"), sleep("200us"), go("reader"), sleep("1ms"),
+                        allThreads(ThreadCall.SETPRIORITY, 10), gettid()),
+                fn("locked", lock(), syscall("read", "30ms")),
+                fn("reader", syscall("read", "30ms")));
+        for (long seed = 1; seed <= 10; seed++) {
+            Sim sim = Sim.run(p, Sim.opts("1.22", 2).withSeed(seed));
+            long at = sim.first(ThreadPropertyChanged.class,
+                    e -> e.fn() == RuntimeFunction.ALL_THREADS_SYSCALL).timeNs();
+            boolean spinner = !sim.all(ThreadWoken.class, e -> e.timeNs() == at && e.spinning()).isEmpty()
+                    || !sim.all(ThreadCloned.class, e -> e.timeNs() == at).isEmpty();
+            assertThat(spinner).as("seed " + seed).isTrue();
+            // sysmon, the template thread, the locked thread, the reader's, main's and the spinner.
+            assertThat(sim.after(sim.first(ObservationMade.class, o -> o.g() == 1)).threads().stream()
+                    .filter(ThreadState::alive).count()).as("seed " + seed).isEqualTo(6);
+        }
     }
 
     @Test

@@ -269,9 +269,10 @@ final class Gc {
     /**
      * stopTheWorldWithSema from M {@code m}: each other P's goroutine is preempted (to the global queue, as
      * gopreempt_m does; a mark worker parks instead) and its thread parks (gcstopm), a syscall's P is taken, idle Ps
-     * are held back so nothing can start until the world does.
+     * are held back so nothing can start until the world does. Also syscall.AllThreadsSyscall's stop
+     * (ThreadSyscalls), which starts the world again at the same instant.
      */
-    private void stopTheWorld(int m, RuntimeFunction fn) {
+    void stopTheWorld(int m, RuntimeFunction fn) {
         int self = s.thread(m).p();
         stoppedCount = 0;
         for (int p = 0; p < s.gomaxprocs(); p++) {
@@ -303,9 +304,10 @@ final class Gc {
 
     /**
      * startTheWorldWithSema: the held-back Ps come back, those with goroutines in their queues each with a thread
-     * (procresize's runnable list), the rest idle; then wakep in case the global queue has work.
+     * (procresize's runnable list), the rest idle; then wakep in case the global queue has work, which starts a
+     * spinning thread whenever a P is idle and none spins, cloning one when no thread is idle.
      */
-    private void startTheWorld(int m) {
+    void startTheWorld(int m) {
         int[] withWork = new int[stoppedCount];
         int n = 0;
         // procresize pushes idle Ps from the highest id down, so the lowest is taken first.

@@ -206,7 +206,19 @@ final class ThreadSyscalls {
             fail(m, g, goCall, "EOPNOTSUPP", RuntimeFunction.SYSCALL);
             return;
         }
-        // Go 1.16+: the call runs on this thread first; on error it returns that error and changes nothing.
+        // Go 1.16+: AllThreadsSyscall (without cgo) stops the world, as allThreadsSyscall below.
+        boolean stw = !rt.options.cgo();
+        if (stw) {
+            rt.gc.stopTheWorld(m, RuntimeFunction.ALL_THREADS_SYSCALL);
+        }
+        everyThread(m, g, id, uid, goCall, property);
+        if (stw && !rt.ended) {
+            rt.gc.startTheWorld(m);
+        }
+    }
+
+    private void everyThread(int m, int g, int id, boolean uid, String goCall, Property property) {
+        // The call runs on this thread first; on error it returns that error and changes nothing.
         ThreadProps mine = uid ? setuidOn(props(m), id) : setgidOn(props(m), id);
         if (mine == null) {
             fail(m, g, goCall, "EPERM", RuntimeFunction.ALL_THREADS_SYSCALL);
@@ -289,9 +301,19 @@ final class ThreadSyscalls {
      * nothing else changes. Then every other thread the runtime has (allm: idle, locked, in a syscall, sysmon)
      * runs it from its signal handler; a thread where it fails while it worked on the first is fatal
      * ("AllThreadsSyscall6 results differ between threads; runtime corrupted"). Threads created later clone a
-     * thread that has the change.
+     * thread that has the change. The world starts again as the call returns (os_linux.go 720 stops it, 764 or 849
+     * starts it, in Go 1.22 and 1.23): startTheWorld's wakep starts a spinning thread for an idle P, and clones one
+     * when no thread is idle (docs/engine.md, "AllThreadsSyscall").
      */
     void allThreadsSyscall(int m, int g, ThreadCall call, long value) {
+        rt.gc.stopTheWorld(m, RuntimeFunction.ALL_THREADS_SYSCALL);
+        runOnAllThreads(m, g, call, value);
+        if (!rt.ended) {
+            rt.gc.startTheWorld(m);
+        }
+    }
+
+    private void runOnAllThreads(int m, int g, ThreadCall call, long value) {
         String name = allThreadsName(call, value);
         if (applyCall(call, props(m), value) == null) {
             fail(m, g, name, call == ThreadCall.SETPRIORITY ? "EACCES" : "EPERM", RuntimeFunction.ALL_THREADS_SYSCALL);
