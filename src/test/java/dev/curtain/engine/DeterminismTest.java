@@ -61,7 +61,7 @@ class DeterminismTest {
                 .isEqualTo(GOLDEN_BENCH);
     }
 
-    private static final String GOLDEN_19 = "9b463fb5e9185d31";
-    private static final String GOLDEN_114 = "cdc858627af2c7ab";
-    private static final String GOLDEN_BENCH = "27f940ec69625fd8";
+    private static final String GOLDEN_19 = "1e8f9410ddc31393";
+    private static final String GOLDEN_114 = "984f6e49330d2a64";
+    private static final String GOLDEN_BENCH = "766dc373d55637c6";
 }

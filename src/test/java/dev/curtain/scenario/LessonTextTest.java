@@ -19,13 +19,13 @@ class LessonTextTest {
     private static final Map<String, String> WRITTEN = new LinkedHashMap<>();
 
     static {
-        WRITTEN.put("01-hello-goroutine.json", "b91de7ca74a026fe");
+        WRITTEN.put("01-hello-goroutine.json", "f6bade29de0a6bb7");
         WRITTEN.put("02-gomaxprocs-bounds-ps-not-ms.json", "a0b8ce89b52f0935");
         WRITTEN.put("03-tight-loop-gomaxprocs-1.json", "2fe3d4e6270db4c8");
-        WRITTEN.put("04-loop-with-println.json", "d05a9f9cc8845fb3");
+        WRITTEN.put("04-loop-with-println.json", "b98b8b16a36267f7");
         WRITTEN.put("05-setns-without-lock.json", "7a779d911d364ac6");
         WRITTEN.put("06-decorator-done-right.json", "9234179a5d6df86b");
-        WRITTEN.put("07-decorator-panic-recover.json", "4515286a0e764caa");
+        WRITTEN.put("07-decorator-panic-recover.json", "55a202eb5116cfdc");
         WRITTEN.put("08-new-thread-from-locked-thread.json", "6eda0e0f8a252399");
         WRITTEN.put("09-locked-goroutine-exits.json", "c9b67be38a14b4c0");
         WRITTEN.put("10-main-thread-command-loop.json", "a8dce45c3f1b5454");

@@ -219,13 +219,16 @@ final class Sysmon {
     }
 
     /**
-     * Grows sysmon's per-P memory for new Ps. The runtime starts it zeroed, so a P's very first syscall could be
-     * retaken on the next tick; real programs have made syscalls during init by then, so unseen Ps' syscall ticks
-     * start at -1 ("never looked"), and the first tick that finds a P in a syscall only records it. The schedtick
-     * half stays as the runtime has it: 0, seen at nanotime's epoch, long before the process. So a P that has only
-     * ever run goroutines from runnext (execute with inheritTime leaves schedtick at 0) looks to sysmon like a
-     * time slice as old as the machine, and the first tick that finds it running preempts its goroutine (measured:
-     * calibration/probes/spin-flag-start, where every first spin that ended within microseconds ran on such a P).
+     * Grows sysmon's per-P memory for new Ps. The runtime starts it zeroed (pp.sysmontick is part of the P that
+     * procresize allocates), and a P's syscalltick is 0 until its first exitsyscall increments it: so the first tick
+     * that finds a P in its very first syscall sees {@code pd.syscalltick == t}, skips the first-sight record, and
+     * with {@code pd.syscallwhen} at 0 the 10 ms grace is long over: it takes the P (retake, Go 1.22 proc.go
+     * 6135-6148, 1.23 6236-6249), even on an idle system. Measured: calibration/probes/threads-at-call, every P's
+     * syscalltick 0 when main.main starts (800 of 800 runs). The schedtick half is the same: 0, seen at nanotime's
+     * epoch, long before the process. So a P that has only ever run goroutines from runnext (execute with
+     * inheritTime leaves schedtick at 0) looks to sysmon like a time slice as old as the machine, and the first tick
+     * that finds it running preempts its goroutine (measured: calibration/probes/spin-flag-start, where every first
+     * spin that ended within microseconds ran on such a P).
      */
     private void ensureSize() {
         int n = s.processors().size();
@@ -237,7 +240,7 @@ final class Sysmon {
             syscallwhen = java.util.Arrays.copyOf(syscallwhen, n);
             for (int i = old; i < n; i++) {
                 schedwhen[i] = -Latencies.FORCE_PREEMPT_NS;
-                syscalltick[i] = -1;
+                syscallwhen[i] = -Latencies.RETAKE_IDLE_WAIT_NS;
             }
         }
     }

@@ -44,7 +44,7 @@ class EventTextTest {
         assertThat(EventText.describe(retake, rec.stateAt(retake.seq())))
                 .isEqualTo("sysmon takes P0 from M0, whose G2 is blocked in a syscall (retake)");
         assertThat(EventText.describe(rec.events(), retake.seq(), rec.stateAt(retake.seq())))
-                .isEqualTo("sysmon takes P0 from M0, whose G2 has been in write() for 46.262µs; M2 gets it (retake)");
+                .isEqualTo("sysmon takes P0 from M0, whose G2 has been in write() for 18.777µs; M2 gets it (retake)");
         assertThat(EventText.describe(retake)).isEqualTo("sysmon takes P0 from M0, whose goroutine is blocked in "
                 + "a syscall (retake)");
         Event created = rec.events().stream().filter(e -> e instanceof Event.GoroutineCreated && e.g() == 2)
