@@ -79,10 +79,15 @@ class CalibrationTest {
             + "exitsyscall found neither its P nor an idle one (exitsyscallfast, Go 1.22 proc.go 4601, 1.23 4704), "
             + "so exitsyscall0 queued it globally and parked the nice-5 thread (1.22 4704-4730, 1.23 4782-4804): "
             + "/proc shows that thread sleeping with no run time after the call, and it ran none of the workers. "
-            + "Setpriority took 10-61 us in those runs (median 4 us over all 600). What took both Ps in that "
-            + "moment is not established: sysmon takes a syscall's P only after seeing it on two ticks, or at once "
-            + "when no P is idle and no M spins (retake, 1.22 6135-6148, 1.23 6237-6249), neither of which the "
-            + "model reaches there; its setpriority takes no time, so the thread always comes back with its P. "
+            + "Setpriority took 10-61 us in those runs (median 4 us over all 600), and dirty-spread-trace shows "
+            + "sysmon taking the P 12-228 us into the call: a P's first syscall gets no grace, as sysmon's memory "
+            + "and the P's syscalltick both start at 0 (retake, 1.22 6135-6148, 1.23 6236-6249), which the model "
+            + "follows. But its setpriority takes no time, so no tick lands in the call and the thread always "
+            + "comes back with its P. A trial that made it a 3-7 us Syscall (1 in 14 taking 10-110 us) and started "
+            + "sysmon's ticks at a random phase of its cycle when main.main starts left the dirty thread without a "
+            + "worker in 1 of 200 seeds on each release, none among the case's 100: with the case's busy CPUs "
+            + "sysmon's tick mostly waits for a CPU until after the call (a retake during the call in 1 seed of "
+            + "200, 33 without the host's CPU limit). "
             + "(An earlier probe, dirty-spread-threads, saw these runs as main stolen from the dirty P's runnext)";
 
     private static final List<Case> CASES = List.of(
