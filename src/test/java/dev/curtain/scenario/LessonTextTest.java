@@ -22,7 +22,7 @@ class LessonTextTest {
         WRITTEN.put("01-hello-goroutine.json", "f6bade29de0a6bb7");
         WRITTEN.put("02-gomaxprocs-bounds-ps-not-ms.json", "a0b8ce89b52f0935");
         WRITTEN.put("03-tight-loop-gomaxprocs-1.json", "2fe3d4e6270db4c8");
-        WRITTEN.put("04-loop-with-println.json", "b98b8b16a36267f7");
+        WRITTEN.put("04-loop-with-println.json", "d05a9f9cc8845fb3");
         WRITTEN.put("05-setns-without-lock.json", "7a779d911d364ac6");
         WRITTEN.put("06-decorator-done-right.json", "9234179a5d6df86b");
         WRITTEN.put("07-decorator-panic-recover.json", "55a202eb5116cfdc");
