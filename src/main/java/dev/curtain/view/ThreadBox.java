@@ -174,8 +174,8 @@ public final class ThreadBox extends Region {
     /**
      * The last state and flags {@link #needsUpdate} and {@link #lookFor} were asked about, and their answers: a move
      * asks about the same two states on each of its frames, and working the answer out again (the thread's
-     * divergence, its badge texts) for every box on every frame was a fifth of a frame's own work
-     * (docs/performance.md). A state is never changed once shown, and its event count is checked as well.
+     * divergence, its badge texts) for every box on every frame showed in the frame's profile (docs/performance.md,
+     * Session 11). A state is never changed once shown, and its event count is checked as well.
      */
     private final Memo needsMemo = new Memo();
     private final Memo lookMemo = new Memo();

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -70,12 +71,12 @@ final class ThreadBoxLayer extends Pane {
         public boolean equals(Object o) {
             return o == this || o instanceof PictureKey k && epoch == k.epoch && Double.compare(w, k.w) == 0
                     && Double.compare(h, k.h) == 0 && Double.compare(zoom, k.zoom) == 0
-                    && Double.compare(scale, k.scale) == 0 && (look == k.look || java.util.Objects.equals(look, k.look));
+                    && Double.compare(scale, k.scale) == 0 && (look == k.look || Objects.equals(look, k.look));
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(look, epoch, w, h, zoom, scale);
+            return Objects.hash(look, epoch, w, h, zoom, scale);
         }
     }
 

@@ -207,13 +207,11 @@ final class ThreadSyscalls {
             return;
         }
         // Go 1.16+: AllThreadsSyscall (without cgo) stops the world, as allThreadsSyscall below.
-        boolean stw = !rt.options.cgo();
-        if (stw) {
-            rt.gc.stopTheWorld(m, RuntimeFunction.ALL_THREADS_SYSCALL);
-        }
-        everyThread(m, g, id, uid, goCall, property);
-        if (stw && !rt.ended) {
-            rt.gc.startTheWorld(m);
+        Runnable call = () -> everyThread(m, g, id, uid, goCall, property);
+        if (rt.options.cgo()) {
+            call.run();
+        } else {
+            withTheWorldStopped(m, call);
         }
     }
 
@@ -306,8 +304,13 @@ final class ThreadSyscalls {
      * when no thread is idle (docs/engine.md, "AllThreadsSyscall").
      */
     void allThreadsSyscall(int m, int g, ThreadCall call, long value) {
+        withTheWorldStopped(m, () -> runOnAllThreads(m, g, call, value));
+    }
+
+    /** syscall_runtime_doAllThreadsSyscall's frame: stop the world, run {@code call}, start it again unless it died. */
+    private void withTheWorldStopped(int m, Runnable call) {
         rt.gc.stopTheWorld(m, RuntimeFunction.ALL_THREADS_SYSCALL);
-        runOnAllThreads(m, g, call, value);
+        call.run();
         if (!rt.ended) {
             rt.gc.startTheWorld(m);
         }
