@@ -50,6 +50,8 @@ final class OpFormats {
     private static final OpField<String> PIPE = nonBlank("pipe");
     private static final OpField<PipeMode> PIPE_VIA = choice("via", FileKeys.PIPE_VIA);
     private static final OpField<String> FLAG_NAME = nonBlank("flag");
+    private static final OpField<Boolean> RAW_CALL = flag("raw", false,
+            "true: by RawSyscall, which does not enter the scheduler (no _Psyscall for sysmon to take)");
     private static final OpField<Boolean> FLAG_VALUE = flag("value", true, "false stores 0 (clears the flag)");
     private static final OpField<Boolean> SPIN_CALLS = flag("callsFunctions", false,
             "true if the loop also calls functions with a prologue (cooperative preemption points)");
@@ -225,9 +227,16 @@ final class OpFormats {
                     (r, o) -> orNull(FLAG.read(r, o), Op.Unshare::new),
                     (op, out) -> FLAG.write(out, op.flag())),
             OpFormat.of("setPriority", OpKind.SET_PRIORITY, Op.SetPriority.class,
-                    "setpriority(PRIO_PROCESS, 0, nice): the calling thread.", List.of(NICE),
-                    (r, o) -> orNull(NICE.read(r, o), Op.SetPriority::new),
-                    (op, out) -> NICE.write(out, op.nice())),
+                    "setpriority(PRIO_PROCESS, 0, nice): the calling thread; syscall.Setpriority, or RawSyscall with"
+                            + " raw.", List.of(NICE, RAW_CALL),
+                    (r, o) -> {
+                        Integer nice = NICE.read(r, o);
+                        return nice == null ? null : new Op.SetPriority(nice, RAW_CALL.read(r, o));
+                    },
+                    (op, out) -> {
+                        NICE.write(out, op.nice());
+                        RAW_CALL.write(out, op.raw());
+                    }),
             OpFormat.of("setUid", OpKind.SET_UID, Op.SetUid.class,
                     "setuid: raw = one thread; syscall = syscall.Setuid (EOPNOTSUPP before 1.16, every thread from"
                             + " 1.16).", List.of(UID, VIA),

@@ -30,7 +30,7 @@ class LessonTextTest {
         WRITTEN.put("09-locked-goroutine-exits.json", "c9b67be38a14b4c0");
         WRITTEN.put("10-main-thread-command-loop.json", "a8dce45c3f1b5454");
         WRITTEN.put("11-credentials-per-thread.json", "684d89a4796c8e89");
-        WRITTEN.put("12-priority-leak.json", "4d6e0ec11d9cf010");
+        WRITTEN.put("12-priority-leak.json", "2b335238d0f16a93");
         WRITTEN.put("13-accept-then-nobody.json", "7bb559e76b77fd83");
         WRITTEN.put("14-fairness-machinery.json", "62209de06e012b8b");
         WRITTEN.put("15-nsenter-constructor.json", "ae9a1ca6b7abb4c0");

@@ -211,7 +211,16 @@ public sealed interface Op {
     }
 
     /** {@code setpriority(PRIO_PROCESS, 0, nice)}: who=0 is the calling thread. */
-    record SetPriority(int nice) implements Op {
+    /**
+     * setpriority(PRIO_PROCESS, 0, nice) on the calling thread: through {@code syscall.Setpriority}, a Syscall that
+     * enters the scheduler for the call (the P is in _Psyscall, where sysmon can take it), or {@code raw}, by
+     * RawSyscall, which does not.
+     */
+    record SetPriority(int nice, boolean raw) implements Op {
+        public SetPriority(int nice) {
+            this(nice, false);
+        }
+
         public SetPriority {
             if (nice < -20 || nice > 19) {
                 throw new IllegalArgumentException("nice must be in -20..19");

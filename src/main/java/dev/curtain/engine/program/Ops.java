@@ -39,6 +39,7 @@ public final class Ops {
     public static Statement setns(Namespace ns, String target) { return s(new Op.Setns(ns, target)); }
     public static Statement unshare(CloneFlag f) { return s(new Op.Unshare(f)); }
     public static Statement setpriority(int nice) { return s(new Op.SetPriority(nice)); }
+    public static Statement rawSetpriority(int nice) { return s(new Op.SetPriority(nice, true)); }
     public static Statement setuid(int uid, CredentialCall how) { return s(new Op.SetUid(uid, how)); }
     public static Statement setgid(int gid, CredentialCall how) { return s(new Op.SetGid(gid, how)); }
     public static Statement capset(long caps) { return s(new Op.Capset(caps)); }

@@ -422,8 +422,16 @@ final class Interpreter {
                 return Flow.NEXT;
             }
             case SET_PRIORITY -> {
-                rt.threadSyscalls.setpriority(m, g, ((Op.SetPriority) op).nice());
-                return Flow.NEXT;
+                Op.SetPriority o = (Op.SetPriority) op;
+                if (o.raw()) {
+                    rt.threadSyscalls.setpriority(m, g, o.nice());
+                    return Flow.NEXT;
+                }
+                // syscall.Setpriority is a Syscall (syscall/zsyscall_linux_amd64.go 830 on Go 1.22 and 1.23): for the
+                // call's few microseconds the P is in _Psyscall, where sysmon can take it (Timing.SETPRIORITY).
+                rt.syscalls.entersyscall(m, g, "setpriority", rt.cost(Timing.SETPRIORITY), false);
+                rt.threadSyscalls.setpriority(m, g, o.nice());
+                return rt.ended ? Flow.LEFT : Flow.BUSY;
             }
             case SET_UID -> {
                 Op.SetUid o = (Op.SetUid) op;

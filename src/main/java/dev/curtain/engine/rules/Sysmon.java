@@ -39,16 +39,49 @@ final class Sysmon {
 
     /**
      * runtime.main starts sysmon on its own thread, cloned from m0; its loop starts with usleep(20) once the
-     * thread first runs (minit, then mstartfn).
+     * thread first runs (minit, then mstartfn). runtime.main does so first (Go 1.22 runtime/proc.go 172, 1.23 173),
+     * before the runtime's init tasks, gcenable's two handoffs and every package's init: with that start-up modelled
+     * ({@code runtimeBackground}) sysmon has been ticking for a while when main.main starts
+     * (calibration/probes/main-start: 240 µs to 2.5 ms, median 420 µs, from newm(sysmon) to main.main's first
+     * statement on a 2-core host; some 5 to 50 of its 20 µs cycles, fewer than the 50 idle ones after which it sleeps
+     * longer), so its next tick comes anywhere in its cycle of 20 µs and its sleep's overshoot, and a goroutine's
+     * first syscall can meet it however early main.main makes it; unless its new thread is still waiting for a CPU
+     * then ({@link #UNSTARTED_AT_MAIN_PER_200}). Without that start-up (lessons), sysmon starts with main.main, as
+     * the stage shows it.
      */
     void start(int creator) {
-        int m = rt.threads.newSystemThread(ThreadRole.SYSMON, creator);
+        if (!rt.options.runtimeBackground()) {
+            int m = rt.threads.newSystemThread(ThreadRole.SYSMON, creator);
+            if (m >= 0) {
+                rt.sysmonM = m;
+                next = rt.agenda.schedule(Math.max(rt.now, rt.threads.firstRun(m)) + Latencies.SYSMON_MIN_DELAY_NS,
+                        Wakeup.Kind.SYSMON, m);
+            }
+            return;
+        }
+        boolean unstarted = rt.startupRng.nextInt(200) < UNSTARTED_AT_MAIN_PER_200;
+        long firstRun = unstarted ? rt.now + rt.startupRng.between(UNSTARTED_FIRST_RUN_MIN_NS, UNSTARTED_FIRST_RUN_MAX_NS)
+                : rt.now;
+        int m = rt.threads.newSystemThreadMadeBefore(ThreadRole.SYSMON, creator, firstRun);
         if (m < 0) {
             return;
         }
         rt.sysmonM = m;
-        next = rt.agenda.schedule(Math.max(rt.now, rt.threads.firstRun(m)) + Latencies.SYSMON_MIN_DELAY_NS, Wakeup.Kind.SYSMON, m);
+        long cycle = Latencies.SYSMON_MIN_DELAY_NS + Timing.SYSMON_OVERSLEEP.draw(rt.startupRng, false);
+        long first = unstarted ? firstRun + Latencies.SYSMON_MIN_DELAY_NS : rt.now + rt.startupRng.between(0, cycle);
+        next = rt.agenda.schedule(first, Wakeup.Kind.SYSMON, m);
     }
+
+    /**
+     * With the runtime's start-up modelled, in how many runs of 200 sysmon's thread has not run yet when main.main
+     * starts: the clone waits for a CPU on the loaded host. Measured: calibration/probes/main-start (results/
+     * main-start.*), its thread's schedstat showed no run time in 47 of 300 runs on Go 1.22 and 53 of 300 on 1.23
+     * (load about 3 on the 2-core host). It then first runs {@link #UNSTARTED_FIRST_RUN_MIN_NS} to
+     * {@link #UNSTARTED_FIRST_RUN_MAX_NS} later, the range of {@link Timing#CLONE}'s wait for a CPU.
+     */
+    static final int UNSTARTED_AT_MAIN_PER_200 = 33;
+    static final long UNSTARTED_FIRST_RUN_MIN_NS = 40_000;
+    static final long UNSTARTED_FIRST_RUN_MAX_NS = 2_000_000;
 
     /** A syscall began or ended: sysmon leaves its deep sleep (sched.sysmonwait). */
     void wake() {

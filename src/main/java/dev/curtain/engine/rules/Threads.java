@@ -162,6 +162,20 @@ final class Threads {
     }
 
     /**
+     * A system thread the runtime made before main.main ({@link Sysmon#start}): it has run by now unless
+     * {@code firstRun} is still to come.
+     */
+    int newSystemThreadMadeBefore(ThreadRole role, int creator, long firstRun) {
+        if (!checkmcount()) {
+            return -1;
+        }
+        if (firstRun <= rt.now) {
+            return addThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false);
+        }
+        return cloneThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false, firstRun);
+    }
+
+    /**
      * What the runtime's own start-up leaves behind by main.main (runtime.main, Go 1.22 proc.go): gcenable starts
      * bgsweep and bgscavenge and waits for both while main is locked to m0 for init, so m0 hands its P to a new
      * thread (stoplockedm, handoffp, newm), which runs them and gives the P back when main is ready: that thread is
