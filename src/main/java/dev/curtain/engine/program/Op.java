@@ -210,11 +210,10 @@ public sealed interface Op {
         public OpKind kind() { return OpKind.UNSHARE; }
     }
 
-    /** {@code setpriority(PRIO_PROCESS, 0, nice)}: who=0 is the calling thread. */
     /**
-     * setpriority(PRIO_PROCESS, 0, nice) on the calling thread: through {@code syscall.Setpriority}, a Syscall that
-     * enters the scheduler for the call (the P is in _Psyscall, where sysmon can take it), or {@code raw}, by
-     * RawSyscall, which does not.
+     * {@code setpriority(PRIO_PROCESS, 0, nice)}: who=0 is the calling thread. Through {@code syscall.Setpriority},
+     * a Syscall that enters the scheduler for the call (the P is in _Psyscall, where sysmon can take it), or with
+     * {@code raw} by RawSyscall, which does not.
      */
     record SetPriority(int nice, boolean raw) implements Op {
         public SetPriority(int nice) {

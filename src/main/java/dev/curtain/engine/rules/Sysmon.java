@@ -42,8 +42,8 @@ final class Sysmon {
      * thread first runs (minit, then mstartfn). runtime.main does so first (Go 1.22 runtime/proc.go 172, 1.23 173),
      * before the runtime's init tasks, gcenable's two handoffs and every package's init: with that start-up modelled
      * ({@code runtimeBackground}) sysmon has been ticking for a while when main.main starts
-     * (calibration/probes/main-start: 240 µs to 2.5 ms, median 420 µs, from newm(sysmon) to main.main's first
-     * statement on a 2-core host; some 5 to 50 of its 20 µs cycles, fewer than the 50 idle ones after which it sleeps
+     * (calibration/probes/main-start: 224 µs to 2.9 ms, median about 390 µs, from newm(sysmon) to main.main's
+     * first statement on a 2-core host; some 5 to 50 of its 20 µs cycles, fewer than the 50 idle ones after which it sleeps
      * longer), so its next tick comes anywhere in its cycle of 20 µs and its sleep's overshoot, and a goroutine's
      * first syscall can meet it however early main.main makes it; unless its new thread is still waiting for a CPU
      * then ({@link #UNSTARTED_AT_MAIN_PER_200}). Without that start-up (lessons), sysmon starts with main.main, as
@@ -67,8 +67,10 @@ final class Sysmon {
             return;
         }
         rt.sysmonM = m;
-        long cycle = Latencies.SYSMON_MIN_DELAY_NS + Timing.SYSMON_OVERSLEEP.draw(rt.startupRng, false);
-        long first = unstarted ? firstRun + Latencies.SYSMON_MIN_DELAY_NS : rt.now + rt.startupRng.between(0, cycle);
+        // A thread that has not run starts its loop with usleep(20); one that has is somewhere in a cycle.
+        long first = unstarted ? firstRun + Latencies.SYSMON_MIN_DELAY_NS
+                : rt.now + rt.startupRng.between(0,
+                        Latencies.SYSMON_MIN_DELAY_NS + Timing.SYSMON_OVERSLEEP.draw(rt.startupRng, false));
         next = rt.agenda.schedule(first, Wakeup.Kind.SYSMON, m);
     }
 
