@@ -6,8 +6,13 @@ import dev.curtain.view.model.Durations;
 import dev.curtain.view.model.Entity;
 import dev.curtain.view.model.ThreadRow;
 import dev.curtain.view.model.ViewerModel;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -29,6 +34,7 @@ public final class InspectorView extends VBox {
     public static final PseudoClass EXITED = PseudoClass.getPseudoClass("exited");
 
     private final TableView<ThreadRow> table = new TableView<>();
+    private final Map<Property, TableColumn<ThreadRow, ?>> propertyColumns = new EnumMap<>(Property.class);
 
     public InspectorView(ViewerModel model) {
         getStyleClass().add("inspector");
@@ -66,7 +72,11 @@ public final class InspectorView extends VBox {
             });
             col.setId("col-" + p.key());
             table.getColumns().add(col);
+            propertyColumns.put(p, col);
         }
+        // In a narrow panel the table scrolls sideways, and a red column at its far end would be out of sight: the
+        // properties some thread diverged in come first, right after the state, each time that set changes.
+        model.threads().addListener((ListChangeListener<ThreadRow>) c -> bringDivergedForward());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && table.isFocused()) {
                 model.select(Entity.m(b.m()));
@@ -143,6 +153,23 @@ public final class InspectorView extends VBox {
 
     public TableView<ThreadRow> table() {
         return table;
+    }
+
+    /** The property columns in order: those diverged on some thread first, each group in the properties' order. */
+    private void bringDivergedForward() {
+        List<TableColumn<ThreadRow, ?>> diverged = new ArrayList<>();
+        List<TableColumn<ThreadRow, ?>> rest = new ArrayList<>();
+        for (Property p : Property.values()) {
+            TableColumn<ThreadRow, ?> col = propertyColumns.get(p);
+            boolean any = table.getItems().stream().anyMatch(r -> r.isDiverged(p));
+            (any ? diverged : rest).add(col);
+        }
+        diverged.addAll(rest);
+        List<TableColumn<ThreadRow, ?>> now = table.getColumns().subList(2, table.getColumns().size());
+        if (!now.equals(diverged)) {
+            table.getColumns().remove(2, table.getColumns().size());
+            table.getColumns().addAll(diverged);
+        }
     }
 
     /** Widens the columns with the window's text size (1 = 100%), so values are not cut at 150% or 200%. */

@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -262,6 +263,22 @@ class MainWindowTest {
         TableCell<?, ?> uid = robot.lookup(".property-uid").match(n -> n instanceof TableCell<?, ?> c
                 && c.getTableRow() != null && c.getTableRow().getIndex() == 0).queryAs(TableCell.class);
         assertThat(uid.getPseudoClassStates()).doesNotContain(InspectorView.DIVERGED);
+    }
+
+    @Test
+    void aDivergedPropertysColumnComesRightAfterTheStateAndGoesBackWhenNoThreadDiffers(FxRobot robot) {
+        // in a narrow panel the table scrolls sideways: the red column must not sit out of sight at its end
+        robot.interact(() -> window.open(Path.of("setns.json")));
+        TableView<?> table = robot.lookup("#thread-table").queryTableView();
+        assertThat(table.getColumns().get(2).getId()).isEqualTo("col-uid");
+        robot.interact(() -> model.nextCue());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getColumns().get(2).getId()).isEqualTo("col-netns");
+        assertThat(table.getColumns().get(3).getId()).as("the rest keep their order").isEqualTo("col-uid");
+        assertThat(table.getColumns()).hasSize(2 + Property.values().length);
+        robot.interact(() -> pb.seek(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getColumns().get(2).getId()).isEqualTo("col-uid");
     }
 
     @Test
