@@ -26,6 +26,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -39,6 +41,8 @@ final class CompareWindow {
     /** On both caption bars while the two versions' captions differ. */
     static final javafx.css.PseudoClass CAPTIONS_DIFFER = javafx.css.PseudoClass.getPseudoClass("differs");
     private final Stage stage = new Stage();
+    /** Whether the window has been given its place once: after that it keeps what the user made of it. */
+    private boolean placed;
     private javafx.beans.binding.BooleanBinding captionsDiffer;
     private final CompareModel model;
     private final StageView leftStage;
@@ -147,6 +151,11 @@ final class CompareWindow {
         VBox box = new VBox(title, s, caption, t);
         box.getStyleClass().add("compare-column");
         VBox.setVgrow(s, Priority.ALWAYS);
+        // a long caption on a half-width side wraps to three lines. A VBox short of room shrinks every child, the
+        // caption bar down to its stylesheet minimum and its lines cut at the edges: so the stage asks for nothing
+        // and takes what is left (it scales to what it gets), and the caption keeps the height its lines need
+        s.setMinHeight(0);
+        s.setPrefHeight(0);
         HBox.setHgrow(box, Priority.ALWAYS);
         box.setMinWidth(0);
         box.setPrefWidth(800);
@@ -192,9 +201,28 @@ final class CompareWindow {
         rightVersion.setValue(b.profile());
         stage.setTitle(s.title() + " — Go " + a + " and " + b + " — Curtain");
         model.open(s, a, b, err -> ErrorDialogs.exception(stage, err));
+        if (!stage.isShowing() && !placed) {
+            fillOwnersScreen();
+            placed = true;
+        }
         stage.show();
         stage.requestFocus();
         loop.start();
+    }
+
+    /**
+     * The first time it opens, the comparison fills the screen its main window is on, as the main window does: at
+     * its scene's 1600x900 it would spill off a 1280x720 projector, its captions and toolbar cut at the edges.
+     */
+    private void fillOwnersScreen() {
+        javafx.stage.Window owner = stage.getOwner();
+        List<Screen> screens = owner == null ? List.of() : Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+                Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()));
+        Rectangle2D bounds = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
     }
 
     private void reopen() {

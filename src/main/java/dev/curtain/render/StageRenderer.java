@@ -136,7 +136,7 @@ public final class StageRenderer {
                 gc.setTextAlign(TextAlignment.CENTER);
                 gc.fillText("runnext", l.runnextX(), l.cy() - d / 2 - 13 * z);
                 gc.setTextAlign(TextAlignment.LEFT);
-                gc.fillText(RUNQ_LABEL, l.queueX0(), l.cy() - d / 2 - 13 * z);
+                gc.fillText(runqLabel(l, font(11 * z, false), z), l.queueX0(), l.cy() - d / 2 - 13 * z);
             }
         }
         gc.setTextAlign(TextAlignment.LEFT);
@@ -178,7 +178,23 @@ public final class StageRenderer {
         }
     }
 
-    private static final String RUNQ_LABEL = "local run queue";
+    /** The local run queue's label, longest first: a narrow lane (two stages side by side) takes a shorter one. */
+    private static final String[] RUNQ_LABELS = {"local run queue", "run queue", "runq"};
+
+    private String runqLabel(StageGeometry.Lane l, Font f, double z) {
+        return runqLabel(l.queueX1() - l.queueX0() - 8 * z, t -> textWidth(t, f));
+    }
+
+    /** The longest label that leaves room for the widest count (256) in {@code room}, measured by {@code width}. */
+    static String runqLabel(double room, java.util.function.ToDoubleFunction<String> width) {
+        double left = room - width.applyAsDouble("256");
+        for (String label : RUNQ_LABELS) {
+            if (width.applyAsDouble(label) <= left) {
+                return label;
+            }
+        }
+        return RUNQ_LABELS[RUNQ_LABELS.length - 1];
+    }
 
     private Font titleFont(StageGeometry geo) {
         return font(12 * geo.zoom, true);
@@ -280,7 +296,7 @@ public final class StageRenderer {
             gc.setFill(pal.muted());
             gc.setFont(f);
             gc.setTextAlign(TextAlignment.LEFT);
-            gc.fillText(Integer.toString(ps.runqSize()), l.queueX0() + textWidth(RUNQ_LABEL, f) + 8 * z,
+            gc.fillText(Integer.toString(ps.runqSize()), l.queueX0() + textWidth(runqLabel(l, f, z), f) + 8 * z,
                     l.cy() - d / 2 - 13 * z);
         }
         gc.setTextAlign(TextAlignment.LEFT);

@@ -52,6 +52,45 @@ class CompareViewTest {
     }
 
     @Test
+    void theComparisonFillsTheScreenItsMainWindowIsOn(FxRobot robot) {
+        // a 1600x900 window would spill off a 1280x720 projector: it takes the screen's visible bounds instead
+        open(robot);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Stage s = compare.stage();
+        assertThat(s.getX()).isEqualTo(screen.getMinX());
+        assertThat(s.getY()).isEqualTo(screen.getMinY());
+        assertThat(s.getWidth()).isEqualTo(screen.getWidth());
+        assertThat(s.getHeight()).isEqualTo(screen.getHeight());
+    }
+
+    @Test
+    void aLongCaptionOnAHalfWidthSideShowsEveryLineWhole(FxRobot robot) {
+        // lesson 12's second cue wraps to three lines on each side of a 1280x720 comparison
+        Scenario lesson12 = new ShippedLessons().lessons().get(11);
+        robot.interact(() -> window.show(lesson12));
+        CompareModel m = open(robot);
+        robot.interact(() -> {
+            compare.stage().setWidth(1280);
+            compare.stage().setHeight(720);
+        });
+        robot.interact(() -> {
+            m.nextCue();
+            m.nextCue();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String side : new String[] {"#compare-left-caption", "#compare-right-caption"}) {
+            Label text = robot.lookup(side + " .caption").queryAs(Label.class);
+            javafx.scene.layout.Region bar = robot.lookup(side).queryAs(javafx.scene.layout.Region.class);
+            assertThat(text.getText()).startsWith("UnlockOSThread without restoring");
+            double needed = text.prefHeight(text.getWidth());
+            assertThat(text.getHeight()).as("%s: the label's height against what its lines need", side)
+                    .isGreaterThanOrEqualTo(needed - 0.5);
+            assertThat(bar.getHeight()).as("%s: the bar holds the label", side)
+                    .isGreaterThanOrEqualTo(needed + bar.getInsets().getTop() + bar.getInsets().getBottom() - 0.5);
+        }
+    }
+
+    @Test
     void theComparisonFollowsTheMainWindowsThemeAndTextSize(FxRobot robot) {
         open(robot);
         javafx.scene.Parent root = compare.stage().getScene().getRoot();
