@@ -151,11 +151,8 @@ final class CompareWindow {
         VBox box = new VBox(title, s, caption, t);
         box.getStyleClass().add("compare-column");
         VBox.setVgrow(s, Priority.ALWAYS);
-        // a long caption on a half-width side wraps to three lines. A VBox short of room shrinks every child, the
-        // caption bar down to its stylesheet minimum and its lines cut at the edges: so the stage asks for nothing
-        // and takes what is left (it scales to what it gets), and the caption keeps the height its lines need
-        s.setMinHeight(0);
-        s.setPrefHeight(0);
+        // a long caption on a half-width side wraps to three lines
+        s.yieldHeightToTheCaption();
         HBox.setHgrow(box, Priority.ALWAYS);
         box.setMinWidth(0);
         box.setPrefWidth(800);

@@ -45,6 +45,8 @@ public final class ExportScene {
         CaptionBar caption = new CaptionBar(model);
         VBox root = new VBox(stage, caption);
         VBox.setVgrow(stage, Priority.ALWAYS);
+        // a narrow export (a phone-sized clip) wraps a long caption to three lines
+        stage.yieldHeightToTheCaption();
         root.getStyleClass().addAll("export-root", "theme-" + palette.name(), "text-" + textSize(height));
         stage.paletteProperty().set(palette);
         stage.fontScaleProperty().set(textSize(height) / 100.0);
@@ -69,6 +71,8 @@ public final class ExportScene {
     }
 
     public ViewerModel model() { return model; }
+    /** The frame's scene graph (tests look at its caption bar). */
+    Scene scene() { return scene; }
     public int width() { return width; }
     public int height() { return height; }
 

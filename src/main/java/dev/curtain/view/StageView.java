@@ -146,6 +146,16 @@ public final class StageView extends Region {
         }
     }
 
+    /**
+     * For a stage in a column above a caption: it asks for no height and takes what is left. A VBox short of room
+     * shrinks every child, the caption bar down to its stylesheet minimum, cutting a caption that wraps to three
+     * lines on a narrow column; the stage scales to what it gets instead.
+     */
+    public void yieldHeightToTheCaption() {
+        setMinHeight(0);
+        setPrefHeight(0);
+    }
+
     public ObjectProperty<Palette> paletteProperty() { return palette; }
     public DoubleProperty fontScaleProperty() { return fontScale; }
 
