@@ -110,14 +110,9 @@ func gettid() int {
 	return int(t)
 }
 
+// take is copyRuntime and every thread's state and system call.
 func take(label string) snap {
-	s := snap{label: label, mainTid: gettid() - pid}
-	for mp := allm; mp != nil; mp = *(*unsafe.Pointer)(unsafe.Add(mp, allmLink)) {
-		s.ms = append(s.ms, *(*[mCopy]byte)(mp))
-	}
-	for _, pp := range allp {
-		s.ps = append(s.ps, *(*[pCopy]byte)(pp))
-	}
+	s := copyRuntime(label)
 	for _, id := range rawTids() {
 		t := task{Tid: id - pid, Syscall: -2}
 		dir := "/proc/self/task/" + strconv.Itoa(id)

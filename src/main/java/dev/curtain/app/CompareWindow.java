@@ -26,8 +26,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -41,7 +39,7 @@ final class CompareWindow {
     /** On both caption bars while the two versions' captions differ. */
     static final javafx.css.PseudoClass CAPTIONS_DIFFER = javafx.css.PseudoClass.getPseudoClass("differs");
     private final Stage stage = new Stage();
-    /** Whether the window has been given its place once: after that it keeps what the user made of it. */
+    /** Whether the window has filled its screen once (its first opening): after that it keeps what the user made of it. */
     private boolean placed;
     private javafx.beans.binding.BooleanBinding captionsDiffer;
     private final CompareModel model;
@@ -198,28 +196,14 @@ final class CompareWindow {
         rightVersion.setValue(b.profile());
         stage.setTitle(s.title() + " — Go " + a + " and " + b + " — Curtain");
         model.open(s, a, b, err -> ErrorDialogs.exception(stage, err));
-        if (!stage.isShowing() && !placed) {
-            fillOwnersScreen();
+        if (!placed) {
+            // at its scene's 1600x900 it would spill off a 1280x720 projector, captions and toolbar cut
+            FillScreen.of(stage, stage.getOwner());
             placed = true;
         }
         stage.show();
         stage.requestFocus();
         loop.start();
-    }
-
-    /**
-     * The first time it opens, the comparison fills the screen its main window is on, as the main window does: at
-     * its scene's 1600x900 it would spill off a 1280x720 projector, its captions and toolbar cut at the edges.
-     */
-    private void fillOwnersScreen() {
-        javafx.stage.Window owner = stage.getOwner();
-        List<Screen> screens = owner == null ? List.of() : Screen.getScreensForRectangle(owner.getX(), owner.getY(),
-                Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()));
-        Rectangle2D bounds = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
-        stage.setX(bounds.getMinX());
-        stage.setY(bounds.getMinY());
-        stage.setWidth(bounds.getWidth());
-        stage.setHeight(bounds.getHeight());
     }
 
     private void reopen() {

@@ -6,8 +6,6 @@ import dev.curtain.view.model.ViewerModel;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -44,12 +42,7 @@ public final class CurtainApp extends Application {
         if (initialFile != null) {
             window.open(initialFile);
         }
-        // a lecture app fills the screen it opens on (a projector is usually 1920x1080 or 1280x720)
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setX(screen.getMinX());
-        stage.setY(screen.getMinY());
-        stage.setWidth(screen.getWidth());
-        stage.setHeight(screen.getHeight());
+        FillScreen.of(stage, null);
         stage.show();
         // the first launch explains the stage once; Help → How to Read the Stage (F1) brings it back
         java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("dev/curtain");

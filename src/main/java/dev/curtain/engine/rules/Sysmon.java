@@ -43,34 +43,28 @@ final class Sysmon {
      * before the runtime's init tasks, gcenable's two handoffs and every package's init: with that start-up modelled
      * ({@code runtimeBackground}) sysmon has been ticking for a while when main.main starts
      * (calibration/probes/main-start: 224 µs to 2.9 ms, median about 390 µs, from newm(sysmon) to main.main's
-     * first statement on a 2-core host; some 5 to 50 of its 20 µs cycles, fewer than the 50 idle ones after which it sleeps
-     * longer), so its next tick comes anywhere in its cycle of 20 µs and its sleep's overshoot, and a goroutine's
+     * first statement on a 2-core host; some 5 to 50 of its 20 µs cycles, fewer than the 50 idle ones after which
+     * it sleeps longer), so its next tick comes anywhere in its cycle of 20 µs and its sleep's overshoot, and a goroutine's
      * first syscall can meet it however early main.main makes it; unless its new thread is still waiting for a CPU
      * then ({@link #UNSTARTED_AT_MAIN_PER_200}). Without that start-up (lessons), sysmon starts with main.main, as
      * the stage shows it.
      */
     void start(int creator) {
-        if (!rt.options.runtimeBackground()) {
-            int m = rt.threads.newSystemThread(ThreadRole.SYSMON, creator);
-            if (m >= 0) {
-                rt.sysmonM = m;
-                next = rt.agenda.schedule(Math.max(rt.now, rt.threads.firstRun(m)) + Latencies.SYSMON_MIN_DELAY_NS,
-                        Wakeup.Kind.SYSMON, m);
-            }
-            return;
-        }
-        boolean unstarted = rt.startupRng.nextInt(200) < UNSTARTED_AT_MAIN_PER_200;
-        long firstRun = unstarted ? rt.now + rt.startupRng.between(UNSTARTED_FIRST_RUN_MIN_NS, UNSTARTED_FIRST_RUN_MAX_NS)
-                : rt.now;
-        int m = rt.threads.newSystemThreadMadeBefore(ThreadRole.SYSMON, creator, firstRun);
+        boolean ticking = rt.options.runtimeBackground()
+                && rt.startupRng.nextInt(200) >= UNSTARTED_AT_MAIN_PER_200;
+        // with the start-up modelled, a thread that has not had a CPU yet first runs a CPU wait after main.main
+        long firstRun = rt.options.runtimeBackground() && !ticking
+                ? rt.now + rt.startupRng.between(UNSTARTED_FIRST_RUN_MIN_NS, UNSTARTED_FIRST_RUN_MAX_NS) : rt.now;
+        int m = rt.threads.newSystemThread(ThreadRole.SYSMON, creator, firstRun);
         if (m < 0) {
             return;
         }
         rt.sysmonM = m;
-        // A thread that has not run starts its loop with usleep(20); one that has is somewhere in a cycle.
-        long first = unstarted ? firstRun + Latencies.SYSMON_MIN_DELAY_NS
-                : rt.now + rt.startupRng.between(0,
-                        Latencies.SYSMON_MIN_DELAY_NS + Timing.SYSMON_OVERSLEEP.draw(rt.startupRng, false));
+        // A thread that starts now or later begins its loop with usleep(20); one that has been ticking is somewhere
+        // in a cycle.
+        long first = ticking ? rt.now + rt.startupRng.between(0,
+                Latencies.SYSMON_MIN_DELAY_NS + Timing.SYSMON_OVERSLEEP.draw(rt.startupRng, false))
+                : firstRun + Latencies.SYSMON_MIN_DELAY_NS;
         next = rt.agenda.schedule(first, Wakeup.Kind.SYSMON, m);
     }
 

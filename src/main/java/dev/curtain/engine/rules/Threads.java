@@ -151,21 +151,16 @@ final class Threads {
      * idealised 20 µs first tick their timings are told with.
      */
     int newSystemThread(ThreadRole role, int creator) {
-        if (!checkmcount()) {
-            return -1;
-        }
-        if (!rt.options.runtimeBackground()) {
-            return addThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false);
-        }
-        return cloneThread(RuntimeFunction.NEWM, role, creator, inherit(creator), false,
-                rt.now + Timing.CLONE.draw(rt.startupRng));
+        // (a thread limit that ends the run makes the clone's draw moot)
+        return newSystemThread(role, creator,
+                rt.options.runtimeBackground() ? rt.now + Timing.CLONE.draw(rt.startupRng) : rt.now);
     }
 
     /**
-     * A system thread the runtime made before main.main ({@link Sysmon#start}): it has run by now unless
-     * {@code firstRun} is still to come.
+     * A system thread that first runs at {@code firstRun}; now or earlier: it has run already (sysmon, made
+     * before main.main: {@link Sysmon#start}).
      */
-    int newSystemThreadMadeBefore(ThreadRole role, int creator, long firstRun) {
+    int newSystemThread(ThreadRole role, int creator, long firstRun) {
         if (!checkmcount()) {
             return -1;
         }
