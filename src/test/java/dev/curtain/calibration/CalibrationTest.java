@@ -72,30 +72,9 @@ class CalibrationTest {
         }
     }
 
-    private static final String DIRTY_THREAD_STARVED = "gap: in 3 of 60 real runs no goroutine landed on the dirty "
-            + "thread (11 of dirty-spread-sched's 600; 12 of calibration/probes/dirty-spread-exit's 900: 2 of 600 on "
-            + "the idle host, 10 of 300 beside two busy processes). dirty-spread-exit copies the runtime's Ms and Ps "
-            + "right before and after syscall.Setpriority and shows two ways. (1) The goroutine comes back from the "
-            + "call on another thread (3 of the 12; 10 of dirty-spread-sched's 11): sysmon took its P during the call "
-            + "(a P's first syscall gets no grace, retake, Go 1.22 proc.go 6135-6148, 1.23 6236-6249) with the "
-            + "finalizer goroutine queued behind it on that P, so handoffp started a thread for it (1.22 2911, 1.23 "
-            + "3015), and the other P was held by the thread wakep had woken for the go statement, still spinning, "
-            + "blocked on its note, never yet run: exitsyscall found neither P (exitsyscallfast, 1.22 4601, 1.23 "
-            + "4704), queued the goroutine globally and parked the nice-5 thread for good (exitsyscall0, 1.22 "
-            + "4704-4730, 1.23 4782-4804). (2) The goroutine stays, but the nice-5 thread then runs no worker (9 of "
-            + "the 12, 7 beside the busy processes, which get three times its CPU share, sched_prio_to_weight). The "
-            + "model has each piece (setpriority a Syscall of measured length, sysmon ticking since before main.main, "
-            + "the finalizer goroutine pending, woken threads waiting for a CPU, nice weighing slices), and where they "
-            + "meet it does what real Go does (DirtySpreadStarvedChainTest: without the case's CPU limit, 11 of seeds "
-            + "1-1000 on Go 1.22 end with no worker on the dirty thread this way). With the case's busy CPUs "
-            + "sysmon's tick mostly waits for a CPU until the call is over, so they almost never meet, and none of "
-            + "the case's seeds has the dirty thread without a worker. "
-            + "(An earlier probe, dirty-spread-threads, saw these runs as main stolen from the dirty P's runnext)";
-
     private static final List<Case> CASES = List.of(
             new Case("setns-probes", CalibrationTest::setnsProbes, Map.of()),
-            new Case("dirty-spread", CalibrationTest::dirtySpread, Map.of(),
-                    Map.of("someLanded", DIRTY_THREAD_STARVED)),
+            new Case("dirty-spread", CalibrationTest::dirtySpread, Map.of()),
             new Case("nice-preempt", CalibrationTest::nicePreempt, Map.of()),
             new Case("timer-late", CalibrationTest::timerLate, Map.of()),
             new Case("syscall-handoff", CalibrationTest::syscallHandoff, Map.of()),

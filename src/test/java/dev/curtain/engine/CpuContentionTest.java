@@ -4,6 +4,9 @@ import static dev.curtain.engine.program.Ops.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curtain.engine.event.Event.GoroutineExited;
+import dev.curtain.engine.event.Event.ProcessorRetaken;
+import dev.curtain.engine.event.Event.SyscallEntered;
+import dev.curtain.engine.event.Event.SyscallReturned;
 import dev.curtain.engine.event.Event.GoroutineStarted;
 import dev.curtain.engine.event.Event.ObservationMade;
 import dev.curtain.engine.program.Program;
@@ -90,6 +93,47 @@ class CpuContentionTest {
                 .timeNs();
         // At equal nice the two take turns: neither is done before the other has had most of its time.
         assertThat(evenWork).isGreaterThan(30 * MS);
+    }
+
+    /**
+     * main starts a goroutine that computes 20 ms and computes 200 µs itself, so the thread woken for the goroutine
+     * waits for the one CPU (main's turn is short of the wakeup granularity); then main sets itself to nice 5.
+     */
+    private static Sim niceWhileAnotherWaits() {
+        Program p = Sim.program(
+                fn("main", go("work"), spin("200us"), setpriority(5), print("back"), sleep("30ms")),
+                fn("work", spin("20ms")));
+        return Sim.run(p, Sim.opts("1.22", 2).withSeed(1).withHost(new Host(1, 0)));
+    }
+
+    @Test
+    void aThreadThatLowersItsPriorityGivesItsCpuToTheWaiterBeforeItsSyscallReturns() {
+        Sim sim = niceWhileAnotherWaits();
+        SyscallEntered call = sim.first(SyscallEntered.class, e -> e.name().equals("setpriority"));
+        long back = sim.first(ObservationMade.class, e -> e.g() == 1).timeNs();
+        long workStarted = sim.first(GoroutineStarted.class, e -> e.g() == 2).timeNs();
+        // prio_changed_fair: the nice-5 thread is rescheduled on its way back and the waiting thread runs first;
+        // the call returns only when main's thread gets the CPU again, a slice later.
+        assertThat(workStarted).isLessThan(call.timeNs() + 100_000);
+        assertThat(back - call.timeNs()).isGreaterThan(MS);
+        // A thread that does not lower its priority keeps the CPU through the call: the same program at nice 0.
+        Sim same = Sim.run(Sim.program(fn("main", go("work"), spin("200us"), setpriority(0), print("back"), sleep("30ms")),
+                fn("work", spin("20ms"))), Sim.opts("1.22", 2).withSeed(1).withHost(new Host(1, 0)));
+        SyscallEntered zero = same.first(SyscallEntered.class, e -> e.name().equals("setpriority"));
+        assertThat(same.first(SyscallReturned.class, e -> e.g() == 1).timeNs() - zero.timeNs())
+                .isLessThan(100_000);
+    }
+
+    @Test
+    void sysmonTakesThePOfACallWhoseThreadWaitsForTheCpu() {
+        Sim sim = niceWhileAnotherWaits();
+        SyscallEntered call = sim.first(SyscallEntered.class, e -> e.name().equals("setpriority"));
+        long back = sim.first(ObservationMade.class, e -> e.g() == 1).timeNs();
+        // sysmon gets the CPU before the nice-5 thread does, so its tick comes while the call has not returned, and
+        // it takes the P (the P's first syscall gets no grace): the call returns to no P and main goes on elsewhere.
+        assertThat(sim.all(ProcessorRetaken.class, e -> e.p() == call.p() && e.timeNs() > call.timeNs()
+                && e.timeNs() < back)).isNotEmpty();
+        assertThat(sim.first(ObservationMade.class, e -> e.g() == 1).m()).isNotEqualTo(call.m());
     }
 
     @Test

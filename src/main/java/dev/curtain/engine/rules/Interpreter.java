@@ -429,8 +429,12 @@ final class Interpreter {
                 }
                 // syscall.Setpriority is a Syscall (syscall/zsyscall_linux_amd64.go 830 on Go 1.22 and 1.23): for the
                 // call's few microseconds the P is in _Psyscall, where sysmon can take it (Timing.SETPRIORITY).
+                // A thread that lowers its own priority is rescheduled on its way back (Cpus.priorityLowered); a
+                // RawSyscall's return goes on at once in the model, so only this path waits.
                 rt.syscalls.entersyscall(m, g, "setpriority", rt.cost(Timing.SETPRIORITY), false);
-                rt.threadSyscalls.setpriority(m, g, o.nice());
+                if (rt.threadSyscalls.setpriority(m, g, o.nice()) && rt.cpus != null && !rt.ended) {
+                    rt.cpus.priorityLowered(m);
+                }
                 return rt.ended ? Flow.LEFT : Flow.BUSY;
             }
             case SET_UID -> {

@@ -109,14 +109,16 @@ final class ThreadSyscalls {
         }
     }
 
-    void setpriority(int m, int g, int nice) {
+    /** setpriority on the calling thread; true if it raised the nice value (lowered the thread's priority). */
+    boolean setpriority(int m, int g, int nice) {
         ThreadProps p = props(m);
         String call = "setpriority(PRIO_PROCESS, 0, " + nice + ")";
         if (nice < p.nice() && !p.hasCap(ThreadProps.CAP_SYS_NICE)) {
             fail(m, g, call, "EACCES", RuntimeFunction.SYSCALL);
-            return;
+            return false;
         }
         change(m, g, Property.NICE, p.withNice(nice), call, RuntimeFunction.SYSCALL);
+        return nice > p.nice();
     }
 
     void capset(int m, int g, long keep) {

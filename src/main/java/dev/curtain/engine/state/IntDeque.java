@@ -62,6 +62,23 @@ public final class IntDeque {
         items[--head] = v;
     }
 
+    /** Inserts {@code v} before the i-th item from the head ({@code i == size()}: at the tail). */
+    public void insert(int i, int v) {
+        if (i < 0 || i > size()) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        if (i == 0) {
+            addFirst(v);
+            return;
+        }
+        addLast(v);
+        if (head + i < sharedUpTo) {
+            relocate(0);
+        }
+        System.arraycopy(items, head + i, items, head + i + 1, size() - 1 - i);
+        items[head + i] = v;
+    }
+
     public int removeFirst() {
         if (isEmpty()) {
             throw new IllegalStateException("empty");
