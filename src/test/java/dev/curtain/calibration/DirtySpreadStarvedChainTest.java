@@ -55,23 +55,19 @@ class DirtySpreadStarvedChainTest {
         for (long seed = 1; seed <= 1000; seed++) {
             var options = host == null ? sc.options() : sc.options().withHost(host);
             Recording rec = Simulator.run(sc.program(), options.withVersion(GoVersion.parse("1.22")).withSeed(seed));
-            Event.SyscallEntered call = rec.events().stream().filter(e -> e instanceof Event.SyscallEntered s
-                    && s.name().equals("setpriority")).map(Event.SyscallEntered.class::cast).findFirst().orElseThrow();
-            Event back = rec.events().stream().filter(e -> e.seq() > call.seq() && (e instanceof Event.SyscallReturned
-                    || e instanceof Event.SyscallReturnedWithoutP)).findFirst().orElseThrow();
+            SetpriorityCall chain = SetpriorityCall.in(rec);
+            Event.SyscallEntered call = chain.entered();
             long onDirty = rec.events().stream().filter(e -> e instanceof Event.ObservationMade o && o.m() == call.m()
                     && o.g() != call.g()).count();
             if (onDirty == 0) {
                 withoutWorker++;
             }
-            Event.ProcessorRetaken retake = rec.events().stream().filter(e -> e.seq() > call.seq()
-                    && e.seq() < back.seq() && e instanceof Event.ProcessorRetaken)
-                    .map(Event.ProcessorRetaken.class::cast).findFirst().orElse(null);
+            Event.ProcessorRetaken retake = chain.retake();
             // the pieces meet: the P is taken during the call with the finalizer goroutine still queued on it
             if (retake == null || rec.stateAt(retake.seq()).processor(retake.p()).runqEmpty()) {
                 continue;
             }
-            if (back instanceof Event.SyscallReturned) {
+            if (!chain.returnedWithoutP()) {
                 // the other P was idle: exitsyscall takes it (exitsyscallfast_pidle) and the thread goes on
                 tookTheOther++;
                 continue;
