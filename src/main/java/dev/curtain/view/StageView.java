@@ -121,6 +121,7 @@ public final class StageView extends Region {
         model.scenarioProperty().addListener((o, a, b) -> useNames(model.facts()));
         model.stateProperty().addListener((o, a, b) -> onState(a, b));
         model.selectionProperty().addListener((o, a, b) -> {
+            layOutWhatIsPending();
             if (toState != null) {
                 placeThreads(StageRenderer.ease(progress), flagged());
                 drawBackground();
@@ -170,6 +171,7 @@ public final class StageView extends Region {
 
     /** Advances the current move to {@code nowNanos}; called by the app's one animation timer. */
     public void frame(long nowNanos) {
+        layOutWhatIsPending();
         if (!tweening) {
             idleJob();
             return;
@@ -189,8 +191,25 @@ public final class StageView extends Region {
         }
     }
 
+    /**
+     * A state or a frame can come before a change that resizes the stage is laid out: a jump to a cue whose caption
+     * takes more lines shrinks a comparison's stage, and a pulse runs its animation timers before its layout.
+     * Picturing a box then made Node.snapshot lay the scene out under it: the box moved while the paint still
+     * worked in the old layout, and the picture lost a strip. So every paint lays out what is pending first
+     * (nothing to do, and cheap, when nothing is).
+     */
+    private void layOutWhatIsPending() {
+        Scene scene = getScene();
+        if (scene == null || scene.getRoot() == null || !scene.getRoot().isNeedsLayout()) {
+            return;
+        }
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+    }
+
     /** Sets the move's progress directly (the benchmark and export step frames by hand). */
     public void paintAt(double t) {
+        layOutWhatIsPending();
         progress = t;
         moveFrames++;
         boolean settling = t >= 1 && fromState != toState;
@@ -311,6 +330,7 @@ public final class StageView extends Region {
         if (now == null) {
             return;
         }
+        layOutWhatIsPending();
         StageGeometry prevGeo = toGeo;
         SchedState prev = toState;
         settledFrom = null;
@@ -429,6 +449,11 @@ public final class StageView extends Region {
     /** Box pictures taken ahead so far (tests). */
     int picturesPrepared() {
         return boxes.prepared();
+    }
+
+    /** Box pictures taken while a pending layout moved their box (tests; none, since frames lay out first). */
+    int boxesMovedWhilePictured() {
+        return boxes.movedWhilePictured();
     }
 
     /** The picture of thread {@code m}'s box now drawn, or null (tests). */

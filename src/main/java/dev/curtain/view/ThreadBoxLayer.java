@@ -53,6 +53,7 @@ final class ThreadBoxLayer extends Pane {
     /** A box never shown, filled with the longest texts, to measure how much room a box needs. */
     private final ThreadBox probe = new ThreadBox(99);
     private int prepared;
+    private int movedWhilePictured;
     private int restyledAfterMoves;
     /** The stand-in {@link #prepare} styled in the last frame, or null. */
     private Styled styled;
@@ -399,6 +400,10 @@ final class ThreadBoxLayer extends Pane {
         params.setFill(Color.TRANSPARENT);
         params.setViewport(new Rectangle2D(ox, oy, Math.ceil(b.getMaxX() * s) - ox, Math.ceil(b.getMaxY() * s) - oy));
         WritableImage image = box.snapshot(params, null);
+        if (box.getLayoutX() != Math.round(x) || box.getLayoutY() != Math.round(y)) {
+            // Node.snapshot lays the scene out first: a layout still pending moved the box under the viewport
+            movedWhilePictured++;
+        }
         double zoom = box.zoom();
         BoxPicture p = new BoxPicture(image, ox / s - box.getLayoutX(), oy / s - box.getLayoutY(),
                 box.getWidth() * zoom, box.getHeight() * zoom, s);
@@ -503,6 +508,11 @@ final class ThreadBoxLayer extends Pane {
     /** Box pictures {@link #prepare} has taken (tests). */
     int prepared() {
         return prepared;
+    }
+
+    /** Pictures during which the scene's pending layout moved the box, so the picture lost a strip of it (tests). */
+    int movedWhilePictured() {
+        return movedWhilePictured;
     }
 
     private ThreadBox newStandIn() {

@@ -192,7 +192,7 @@ class StageRepaintTest {
     }
 
     /** Keeps both pictures of a failure to look at. */
-    private static void save(WritableImage img, String file) {
+    static void save(WritableImage img, String file) {
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
@@ -208,7 +208,7 @@ class StageRepaintTest {
         }
     }
 
-    private static int differing(WritableImage a, WritableImage b) {
+    static int differing(WritableImage a, WritableImage b) {
         int[] pa = argb(a);
         int[] pb = argb(b);
         int n = 0;
