@@ -2,6 +2,8 @@ package dev.curtain.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.curtain.engine.GoVersion;
+import dev.curtain.scenario.Scenario;
 import dev.curtain.scenario.ScenarioFiles;
 import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.SimulationRunner;
@@ -11,6 +13,8 @@ import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -57,14 +61,14 @@ class StageFrameAfterResizeTest {
         Label l = new Label(SHORT);
         l.setWrapText(true);
         l.setStyle("-fx-font-size: 28px;");
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
     private static void window(StageView v, Label caption) {
         v.yieldHeightToTheCaption();
         VBox column = new VBox(v, caption);
-        javafx.scene.layout.VBox.setVgrow(v, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(v, Priority.ALWAYS);
         Scene scene = new Scene(column, W, H);
         scene.getStylesheets().add(StageView.class.getResource("/dev/curtain/app/curtain.css").toExternalForm());
         scene.getRoot().getStyleClass().addAll("curtain", "theme-light", "text-100");
@@ -84,9 +88,9 @@ class StageFrameAfterResizeTest {
     void aJumpThatShrinksTheStagePaintsTheStageAtItsNewSize(FxRobot robot) {
         robot.interact(() -> {
             for (ViewerModel m : new ViewerModel[] {played, cut}) {
-                dev.curtain.scenario.Scenario lesson = ScenarioFiles.loadResource("12-priority-leak.json").orThrow();
+                Scenario lesson = ScenarioFiles.loadResource("12-priority-leak.json").orThrow();
                 // the comparison's left run, as a lecturer opens it
-                m.open(lesson.withOptions(lesson.options().withVersion(dev.curtain.engine.GoVersion.parse("1.9"))), e -> {
+                m.open(lesson.withOptions(lesson.options().withVersion(GoVersion.parse("1.9"))), e -> {
                     throw new AssertionError(e);
                 });
                 m.playback().seek(0);
