@@ -8,8 +8,10 @@ import dev.curtain.view.StageView;
 import dev.curtain.view.model.EventExplainer;
 import dev.curtain.view.model.SimulationRunner;
 import dev.curtain.view.model.ViewerModel;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.List;
@@ -40,15 +42,20 @@ public final class RenderBenchmark {
     private static final int MIN_FLOORS = 20;
     static final String STYLESHEET = "/dev/curtain/app/curtain.css";
 
+    /** Where the early frames begin: after 20 events, the old warm-up, when the JIT is still compiling. */
+    static final int EARLY_FROM = 540;
+    /** The blocks `--render-settle` reports the run in (40 events, 36 s of playback). */
+    static final int SETTLE_BLOCK = 1_080;
+
     /**
-     * What one run measured: every frame's p50 and p95, the frames on which an event lands (its step, the new
-     * layout and the first frame of its move) apart, every frame's p99, and the floor: picturing the same stage
-     * unchanged, measured in the same run, so a noisy machine's figures can be read as ratios.
+     * What one run measured. {@code timed}: the frames after the warm-up, which the targets are read on;
+     * {@code early}: as many frames from frame {@link #EARLY_FROM} on, when the warm-up is long enough to hold them
+     * (null otherwise), the same stage while the JIT is still compiling the paths a step runs; {@code settle}: the
+     * whole run in blocks of {@link #SETTLE_BLOCK} frames; {@code phases}: the timed frames by their place in a move.
      */
-    public record Result(double p50Ms, double p95Ms, int frames, int processors, int goroutines,
-                         double eventP50Ms, double eventP95Ms, double eventMaxMs, double allP99Ms, double floorMs,
-                         double eventCpuP50Ms, double eventCpuP95Ms, double otherCpuP50Ms, double floorCpuMs,
-                         double allCpuP99Ms, List<Phase> phases, double floorP99Ms, double floorCpuP99Ms) {
+    public record Result(int processors, int goroutines, int warmupFrames, FrameLog.Figures timed,
+                         FrameLog.Figures early, List<FrameLog.Figures> settle, List<Phase> phases,
+                         double warmupCompiledMs) {
     }
 
     /**
@@ -94,18 +101,9 @@ public final class RenderBenchmark {
         WritableImage image = new WritableImage(WIDTH, HEIGHT);
         SnapshotParameters params = new SnapshotParameters();
         stage.snapshot(params, image);
-        double[] ms = new double[frames];
-        double[] eventMs = new double[frames / FRAMES_PER_MOVE + 1];
-        double[] eventCpu = new double[eventMs.length];
-        double[] otherCpu = new double[frames];
-        double[] allCpu = new double[frames];
-        int events = 0;
-        int others = 0;
         FrameCpu cpu = new FrameCpu();
-        double[] floor = new double[Math.max(MIN_FLOORS, frames / FRAMES_PER_MOVE * FLOOR_PHASES.length
-                + FLOOR_PHASES.length)];
-        double[] floorCpu = new double[floor.length];
-        int floors = 0;
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        FrameLog log = new FrameLog(warmupFrames + frames, jit.getTotalCompilationTime());
         for (int f = -warmupFrames; f < frames; f++) {
             long c0 = cpu.now();
             long t0 = System.nanoTime();
@@ -115,54 +113,38 @@ public final class RenderBenchmark {
             }
             stage.paintAt(Math.min(1, (phase + 1) / (FRAMES_PER_MOVE * 0.58)));
             stage.snapshot(params, image);
-            if (f >= 0) {
-                ms[f] = (System.nanoTime() - t0) / 1e6;
-                double c = (cpu.now() - c0) / 1e6;
-                allCpu[f] = c;
-                if (phase == 0) {
-                    eventCpu[events] = c;
-                    eventMs[events++] = ms[f];
-                } else {
-                    otherCpu[others++] = c;
-                }
-                if (Arrays.binarySearch(FLOOR_PHASES, phase) >= 0) {
-                    // the floor: the standing stage pictured again, nothing changed, at this moment of the run
-                    floors = floorSample(stage, params, image, cpu, floor, floorCpu, floors);
-                }
+            long t1 = System.nanoTime();
+            log.frame(phase, (t1 - t0) / 1e6, (cpu.now() - c0) / 1e6, jit.getTotalCompilationTime());
+            if (Arrays.binarySearch(FLOOR_PHASES, phase) >= 0) {
+                // the floor: the standing stage pictured again, nothing changed, at this moment of the run
+                floorSample(stage, params, image, cpu, log);
             }
         }
-        while (floors < MIN_FLOORS) {
+        int timedFrom = warmupFrames;
+        while (log.floorsIn(timedFrom, log.frames()) < MIN_FLOORS) {
             // a run too short to sample the floor in: the stage as the last frame left it, pictured again
-            floors = floorSample(stage, params, image, cpu, floor, floorCpu, floors);
+            floorSample(stage, params, image, cpu, log);
         }
-        floor = Arrays.copyOf(floor, floors);
-        floorCpu = Arrays.copyOf(floorCpu, floors);
-        List<Phase> phases = phases(ms, allCpu);
-        Arrays.sort(ms);
-        Arrays.sort(floor);
-        double[] ev = Arrays.copyOf(eventMs, Math.max(1, events));
-        Arrays.sort(ev);
-        double[] evCpu = Arrays.copyOf(eventCpu, Math.max(1, events));
-        double[] otCpu = Arrays.copyOf(otherCpu, Math.max(1, others));
-        Arrays.sort(evCpu);
-        Arrays.sort(otCpu);
-        Arrays.sort(floorCpu);
-        Arrays.sort(allCpu);
-        return new Result(ms[frames / 2], pct(ms, 0.95), frames, processors, goroutines, ev[ev.length / 2],
-                pct(ev, 0.95), ev[ev.length - 1], pct(ms, 0.99), floor[floor.length / 2], evCpu[evCpu.length / 2],
-                pct(evCpu, 0.95), otCpu[otCpu.length / 2], floorCpu[floorCpu.length / 2], pct(allCpu, 0.99),
-                phases, pct(floor, 0.99), pct(floorCpu, 0.99));
+        FrameLog.Figures timed = log.figures(timedFrom, log.frames());
+        int earlyTo = Math.min(warmupFrames, EARLY_FROM + frames);
+        FrameLog.Figures early = earlyTo - EARLY_FROM >= EARLY_FROM && log.floorsIn(EARLY_FROM, earlyTo) > 0
+                ? log.figures(EARLY_FROM, earlyTo) : null;
+        List<FrameLog.Figures> settle = new ArrayList<>();
+        for (int from = 0; from + SETTLE_BLOCK <= log.frames(); from += SETTLE_BLOCK) {
+            settle.add(log.figures(from, from + SETTLE_BLOCK));
+        }
+        double warmupCompiled = warmupFrames == 0 ? 0 : log.compiledMs(0, warmupFrames);
+        return new Result(processors, goroutines, warmupFrames, timed, early, settle,
+                phases(log.wall(timedFrom, log.frames()), log.cpu(timedFrom, log.frames())), warmupCompiled);
     }
 
-    /** Pictures the unchanged stage once more, timed, into {@code floor[at]}; returns the next index. */
-    private static int floorSample(StageView stage, SnapshotParameters params, WritableImage image, FrameCpu cpu,
-                                   double[] floor, double[] floorCpu, int at) {
+    /** Pictures the unchanged stage once more, timed, into the log's floor samples. */
+    private static void floorSample(StageView stage, SnapshotParameters params, WritableImage image, FrameCpu cpu,
+                                    FrameLog log) {
         long c0 = cpu.now();
         long t0 = System.nanoTime();
         stage.snapshot(params, image);
-        floor[at] = (System.nanoTime() - t0) / 1e6;
-        floorCpu[at] = (cpu.now() - c0) / 1e6;
-        return at + 1;
+        log.floor((System.nanoTime() - t0) / 1e6, (cpu.now() - c0) / 1e6);
     }
 
     /** Every frame's wall and processor time ({@code ms}, {@code cpu}, in run order) by its place in its move. */
@@ -224,6 +206,6 @@ public final class RenderBenchmark {
 
     /** The {@code q} quantile of sorted {@code v} (nearest rank). */
     static double pct(double[] v, double q) {
-        return v[Math.max(0, (int) Math.ceil(v.length * q) - 1)];
+        return FrameLog.pct(v, q);
     }
 }

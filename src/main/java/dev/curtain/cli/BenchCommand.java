@@ -1,6 +1,7 @@
 package dev.curtain.cli;
 
 import dev.curtain.bench.EngineBenchmark;
+import dev.curtain.bench.FrameLog;
 import dev.curtain.bench.RenderBenchmark;
 import dev.curtain.bench.StartupBenchmark;
 import java.util.Locale;
@@ -24,18 +25,25 @@ final class BenchCommand implements Runnable {
     @Option(names = "--warmups", defaultValue = "3", description = "Untimed runs first, so the JIT has compiled the engine.")
     int warmups;
 
-    @Option(names = "--render-frames", defaultValue = "600",
-            description = "Frames to time in the render benchmark (16 Ps, 1,000 Gs, 1920x1080; 0 skips it).")
+    @Option(names = "--render-frames", defaultValue = "2160",
+            description = "Frames to time in the render benchmark (16 Ps, 1,000 Gs, 1920x1080; 0 skips it): 80 events, "
+                    + "so that all frames' p99 is the 22nd dearest frame, not one of a handful.")
     int renderFrames;
 
-    @Option(names = "--render-warmups", defaultValue = "540",
-            description = "Frames played before the render benchmark times any (20 events): the JIT compiles an event's"
-                    + " paths over its first few events, as in the first seconds of a lecture.")
+    @Option(names = "--render-warmups", defaultValue = "10800",
+            description = "Frames played before the render benchmark times any (400 events, 6 minutes of playback): "
+                    + "the paths a step runs a few times are compiled late, and until they are the JIT competes with "
+                    + "the frames for the machine; the frames it meets are reported apart (render early).")
     int renderWarmups;
 
     @Option(names = "--render-phases",
             description = "Also print the render benchmark's frames by their place in a move (0: the event's).")
     boolean renderPhases;
+
+    @Option(names = "--render-settle",
+            description = "Also print the render benchmark's whole run in blocks of 1,080 frames: how long the JIT "
+                    + "compiled in each, and its frames' p99 over its floor.")
+    boolean renderSettle;
 
     @Option(names = "--startup-runs", defaultValue = "5",
             description = "Timed launches in the startup benchmark (headless, to the first painted frame; 0 skips it).")
@@ -69,9 +77,10 @@ final class BenchCommand implements Runnable {
                 r.seekP99Ms(), r.seeks(), r.events());
         System.out.printf(Locale.ROOT, "memory: %.0f bytes retained per event%n", r.bytesPerEvent());
         if (renderFrames > 0) {
-            RenderBenchmark.Result f = RenderBenchmark.run(1_000, 16, renderFrames, renderWarmups);
+            RenderBenchmark.Result run = RenderBenchmark.run(1_000, 16, renderFrames, renderWarmups);
+            FrameLog.Figures f = run.timed();
             System.out.printf(Locale.ROOT, "render: p95 %.1f ms per frame at %dx%d with %d Ps and %,d Gs%n",
-                    f.p95Ms(), RenderBenchmark.WIDTH, RenderBenchmark.HEIGHT, f.processors(), f.goroutines());
+                    f.p95Ms(), RenderBenchmark.WIDTH, RenderBenchmark.HEIGHT, run.processors(), run.goroutines());
             System.out.printf(Locale.ROOT, "render events: p50 %.1f ms, p95 %.1f ms, max %.1f ms; all frames p99 %.1f ms;"
                     + " floor %.1f ms%n", f.eventP50Ms(), f.eventP95Ms(), f.eventMaxMs(), f.allP99Ms(), f.floorMs());
             // processor time of the two threads a frame runs on: what a busy machine's wall clock cannot show
@@ -81,8 +90,25 @@ final class BenchCommand implements Runnable {
             // the floor's own spread: an unchanged stage's worst pictures show what the machine adds to any frame
             System.out.printf(Locale.ROOT, "render floor: p50 %.1f ms, p99 %.1f ms; processor time p50 %.1f ms, p99 %.1f"
                     + " ms%n", f.floorMs(), f.floorP99Ms(), f.floorCpuMs(), f.floorCpuP99Ms());
+            System.out.printf(Locale.ROOT, "render JIT: %,d warm-up frames first, compiling for %.1f s; %.1f s during the"
+                            + " %,d timed frames%n", run.warmupFrames(), run.warmupCompiledMs() / 1e3, f.compiledMs() / 1e3,
+                    f.frames());
+            FrameLog.Figures e = run.early();
+            if (e != null) {
+                System.out.printf(Locale.ROOT, "render early: frames %,d to %,d, the JIT compiling for %.1f s: event "
+                                + "frames p50 %.1f ms, p95 %.1f ms; all frames p99 %.1f ms; floor %.1f ms%n", e.from(),
+                        e.from() + e.frames() - 1, e.compiledMs() / 1e3, e.eventP50Ms(), e.eventP95Ms(), e.allP99Ms(),
+                        e.floorMs());
+            }
+            if (renderSettle) {
+                for (FrameLog.Figures b : run.settle()) {
+                    System.out.printf(Locale.ROOT, "render block from frame %,6d: the JIT compiling for %5.2f s; all "
+                                    + "frames p50 %.1f ms, p99 %.1f ms; floor %.1f ms (p99 %.2f times the floor)%n",
+                            b.from(), b.compiledMs() / 1e3, b.p50Ms(), b.allP99Ms(), b.floorMs(), b.ratio());
+                }
+            }
             if (renderPhases) {
-                for (RenderBenchmark.Phase p : f.phases()) {
+                for (RenderBenchmark.Phase p : run.phases()) {
                     System.out.printf(Locale.ROOT, "render frame %2d of a move: wall p50 %.1f ms, p90 %.1f ms; "
                                     + "processor p50 %.1f ms, p90 %.1f ms; above all frames' p99: %d by wall, %d by "
                                     + "processor%n", p.frame(), p.wallP50Ms(), p.wallP90Ms(), p.cpuP50Ms(),
