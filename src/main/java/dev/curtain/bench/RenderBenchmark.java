@@ -49,8 +49,9 @@ public final class RenderBenchmark {
 
     /**
      * What one run measured. {@code timed}: the frames after the warm-up, which the targets are read on;
-     * {@code early}: as many frames from frame {@link #EARLY_FROM} on, when the warm-up is long enough to hold them
-     * (null otherwise), the same stage while the JIT is still compiling the paths a step runs; {@code settle}: the
+     * {@code early}: from frame {@link #EARLY_FROM} on, as many frames as are timed or as the warm-up holds, when
+     * that is at least {@link #EARLY_FROM} of them (null otherwise): the same stage while the JIT is still compiling
+     * the paths a step runs; {@code settle}: the
      * whole run in blocks of {@link #SETTLE_BLOCK} frames; {@code phases}: the timed frames by their place in a move.
      */
     public record Result(int processors, int goroutines, int warmupFrames, FrameLog.Figures timed,
