@@ -132,9 +132,11 @@ public final class FrameLog {
         }
     }
 
-    private static double[] sorted(double[] v) {
-        Arrays.sort(v);
-        return v;
+    /** A sorted copy of {@code v}, which keeps its order. */
+    static double[] sorted(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s;
     }
 
     /** The {@code q} quantile of sorted {@code v} (nearest rank). */

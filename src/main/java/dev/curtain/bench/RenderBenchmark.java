@@ -150,8 +150,8 @@ public final class RenderBenchmark {
 
     /** Every frame's wall and processor time ({@code ms}, {@code cpu}, in run order) by its place in its move. */
     static List<Phase> phases(double[] ms, double[] cpu) {
-        double wallP99 = pct(sorted(ms), 0.99);
-        double cpuP99 = pct(sorted(cpu), 0.99);
+        double wallP99 = FrameLog.pct(FrameLog.sorted(ms), 0.99);
+        double cpuP99 = FrameLog.pct(FrameLog.sorted(cpu), 0.99);
         List<Phase> out = new java.util.ArrayList<>();
         for (int phase = 0; phase < FRAMES_PER_MOVE; phase++) {
             int n = 0;
@@ -170,17 +170,12 @@ public final class RenderBenchmark {
             if (n == 0) {
                 continue;
             }
-            double[] ws = sorted(Arrays.copyOf(w, n));
-            double[] cs = sorted(Arrays.copyOf(c, n));
-            out.add(new Phase(phase, ws[n / 2], pct(ws, 0.9), cs[n / 2], pct(cs, 0.9), overWall, overCpu));
+            double[] ws = FrameLog.sorted(Arrays.copyOf(w, n));
+            double[] cs = FrameLog.sorted(Arrays.copyOf(c, n));
+            out.add(new Phase(phase, ws[n / 2], FrameLog.pct(ws, 0.9), cs[n / 2], FrameLog.pct(cs, 0.9), overWall,
+                    overCpu));
         }
         return out;
-    }
-
-    private static double[] sorted(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s;
     }
 
     /**
@@ -203,10 +198,5 @@ public final class RenderBenchmark {
             long r = render < 0 ? 0 : Math.max(0, mx.getThreadCpuTime(render));
             return mx.getThreadCpuTime(fx) + r;
         }
-    }
-
-    /** The {@code q} quantile of sorted {@code v} (nearest rank). */
-    static double pct(double[] v, double q) {
-        return FrameLog.pct(v, q);
     }
 }
